@@ -1,0 +1,309 @@
+//! The validated feed model: what the rest of Citycal works with. The wire
+//! format (feed v1, `docs/feed.md`) and the checks that turn it into these
+//! types live in [`crate::validate`]; nothing here can be invalid.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+pub use crate::validate::{parse, FeedError, FeedIssue, Problem, Severity, MAX_FEED_BYTES};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feed {
+    pub name: Text,
+    pub themes: Vec<Theme>,
+    pub organizations: Vec<Organization>,
+    pub series: Vec<Series>,
+    /// Sorted by start, then id.
+    pub events: Vec<Event>,
+}
+
+impl Feed {
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.organizations.iter().find(|o| o.id == id)
+    }
+    pub fn series_by_id(&self, id: &str) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Organization {
+    pub id: String,
+    pub name: Text,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SeriesKind {
+    /// Separate events under one banner ("Learning from cities").
+    #[default]
+    Series,
+    /// The sessions of one event (four chat sessions in one September).
+    Sessions,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Series {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub kind: SeriesKind,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    /// Plain text; paragraphs are separated by blank lines. Never HTML.
+    pub description: Text,
+    pub when: When,
+    /// The event's own zone: the venue's for in-person events. Always set for
+    /// timed events given as wall-clock times.
+    pub zone: Option<String>,
+    /// Spoken languages, BCP 47 tags, in the feed's order.
+    pub languages: Vec<String>,
+    pub format: Format,
+    pub venue: Option<Venue>,
+    pub online_url: Option<String>,
+    pub themes: Vec<String>,
+    pub organizers: Vec<String>,
+    pub partners: Vec<String>,
+    pub people: Vec<Person>,
+    pub agenda: Vec<AgendaItem>,
+    pub audience: Vec<Text>,
+    pub series: Option<String>,
+    /// 1-based position within a `sessions` series.
+    pub session: Option<u32>,
+    pub registration: Option<Registration>,
+    pub recording_url: Option<String>,
+    pub url: Option<String>,
+    pub status: EventStatus,
+    /// Facts the publisher chose because the source left them out
+    /// (`"date"`, `"time"`, `"end"`, ...). Shown as "approximate".
+    pub approximate: Vec<String>,
+}
+
+impl Event {
+    pub fn start(&self) -> DateTime<Utc> {
+        self.when.start()
+    }
+    pub fn is_approximate(&self, fact: &str) -> bool {
+        self.approximate.iter().any(|f| f == fact)
+    }
+}
+
+/// When an event happens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    /// A span of instants, shown in each viewer's zone.
+    Timed { start: DateTime<Utc>, end: DateTime<Utc> },
+    /// Whole days, the same dates for every viewer (like iCalendar `VALUE=DATE`).
+    /// `last` is inclusive.
+    AllDay { first: NaiveDate, last: NaiveDate },
+}
+
+impl When {
+    /// The instant used for ordering: midnight UTC for all-day events.
+    pub fn start(&self) -> DateTime<Utc> {
+        match self {
+            When::Timed { start, .. } => *start,
+            When::AllDay { first, .. } => first.and_time(chrono::NaiveTime::MIN).and_utc(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Online,
+    InPerson,
+    Hybrid,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    #[default]
+    Scheduled,
+    Cancelled,
+    Postponed,
+    Rescheduled,
+    MovedOnline,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Venue {
+    #[serde(default)]
+    pub name: Text,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub city: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Speaker,
+    Moderator,
+    Host,
+    Keynote,
+    Panelist,
+    Facilitator,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub role: Role,
+    /// Job title, per language ("MONUM Chief of Staff").
+    #[serde(default)]
+    pub position: Text,
+    #[serde(default)]
+    pub organization: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct AgendaItem {
+    pub title: Text,
+    #[serde(default)]
+    pub minutes: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Registration {
+    pub opens: Option<DateTime<Utc>>,
+    pub closes: Option<DateTime<Utc>>,
+    pub capacity: Option<u32>,
+    /// Places taken so far, as the publisher last counted them.
+    pub taken: Option<u32>,
+    /// The publisher's word, which overrides what dates and counts imply.
+    pub status: Option<RegistrationStatus>,
+    /// An external form: Citycal links to it instead of showing its own.
+    pub url: Option<String>,
+    pub free: Option<bool>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    Open,
+    Closed,
+    Full,
+}
+
+/// Text in one or more languages, in the feed's order. A plain string in the
+/// feed is kept under the empty tag: "language not stated".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text(pub Vec<(String, String)>);
+
+/// The text chosen for a reader, and in which language it actually is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Picked<'a> {
+    pub text: &'a str,
+    /// The tag of the text shown ("" when the feed did not say).
+    pub lang: &'a str,
+    /// True when the text is not in the language that was asked for.
+    pub fallback: bool,
+}
+
+impl Text {
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|(_, t)| t.trim().is_empty())
+    }
+
+    /// The text in `wanted`, else in one of the event's own languages, else
+    /// English, else the first there is. Tags match on their primary subtag
+    /// (`es-MX` matches `es`). Blank texts count as missing.
+    pub fn pick<'a>(&'a self, wanted: &str, own: &[String]) -> Option<Picked<'a>> {
+        let find = |tag: &str| {
+            self.0.iter().find(|(k, t)| !t.trim().is_empty() && same_language(k, tag))
+        };
+        let (lang, text) = find(wanted)
+            .or_else(|| own.iter().find_map(|l| find(l)))
+            .or_else(|| find("en"))
+            .or_else(|| self.0.iter().find(|(_, t)| !t.trim().is_empty()))?;
+        Some(Picked { text, lang, fallback: !same_language(lang, wanted) })
+    }
+}
+
+/// Whether two BCP 47 tags name the same language (primary subtags, any case).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    !a.is_empty() && primary(a) == primary(b)
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string or an object of language tag to string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(vec![(String::new(), v.to_owned())]))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    pairs.push((k, v));
+                }
+                Ok(Text(pairs))
+            }
+        }
+        d.deserialize_any(TextVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(pairs: &[(&str, &str)]) -> Text {
+        Text(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn pick_prefers_wanted_then_own_then_english_then_any() {
+        let t = text(&[("ro", "Bună"), ("es", "Hola"), ("en", "Hello")]);
+        assert_eq!(t.pick("es-MX", &[]).unwrap(), Picked { text: "Hola", lang: "es", fallback: false });
+        let t = text(&[("ro", "Bună"), ("en", "Hello"), ("es", "Hola")]);
+        assert_eq!(t.pick("fr", &["es".into()]).unwrap().text, "Hola");
+        assert_eq!(t.pick("fr", &["de".into()]).unwrap().text, "Hello");
+        let t = text(&[("pl", "Cześć"), ("ro", "  ")]);
+        assert_eq!(t.pick("ro", &[]).unwrap(), Picked { text: "Cześć", lang: "pl", fallback: true });
+        assert_eq!(text(&[]).pick("en", &[]), None);
+    }
+}

@@ -1,0 +1,251 @@
+//! Interface languages and their messages (Fluent files in `locales/`).
+//!
+//! Every visible string comes from here; code names messages by id through
+//! [`Localizer::t`] / [`Localizer::t_args`] (or [`msg`] where an id is chosen
+//! without being formatted), which is what the completeness test scans for.
+
+use fluent::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::validate::{FeedError, Problem};
+
+/// The languages Citycal's interface is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+    Ro,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Ro];
+
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Ro => "ro",
+        }
+    }
+
+    /// `es-MX` → Es, `ro-MD` → Ro; `None` for languages we do not speak.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| crate::feed::same_language(tag, l.tag()))
+    }
+
+    /// The Fluent source for this language.
+    pub fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("../../../locales/en/main.ftl"),
+            Lang::Es => include_str!("../../../locales/es/main.ftl"),
+            Lang::Ro => include_str!("../../../locales/ro/main.ftl"),
+        }
+    }
+}
+
+/// The first candidate we speak, in order of preference; `None` if none.
+pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+    candidates.into_iter().find_map(Lang::from_tag)
+}
+
+/// Marks a string literal as a message id (for the completeness test).
+pub const fn msg(id: &'static str) -> &'static str {
+    id
+}
+
+/// A value for a Fluent variable.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    Str(String),
+    /// Numbers select plural forms ("20 de evenimente").
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_owned())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+
+/// Formats messages in one language, falling back to English for any message
+/// a translation lacks (the tests keep that from happening).
+pub struct Localizer {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    english: Option<FluentBundle<FluentResource>>,
+}
+
+impl Localizer {
+    pub fn new(lang: Lang) -> Self {
+        Localizer {
+            lang,
+            bundle: bundle(lang),
+            english: (lang != Lang::En).then(|| bundle(Lang::En)),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        self.t_args(id, &[])
+    }
+
+    pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        [Some(&self.bundle), self.english.as_ref()]
+            .into_iter()
+            .flatten()
+            .find_map(|b| {
+                let pattern = b.get_message(id)?.value()?;
+                let mut errors = Vec::new();
+                Some(b.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
+            })
+            .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// Words for a feed-level failure.
+    pub fn feed_error(&self, error: &FeedError) -> String {
+        match error {
+            FeedError::TooLarge { bytes } => {
+                self.t_args("feed-error-too-large", &[("megabytes", Arg::Num((*bytes as f64 / 1_048_576.0).ceil()))])
+            }
+            FeedError::NotJson { line, column } => self.t_args(
+                "feed-error-not-json",
+                &[("line", (*line).into()), ("column", (*column).into())],
+            ),
+            FeedError::NotAFeed { path } => {
+                let path = if path.is_empty() { "/".to_owned() } else { path.clone() };
+                self.t_args("feed-error-not-a-feed", &[("path", path.into())])
+            }
+            FeedError::UnsupportedVersion { found } => {
+                self.t_args("feed-error-version", &[("found", found.as_str().into())])
+            }
+        }
+    }
+
+    /// Words for one problem in one event.
+    pub fn problem(&self, problem: &Problem) -> String {
+        let (id, args): (&str, Vec<(&str, Arg)>) = match problem {
+            Problem::Missing { field } => (msg("problem-missing"), vec![("field", (*field).into())]),
+            Problem::WrongType => (msg("problem-wrong-type"), vec![]),
+            Problem::Empty => (msg("problem-empty"), vec![]),
+            Problem::BadId => (msg("problem-bad-id"), vec![]),
+            Problem::DuplicateId { id } => (msg("problem-duplicate-id"), vec![("id", id.as_str().into())]),
+            Problem::BadDate { value } => (msg("problem-bad-date"), vec![("value", value.as_str().into())]),
+            Problem::UnknownZone { zone } => (msg("problem-unknown-zone"), vec![("zone", zone.as_str().into())]),
+            Problem::NoZone => (msg("problem-no-zone"), vec![]),
+            Problem::EndBeforeStart => (msg("problem-end-before-start"), vec![]),
+            Problem::UnknownReference { kind, id } => (
+                msg("problem-unknown-reference"),
+                vec![("kind", (*kind).into()), ("id", id.as_str().into())],
+            ),
+            Problem::BadUrl { value } => (msg("problem-bad-url"), vec![("value", value.as_str().into())]),
+            Problem::BadLanguage { value } => (msg("problem-bad-language"), vec![("value", value.as_str().into())]),
+        };
+        self.t_args(id, &args)
+    }
+}
+
+/// The CLDR cardinal plural category of `n` in `lang` (CLDR 46 rules).
+///
+/// Ours rather than Fluent's because intl_pluralrules 7.0.2 reads Romanian
+/// `few` as `i in 2..19` instead of `n % 100 in 2..19` (102 would become
+/// "102 de evenimente"). FTL files select with `PLURAL($count)`.
+pub fn plural_category(lang: Lang, n: f64) -> &'static str {
+    let integer = n.fract() == 0.0 && n.is_finite();
+    let i = n.abs().trunc();
+    match lang {
+        Lang::En if integer && i == 1.0 => "one",
+        Lang::En => "other",
+        Lang::Es if n == 1.0 => "one",
+        Lang::Es if integer && i != 0.0 && i % 1_000_000.0 == 0.0 => "many",
+        Lang::Es => "other",
+        Lang::Ro if integer && i == 1.0 => "one",
+        Lang::Ro if !integer || n == 0.0 || (2.0..=19.0).contains(&(i % 100.0)) => "few",
+        Lang::Ro => "other",
+    }
+}
+
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let langid: LanguageIdentifier = lang.tag().parse().expect("static tag");
+    let mut bundle = FluentBundle::new(vec![langid]);
+    bundle
+        .add_function("PLURAL", move |positional, _named| match positional.first() {
+            Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
+            _ => FluentValue::from("other"),
+        })
+        .expect("PLURAL is registered once");
+    // No Unicode isolation marks: they end up as invisible characters in titles and tests.
+    bundle.set_use_isolating(false);
+    // The sources are ours and tested (tests/i18n.rs): a syntax error is a bug, not input.
+    let resource = FluentResource::try_new(lang.source().to_owned())
+        .unwrap_or_else(|(resource, _errors)| resource);
+    bundle.add_resource_overriding(resource);
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiation_matches_primary_subtags_in_order() {
+        assert_eq!(negotiate(["de-DE", "es-MX", "en"]), Some(Lang::Es));
+        assert_eq!(negotiate(["ro-MD"]), Some(Lang::Ro));
+        assert_eq!(negotiate(["fr", "de"]), None);
+        assert_eq!(negotiate([]), None);
+    }
+
+    #[test]
+    fn romanian_has_three_plural_forms() {
+        let ro = Localizer::new(Lang::Ro);
+        let count = |n: usize| ro.t_args("event-count", &[("count", n.into())]);
+        assert_eq!(count(1), "1 eveniment");
+        assert_eq!(count(3), "3 evenimente");
+        assert_eq!(count(20), "20 de evenimente");
+        assert_eq!(count(102), "102 evenimente");
+        assert_eq!(count(101), "101 de evenimente");
+        assert_eq!(count(0), "0 evenimente");
+        let es = Localizer::new(Lang::Es);
+        assert_eq!(es.t_args("event-count", &[("count", 1usize.into())]), "1 evento");
+        assert_eq!(es.t_args("event-count", &[("count", 20usize.into())]), "20 eventos");
+    }
+
+    #[test]
+    fn plural_categories_follow_cldr() {
+        let cases = [
+            (Lang::En, 1.0, "one"), (Lang::En, 0.0, "other"), (Lang::En, 2.0, "other"), (Lang::En, 1.5, "other"),
+            (Lang::Es, 1.0, "one"), (Lang::Es, 0.0, "other"), (Lang::Es, 1e6, "many"), (Lang::Es, 21.0, "other"),
+            (Lang::Ro, 1.0, "one"), (Lang::Ro, 0.0, "few"), (Lang::Ro, 19.0, "few"), (Lang::Ro, 20.0, "other"),
+            (Lang::Ro, 101.0, "other"), (Lang::Ro, 102.0, "few"), (Lang::Ro, 119.0, "few"), (Lang::Ro, 120.0, "other"),
+            (Lang::Ro, 1.5, "few"),
+        ];
+        for (lang, n, expected) in cases {
+            assert_eq!(plural_category(lang, n), expected, "{lang:?} {n}");
+        }
+    }
+
+    #[test]
+    fn unknown_ids_come_back_as_themselves() {
+        assert_eq!(Localizer::new(Lang::Es).t("no-such-message"), "no-such-message");
+    }
+}

@@ -1,0 +1,14 @@
+//! Citycal's core: everything that can be decided without a browser.
+//!
+//! Invariant: nothing here imports `leptos`, `web_sys`, `js_sys` or `gloo`, does
+//! I/O or reads a clock. Time zones come in through [`time::ZoneRules`], "now"
+//! as an argument. See ARCHITECTURE.md.
+
+pub mod agenda;
+pub mod feed;
+pub mod i18n;
+pub mod registration;
+pub mod time;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tzdb;
+pub mod validate;

@@ -1,0 +1,149 @@
+//! The time model: instants, wall-clock times and the zones between them.
+//!
+//! Zone *data* is not here. Everything goes through [`ZoneRules`], which only
+//! answers "what is the UTC offset of zone Z at instant T". Natively that is the
+//! compiled tz database ([`crate::tzdb::Tzdb`]); in the browser it is `Intl`
+//! (`platform::intl`), so the wasm bundle carries no zone database.
+//!
+//! Policy for wall-clock times that do not map to exactly one instant
+//! (documented in `docs/feed.md`):
+//! - a time in a spring-forward **gap** (03:30 in Europe/Bucharest on the last
+//!   Sunday of March) is read with the offset in force *before* the gap, which
+//!   shifts it forward by the gap's length (04:30 EEST) — RFC 5545 §3.3.5;
+//! - a time in an autumn **fold** (03:30 on the last Sunday of October happens
+//!   twice) is the *earlier* of the two instants (03:30 EEST).
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Utc};
+
+/// Offsets of named IANA zones. Implementations: `tzdb::Tzdb` (native),
+/// `platform::intl::IntlZones` (browser).
+pub trait ZoneRules {
+    /// Seconds east of UTC in force in `zone` at `instant`; `None` when the zone
+    /// is unknown.
+    fn offset_at(&self, zone: &str, instant: DateTime<Utc>) -> Option<i32>;
+
+    fn is_known(&self, zone: &str) -> bool {
+        self.offset_at(zone, DateTime::UNIX_EPOCH).is_some()
+    }
+}
+
+/// How a wall-clock time was mapped to an instant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// The wall-clock time happens exactly once.
+    Exact,
+    /// It does not exist; it was moved forward by `shift_secs` (the gap's length).
+    Gap { shift_secs: i32 },
+    /// It happens twice; the earlier instant was taken.
+    Fold,
+}
+
+/// Maps a wall-clock time in `zone` to an instant, applying the gap and fold
+/// policy above. `None` only when the zone is unknown.
+pub fn resolve_local(
+    rules: &dyn ZoneRules,
+    zone: &str,
+    local: NaiveDateTime,
+) -> Option<(DateTime<Utc>, Resolution)> {
+    // Offsets a day either side bracket any single transition, so they are the
+    // only candidates; a candidate is right when it is in force at the instant it gives.
+    let as_if_utc = local.and_utc();
+    let before = rules.offset_at(zone, as_if_utc - Duration::days(1))?;
+    let after = rules.offset_at(zone, as_if_utc + Duration::days(1))?;
+    let fits = |offset: i32| {
+        let instant = as_if_utc - Duration::seconds(offset.into());
+        (rules.offset_at(zone, instant) == Some(offset)).then_some(instant)
+    };
+    match (fits(before), fits(after)) {
+        (Some(a), Some(b)) if a != b => Some((a.min(b), Resolution::Fold)),
+        (Some(a), _) | (None, Some(a)) => Some((a, Resolution::Exact)),
+        (None, None) => Some((
+            as_if_utc - Duration::seconds(before.into()),
+            Resolution::Gap { shift_secs: after - before },
+        )),
+    }
+}
+
+/// The wall-clock time in `zone` at `instant`, with its offset.
+pub fn to_local(
+    rules: &dyn ZoneRules,
+    zone: &str,
+    instant: DateTime<Utc>,
+) -> Option<DateTime<FixedOffset>> {
+    let offset = FixedOffset::east_opt(rules.offset_at(zone, instant)?)?;
+    Some(instant.with_timezone(&offset))
+}
+
+/// The calendar date in `zone` at `instant`.
+pub fn local_date(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) -> Option<NaiveDate> {
+    to_local(rules, zone, instant).map(|t| t.date_naive())
+}
+
+/// RFC 3339 with the zone's offset and whole seconds, e.g. `2020-12-04T16:00:00+02:00`:
+/// the value of a `<time datetime>` attribute.
+pub fn iso_in_zone(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) -> Option<String> {
+    to_local(rules, zone, instant).map(|t| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+}
+
+/// A zone given as a fixed offset, for tests and for feeds that carry only offsets.
+pub struct FixedZone(pub i32);
+
+impl ZoneRules for FixedZone {
+    fn offset_at(&self, _zone: &str, _instant: DateTime<Utc>) -> Option<i32> {
+        Some(self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tzdb::Tzdb;
+
+    fn local(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap()
+    }
+
+    fn check(zone: &str, wall: &str, expect_utc: &str, expect: Resolution) {
+        let (instant, how) = resolve_local(&Tzdb, zone, local(wall)).unwrap();
+        assert_eq!(instant.format("%Y-%m-%dT%H:%MZ").to_string(), expect_utc, "{zone} {wall}");
+        assert_eq!(how, expect, "{zone} {wall}");
+    }
+
+    #[test]
+    fn ordinary_times_are_exact() {
+        check("Europe/Bucharest", "2020-12-04T16:00", "2020-12-04T14:00Z", Resolution::Exact);
+        check("Europe/Bucharest", "2021-06-29T16:00", "2021-06-29T13:00Z", Resolution::Exact);
+        check("America/Bogota", "2027-03-10T09:00", "2027-03-10T14:00Z", Resolution::Exact);
+    }
+
+    #[test]
+    fn spring_gap_shifts_forward_by_the_gap() {
+        // 29 March 2026: Bucharest jumps from 03:00 EET to 04:00 EEST.
+        check("Europe/Bucharest", "2026-03-29T03:30", "2026-03-29T01:30Z", Resolution::Gap { shift_secs: 3600 });
+        let shown = to_local(&Tzdb, "Europe/Bucharest", resolve_local(&Tzdb, "Europe/Bucharest", local("2026-03-29T03:30")).unwrap().0).unwrap();
+        assert_eq!(shown.format("%H:%M%:z").to_string(), "04:30+03:00");
+        // Lord Howe moves by half an hour (02:00 -> 02:30 on 4 October 2026).
+        check("Australia/Lord_Howe", "2026-10-04T02:15", "2026-10-03T15:45Z", Resolution::Gap { shift_secs: 1800 });
+    }
+
+    #[test]
+    fn autumn_fold_takes_the_earlier_instant() {
+        // 25 October 2026: 04:00 EEST falls back to 03:00 EET, so 03:30 happens twice.
+        check("Europe/Bucharest", "2026-10-25T03:30", "2026-10-25T00:30Z", Resolution::Fold);
+        check("Europe/Bucharest", "2026-10-25T04:30", "2026-10-25T02:30Z", Resolution::Exact);
+    }
+
+    #[test]
+    fn unknown_zone_is_none() {
+        assert!(resolve_local(&Tzdb, "Mars/Olympus_Mons", local("2026-01-01T00:00")).is_none());
+        assert!(!Tzdb.is_known("Europe/Bucharestt"));
+    }
+
+    #[test]
+    fn iso_carries_the_viewer_offset() {
+        let instant = "2020-12-04T14:00:00Z".parse().unwrap();
+        assert_eq!(iso_in_zone(&Tzdb, "Pacific/Auckland", instant).unwrap(), "2020-12-05T03:00:00+13:00");
+        assert_eq!(iso_in_zone(&Tzdb, "America/Bogota", instant).unwrap(), "2020-12-04T09:00:00-05:00");
+        assert_eq!(iso_in_zone(&Tzdb, "Etc/UTC", instant).unwrap(), "2020-12-04T14:00:00+00:00");
+    }
+}

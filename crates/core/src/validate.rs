@@ -1,0 +1,680 @@
+//! Feed v1 on the wire, and the checks that turn it into [`crate::feed`] types.
+//!
+//! Tolerant by design: one bad event never blanks the calendar. [`parse`] fails
+//! only when the document as a whole is unusable ([`FeedError`]); otherwise it
+//! returns every good event plus a [`FeedIssue`] for each problem, with the JSON
+//! path and a [`Problem`] code that `i18n` turns into words. An event with a
+//! problem that makes it unplaceable (no title, no valid time, unknown zone,
+//! duplicate id) is skipped; a problem confined to one part (an unknown theme,
+//! a `javascript:` link) drops only that part.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::HashSet;
+
+use crate::feed::*;
+use crate::time::{resolve_local, ZoneRules};
+
+/// Larger feeds are refused before parsing: 10,000 rich events fit in ~15 MB.
+pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
+/// Longest id accepted; ids travel in URLs.
+const MAX_ID_CHARS: usize = 200;
+/// Years outside this range are surely typos, and keep date arithmetic safe.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Why the document as a whole cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeedError {
+    TooLarge { bytes: usize },
+    NotJson { line: usize, column: usize },
+    /// JSON, but not shaped like a feed (e.g. `events` is not an array).
+    NotAFeed { path: String },
+    UnsupportedVersion { found: String },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The whole event was left out.
+    Skipped,
+    /// Only the offending part was left out; the event is shown.
+    Ignored,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedIssue {
+    /// JSON path, e.g. `events[3].timeZone`.
+    pub path: String,
+    pub severity: Severity,
+    pub problem: Problem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Missing { field: &'static str },
+    /// A value of the wrong JSON type or an unknown enum value.
+    WrongType,
+    Empty,
+    BadId,
+    DuplicateId { id: String },
+    BadDate { value: String },
+    UnknownZone { zone: String },
+    /// A wall-clock time with no zone to place it.
+    NoZone,
+    EndBeforeStart,
+    UnknownReference { kind: &'static str, id: String },
+    BadUrl { value: String },
+    BadLanguage { value: String },
+}
+
+/// Parses and validates a feed. `rules` decides which zones exist and places
+/// wall-clock times; `Severity::Skipped` issues count the events left out.
+pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue>), FeedError> {
+    if input.len() > MAX_FEED_BYTES {
+        return Err(FeedError::TooLarge { bytes: input.len() });
+    }
+    let text = std::str::from_utf8(input).map_err(|_| FeedError::NotJson { line: 0, column: 0 })?;
+    let doc: WireFeed = match serde_json::from_str::<&RawValue>(text) {
+        Err(e) => return Err(FeedError::NotJson { line: e.line(), column: e.column() }),
+        Ok(raw) => {
+            let mut de = serde_json::Deserializer::from_str(raw.get());
+            serde_path_to_error::deserialize(&mut de)
+                .map_err(|e| FeedError::NotAFeed { path: path_of(e.path()) })?
+        }
+    };
+    match &doc.version {
+        Some(serde_json::Value::Number(n)) if n.as_u64() == Some(1) => {}
+        other => {
+            let found = other.as_ref().map_or_else(|| "none".to_owned(), |v| v.to_string());
+            return Err(FeedError::UnsupportedVersion { found });
+        }
+    }
+    let Some(raw_events) = doc.events else {
+        return Err(FeedError::NotAFeed { path: "events".into() });
+    };
+
+    let mut issues = Vec::new();
+    let themes: Vec<Theme> = entries(doc.themes, "themes", &mut issues);
+    let organizations: Vec<Organization> = entries(doc.organizations, "organizations", &mut issues);
+    let series: Vec<Series> = entries(doc.series, "series", &mut issues);
+    let known = Known {
+        themes: themes.iter().map(|t| t.id.as_str()).collect(),
+        organizations: organizations.iter().map(|o| o.id.as_str()).collect(),
+        series: series.iter().map(|s| s.id.as_str()).collect(),
+    };
+
+    let mut seen_ids = HashSet::new();
+    let mut events = Vec::with_capacity(raw_events.len());
+    for (idx, raw) in raw_events.iter().enumerate() {
+        let mut check = Check { base: format!("events[{idx}]"), issues: Vec::new(), fatal: false };
+        // serde would read a struct from an array too; an event must be an object.
+        if !raw.get().starts_with('{') {
+            check.skip("", Problem::WrongType);
+            issues.append(&mut check.issues);
+            continue;
+        }
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        let wire: WireEvent = match serde_path_to_error::deserialize(&mut de) {
+            Ok(w) => w,
+            Err(e) => {
+                let path = path_of(e.path());
+                check.skip(&path, Problem::WrongType);
+                issues.append(&mut check.issues);
+                continue;
+            }
+        };
+        let event = check.event(wire, rules, &known);
+        if let Some(event) = event.filter(|_| !check.fatal) {
+            if !seen_ids.insert(event.id.clone()) {
+                check.skip("id", Problem::DuplicateId { id: event.id.clone() });
+            } else {
+                events.push(event);
+            }
+        }
+        issues.append(&mut check.issues);
+    }
+    events.sort_by(|a, b| a.start().cmp(&b.start()).then_with(|| a.id.cmp(&b.id)));
+    Ok((Feed { name: doc.name.unwrap_or_default(), themes, organizations, series, events }, issues))
+}
+
+/// How many events were left out.
+pub fn skipped_count(issues: &[FeedIssue]) -> usize {
+    // One Skipped issue per skipped event: `Check::skip` marks the event fatal,
+    // and later fatal problems of the same event are reported as Skipped too,
+    // so count distinct event indices.
+    let mut events: Vec<&str> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Skipped)
+        .map(|i| event_prefix(&i.path))
+        .collect();
+    events.dedup();
+    events.len()
+}
+
+fn event_prefix(path: &str) -> &str {
+    path.find(']').map_or(path, |end| &path[..=end])
+}
+
+#[derive(Deserialize)]
+struct WireFeed<'a> {
+    version: Option<serde_json::Value>,
+    name: Option<Text>,
+    #[serde(borrow)]
+    themes: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    organizations: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    series: Option<Vec<&'a RawValue>>,
+    #[serde(borrow)]
+    events: Option<Vec<&'a RawValue>>,
+}
+
+/// An event as written. Everything is optional here so that a missing field is
+/// reported as `Problem::Missing` with its name, not as a serde message.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireEvent {
+    id: Option<String>,
+    title: Option<Text>,
+    summary: Option<Text>,
+    description: Option<Text>,
+    start: Option<String>,
+    end: Option<String>,
+    time_zone: Option<String>,
+    all_day: Option<bool>,
+    languages: Option<Vec<String>>,
+    format: Option<Format>,
+    venue: Option<Venue>,
+    online_url: Option<String>,
+    themes: Option<Vec<String>>,
+    organizers: Option<Vec<String>>,
+    partners: Option<Vec<String>>,
+    people: Option<Vec<Person>>,
+    agenda: Option<Vec<AgendaItem>>,
+    audience: Option<Vec<Text>>,
+    series: Option<String>,
+    session: Option<u32>,
+    registration: Option<WireRegistration>,
+    recording_url: Option<String>,
+    url: Option<String>,
+    status: Option<EventStatus>,
+    approximate: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct WireRegistration {
+    opens: Option<String>,
+    closes: Option<String>,
+    capacity: Option<u32>,
+    taken: Option<u32>,
+    status: Option<RegistrationStatus>,
+    url: Option<String>,
+    free: Option<bool>,
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+impl HasId for Theme {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Organization {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Series {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Parses a feed-level list (themes, organizations, series), leaving out and
+/// reporting the entries that do not parse or repeat an id.
+fn entries<T>(raw: Option<Vec<&RawValue>>, name: &str, issues: &mut Vec<FeedIssue>) -> Vec<T>
+where
+    T: for<'de> Deserialize<'de> + HasId,
+{
+    let mut out: Vec<T> = Vec::new();
+    for (idx, raw) in raw.unwrap_or_default().iter().enumerate() {
+        let base = format!("{name}[{idx}]");
+        let mut de = serde_json::Deserializer::from_str(raw.get());
+        match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Err(e) => issues.push(FeedIssue {
+                path: join(&base, &path_of(e.path())),
+                severity: Severity::Ignored,
+                problem: Problem::WrongType,
+            }),
+            Ok(entry) if out.iter().any(|o| o.id() == entry.id()) => issues.push(FeedIssue {
+                path: format!("{base}.id"),
+                severity: Severity::Ignored,
+                problem: Problem::DuplicateId { id: entry.id().to_owned() },
+            }),
+            Ok(entry) => out.push(entry),
+        }
+    }
+    out
+}
+
+struct Known<'a> {
+    themes: HashSet<&'a str>,
+    organizations: HashSet<&'a str>,
+    series: HashSet<&'a str>,
+}
+
+/// Collects the issues of one event.
+struct Check {
+    base: String,
+    issues: Vec<FeedIssue>,
+    fatal: bool,
+}
+
+impl Check {
+    fn skip(&mut self, field: &str, problem: Problem) {
+        self.fatal = true;
+        self.report(field, Severity::Skipped, problem);
+    }
+    fn ignore(&mut self, field: &str, problem: Problem) {
+        self.report(field, Severity::Ignored, problem);
+    }
+    fn report(&mut self, field: &str, severity: Severity, problem: Problem) {
+        self.issues.push(FeedIssue { path: join(&self.base, field), severity, problem });
+    }
+
+    fn event(&mut self, w: WireEvent, rules: &dyn ZoneRules, known: &Known) -> Option<Event> {
+        let id = match w.id.map(|s| s.trim().to_owned()) {
+            None => {
+                self.skip("id", Problem::Missing { field: "id" });
+                String::new()
+            }
+            Some(id) if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control) => {
+                self.skip("id", Problem::BadId);
+                id
+            }
+            Some(id) => id,
+        };
+        let title = w.title.unwrap_or_default();
+        if title.is_blank() {
+            self.skip("title", Problem::Missing { field: "title" });
+        }
+        let zone = w.time_zone.filter(|z| {
+            let known = rules.is_known(z);
+            if !known {
+                self.skip("timeZone", Problem::UnknownZone { zone: z.clone() });
+            }
+            known
+        });
+        let when = self.when(w.start, w.end, w.all_day.unwrap_or(false), zone.as_deref(), rules);
+        let format = w.format.or_else(|| {
+            self.skip("format", Problem::Missing { field: "format" });
+            None
+        });
+        let languages = w
+            .languages
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+            .filter(|(i, tag)| {
+                let ok = is_language_tag(tag);
+                if !ok {
+                    self.ignore(&format!("languages[{i}]"), Problem::BadLanguage { value: tag.clone() });
+                }
+                ok
+            })
+            .map(|(_, t)| t)
+            .collect();
+        let registration = w.registration.map(|r| Registration {
+            opens: r.opens.and_then(|s| self.instant_or_ignore("registration.opens", &s, zone.as_deref(), rules)),
+            closes: r.closes.and_then(|s| self.instant_or_ignore("registration.closes", &s, zone.as_deref(), rules)),
+            capacity: r.capacity,
+            taken: r.taken,
+            status: r.status,
+            url: self.http_url("registration.url", r.url),
+            free: r.free,
+        });
+        let event = Event {
+            id,
+            title,
+            summary: w.summary.unwrap_or_default(),
+            description: w.description.unwrap_or_default(),
+            when: when?,
+            zone,
+            languages,
+            format: format?,
+            venue: w.venue,
+            online_url: self.http_url("onlineUrl", w.online_url),
+            themes: self.references("themes", "theme", w.themes, &known.themes),
+            organizers: self.references("organizers", "organization", w.organizers, &known.organizations),
+            partners: self.references("partners", "organization", w.partners, &known.organizations),
+            people: w.people.unwrap_or_default(),
+            agenda: w.agenda.unwrap_or_default(),
+            audience: w.audience.unwrap_or_default(),
+            series: w.series.filter(|s| {
+                let ok = known.series.contains(s.as_str());
+                if !ok {
+                    self.ignore("series", Problem::UnknownReference { kind: "series", id: s.clone() });
+                }
+                ok
+            }),
+            session: w.session,
+            registration,
+            recording_url: self.http_url("recordingUrl", w.recording_url),
+            url: self.http_url("url", w.url),
+            status: w.status.unwrap_or_default(),
+            approximate: w.approximate.unwrap_or_default(),
+        };
+        Some(event)
+    }
+
+    fn when(
+        &mut self,
+        start: Option<String>,
+        end: Option<String>,
+        all_day: bool,
+        zone: Option<&str>,
+        rules: &dyn ZoneRules,
+    ) -> Option<When> {
+        let Some(start) = start else {
+            self.skip("start", Problem::Missing { field: "start" });
+            return None;
+        };
+        if all_day {
+            let first = self.date("start", &start)?;
+            let last = match end {
+                None => first,
+                Some(end) => self.date("end", &end)?,
+            };
+            if last < first {
+                self.skip("end", Problem::EndBeforeStart);
+                return None;
+            }
+            return Some(When::AllDay { first, last });
+        }
+        let Some(end) = end else {
+            self.skip("end", Problem::Missing { field: "end" });
+            return None;
+        };
+        let start = self.instant("start", &start, zone, rules);
+        let end = self.instant("end", &end, zone, rules);
+        let (start, end) = (start?, end?);
+        if end < start {
+            self.skip("end", Problem::EndBeforeStart);
+            return None;
+        }
+        Some(When::Timed { start, end })
+    }
+
+    fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
+        let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| in_years(d));
+        if date.is_none() {
+            self.skip(field, Problem::BadDate { value: value.to_owned() });
+        }
+        date
+    }
+
+    /// An RFC 3339 instant, or a wall-clock time in `zone`. Problems skip the event.
+    fn instant(&mut self, field: &str, value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Option<DateTime<Utc>> {
+        match read_instant(value, zone, rules) {
+            Ok(t) => Some(t),
+            Err(problem) => {
+                self.skip(field, problem);
+                None
+            }
+        }
+    }
+
+    /// Like `instant`, for optional facts whose problems only drop the fact.
+    fn instant_or_ignore(&mut self, field: &str, value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Option<DateTime<Utc>> {
+        match read_instant(value, zone, rules) {
+            Ok(t) => Some(t),
+            Err(problem) => {
+                self.ignore(field, problem);
+                None
+            }
+        }
+    }
+
+    /// Keeps http(s) URLs only: anything else (`javascript:`, `data:`) is dropped.
+    fn http_url(&mut self, field: &str, url: Option<String>) -> Option<String> {
+        let url = url?;
+        if is_http_url(&url) {
+            Some(url.trim().to_owned())
+        } else {
+            self.ignore(field, Problem::BadUrl { value: url });
+            None
+        }
+    }
+
+    fn references(&mut self, field: &str, kind: &'static str, ids: Option<Vec<String>>, known: &HashSet<&str>) -> Vec<String> {
+        let mut kept = Vec::new();
+        for (i, id) in ids.unwrap_or_default().into_iter().enumerate() {
+            if known.contains(id.as_str()) {
+                kept.push(id);
+            } else {
+                self.ignore(&format!("{field}[{i}]"), Problem::UnknownReference { kind, id });
+            }
+        }
+        kept
+    }
+}
+
+fn read_instant(value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Result<DateTime<Utc>, Problem> {
+    let bad = || Problem::BadDate { value: value.to_owned() };
+    // RFC 3339 wants seconds; people write `2020-12-04T16:00Z` too.
+    let with_seconds = match (value.get(..16), value.get(16..)) {
+        (Some(minutes), Some(zone)) if zone.starts_with(['Z', 'z', '+', '-']) => format!("{minutes}:00{zone}"),
+        _ => value.to_owned(),
+    };
+    if let Ok(t) = DateTime::parse_from_rfc3339(value).or_else(|_| DateTime::parse_from_rfc3339(&with_seconds)) {
+        let t = t.with_timezone(&Utc);
+        return if in_years(&t.date_naive()) { Ok(t) } else { Err(bad()) };
+    }
+    let local = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
+        .filter(|t| in_years(&t.date()))
+        .ok_or_else(bad)?;
+    let zone = zone.ok_or(Problem::NoZone)?;
+    resolve_local(rules, zone, local)
+        .map(|(t, _)| t)
+        .ok_or_else(|| Problem::UnknownZone { zone: zone.to_owned() })
+}
+
+fn in_years(d: &NaiveDate) -> bool {
+    use chrono::Datelike;
+    YEARS.contains(&d.year())
+}
+
+pub fn is_http_url(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    !rest.is_empty() && !rest.starts_with('/') && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A plausible BCP 47 tag: a 2–3 letter language, then alphanumeric subtags.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// serde_path_to_error's path in our notation: `registration.capacity`, `people[2].name`.
+fn path_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                out.push('.');
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn join(base: &str, field: &str) -> String {
+    match field {
+        "" | "?" => base.to_owned(),
+        f if f.starts_with('[') => format!("{base}{f}"),
+        f => format!("{base}.{f}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tzdb::Tzdb;
+
+    fn feed_with(events: &str) -> String {
+        format!(
+            r#"{{"version": 1,
+                "themes": [{{"id": "innovation", "label": {{"en": "Innovation"}}}}],
+                "organizations": [{{"id": "uiu", "name": "Urban Innovation Unit"}}],
+                "events": [{events}]}}"#
+        )
+    }
+
+    const GOOD: &str = r#"{"id": "a", "title": {"en": "A"}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00",
+        "timeZone": "Europe/Bucharest", "format": "online", "themes": ["innovation"]}"#;
+
+    fn check(events: &str) -> (Vec<String>, Vec<(String, Severity, Problem)>) {
+        let (feed, issues) = parse(feed_with(events).as_bytes(), &Tzdb).expect("feed parses");
+        (
+            feed.events.iter().map(|e| e.id.clone()).collect(),
+            issues.into_iter().map(|i| (i.path, i.severity, i.problem)).collect(),
+        )
+    }
+
+    #[test]
+    fn good_event_is_placed_in_time() {
+        let (feed, issues) = parse(feed_with(GOOD).as_bytes(), &Tzdb).unwrap();
+        assert!(issues.is_empty(), "{issues:?}");
+        let start: DateTime<Utc> = "2020-12-04T14:00:00Z".parse().unwrap();
+        assert_eq!(feed.events[0].when, When::Timed { start, end: start + chrono::Duration::hours(2) });
+    }
+
+    #[test]
+    fn each_bad_event_is_skipped_with_its_path_and_the_good_ones_kept() {
+        let bad = [
+            (r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharestt", "format": "online"}"#,
+             "events[1].timeZone", Problem::UnknownZone { zone: "Europe/Bucharestt".into() }),
+            (r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T15:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+             "events[1].end", Problem::EndBeforeStart),
+            (r#"{"id": "b", "title": {"en": " ", "ro": ""}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+             "events[1].title", Problem::Missing { field: "title" }),
+            (r#"{"id": "b", "title": "B", "start": "2020-02-30T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+             "events[1].start", Problem::BadDate { value: "2020-02-30T16:00".into() }),
+            (r#"{"id": "a", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+             "events[1].id", Problem::DuplicateId { id: "a".into() }),
+            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "format": "online"}"#,
+             "events[1].start", Problem::NoZone),
+            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online", "registration": {"capacity": "ten"}}"#,
+             "events[1].registration.capacity", Problem::WrongType),
+            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "on_mars"}"#,
+             "events[1].format", Problem::WrongType),
+            (r#"{"title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online"}"#,
+             "events[1].id", Problem::Missing { field: "id" }),
+            (r#"{"id": "b", "title": "B", "start": "12/04/2020", "allDay": true, "format": "online"}"#,
+             "events[1].start", Problem::BadDate { value: "12/04/2020".into() }),
+            (r#"{"id": "b", "title": "B", "start": "9999-12-04T16:00Z", "end": "9999-12-04T18:00Z", "format": "online"}"#,
+             "events[1].start", Problem::BadDate { value: "9999-12-04T16:00Z".into() }),
+            (r#"[1, 2]"#, "events[1]", Problem::WrongType),
+        ];
+        for (event, path, problem) in bad {
+            let (ids, issues) = check(&format!("{GOOD}, {event}, {}", GOOD.replace(r#""id": "a""#, r#""id": "c""#)));
+            assert_eq!(ids, ["a", "c"], "{event}");
+            assert_eq!(issues.first(), Some(&(path.to_owned(), Severity::Skipped, problem)), "{event}");
+        }
+    }
+
+    #[test]
+    fn bad_parts_are_dropped_and_the_event_kept() {
+        let event = r#"{"id": "a", "title": "A", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online",
+            "themes": ["innovation", "nope"], "organizers": ["uiu", "ghost"], "onlineUrl": "javascript:alert(1)",
+            "recordingUrl": "https://example.org/v", "languages": ["en", "english!"], "series": "missing"}"#;
+        let (feed, issues) = parse(feed_with(event).as_bytes(), &Tzdb).unwrap();
+        let e = &feed.events[0];
+        assert_eq!(e.themes, ["innovation"]);
+        assert_eq!(e.organizers, ["uiu"]);
+        assert_eq!(e.online_url, None);
+        assert_eq!(e.recording_url.as_deref(), Some("https://example.org/v"));
+        assert_eq!(e.languages, ["en"]);
+        let paths: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.severity)).collect();
+        assert_eq!(
+            paths,
+            [
+                ("events[0].languages[1]", Severity::Ignored),
+                ("events[0].onlineUrl", Severity::Ignored),
+                ("events[0].themes[1]", Severity::Ignored),
+                ("events[0].organizers[1]", Severity::Ignored),
+                ("events[0].series", Severity::Ignored),
+            ]
+        );
+        assert_eq!(skipped_count(&issues), 0);
+    }
+
+    #[test]
+    fn whole_document_failures() {
+        assert!(matches!(parse(b"<html>", &Tzdb), Err(FeedError::NotJson { line: 1, column: 1 })));
+        assert!(matches!(parse(&[0xff, 0xfe], &Tzdb), Err(FeedError::NotJson { .. })));
+        assert_eq!(parse(br#"{"version": 2, "events": []}"#, &Tzdb), Err(FeedError::UnsupportedVersion { found: "2".into() }));
+        assert_eq!(parse(br#"{"events": []}"#, &Tzdb), Err(FeedError::UnsupportedVersion { found: "none".into() }));
+        assert_eq!(parse(br#"{"version": 1, "events": {}}"#, &Tzdb), Err(FeedError::NotAFeed { path: "events".into() }));
+        assert_eq!(parse(br#"{"version": 1}"#, &Tzdb), Err(FeedError::NotAFeed { path: "events".into() }));
+        assert_eq!(parse(br#"[]"#, &Tzdb), Err(FeedError::NotAFeed { path: "".into() }));
+        let huge = vec![b' '; MAX_FEED_BYTES + 1];
+        assert_eq!(parse(&huge, &Tzdb), Err(FeedError::TooLarge { bytes: MAX_FEED_BYTES + 1 }));
+        // Deep nesting is refused, never a stack overflow: as a whole document...
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse(deep.as_bytes(), &Tzdb).is_err());
+        // ...and inside one event, which alone is skipped.
+        let deep = format!(r#"{GOOD}, {{"id": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+        let (ids, issues) = check(&deep);
+        assert_eq!((ids.len(), issues[0].1), (1, Severity::Skipped));
+    }
+
+    #[test]
+    fn all_day_events_keep_their_dates() {
+        let event = r#"{"id": "a", "title": "A", "allDay": true, "start": "2021-03-01", "end": "2022-09-30", "format": "hybrid"}"#;
+        let (ids, issues) = check(event);
+        assert_eq!((ids.len(), issues.len()), (1, 0));
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored() {
+        let event = GOOD.replace(r#""format""#, r#""futureField": {"x": [1]}, "format""#);
+        let (ids, issues) = check(&event);
+        assert_eq!((ids.len(), issues.len()), (1, 0));
+    }
+
+    #[test]
+    fn urls() {
+        for ok in ["https://urbact.eu/x", "HTTP://example.org", " https://a.b/c?d=e "] {
+            assert!(is_http_url(ok), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "data:text/html,x", "https://", "https:///x", "ftp://a", "//a.b", "https://a b", "ﬀ"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+## Citycal interface, English. Every id here must exist in es/ and ro/ with the
+## same variables (checked by crates/core/tests/i18n.rs).
+
+app-title = Citycal — events from city networks
+app-heading = City network events
+loading = Loading events…
+retry = Try again
+
+## Whole-feed failures
+feed-error-heading = The events could not be loaded
+config-error = The site configuration (config.json) could not be read. Please tell the site’s webmaster.
+feed-error-network = The events could not be reached. Check your connection and try again.
+feed-error-http = The events server answered with an error (HTTP { $status }).
+feed-error-too-large = The events file is too large ({ $megabytes } MB); the limit is 32 MB.
+feed-error-not-json = The events file is not valid JSON (line { $line }, column { $column }).
+feed-error-not-a-feed = The events file is not a Citycal feed (problem at “{ $path }”).
+feed-error-version = The events file uses a format version Citycal does not know ({ $found }).
+
+## Problems with single events
+skipped-notice = { PLURAL($count) ->
+    [one] One event could not be shown because of errors in the feed.
+   *[other] { $count } events could not be shown because of errors in the feed.
+}
+ignored-notice = { PLURAL($count) ->
+    [one] One detail in the feed was ignored because it was not valid.
+   *[other] { $count } details in the feed were ignored because they were not valid.
+}
+issues-details = Show details
+problem-missing = the field “{ $field }” is missing
+problem-wrong-type = the value does not have the expected type
+problem-empty = the value is empty
+problem-bad-id = the id is not valid
+problem-duplicate-id = the id “{ $id }” is used more than once
+problem-bad-date = not a valid date or time: “{ $value }”
+problem-unknown-zone = unknown time zone: “{ $zone }”
+problem-no-zone = the time has no time zone (“timeZone”)
+problem-end-before-start = the end is before the start
+problem-unknown-reference = { $kind ->
+    [theme] unknown theme: “{ $id }”
+    [organization] unknown organization: “{ $id }”
+   *[series] unknown series: “{ $id }”
+}
+problem-bad-url = link not allowed (only http and https): “{ $value }”
+problem-bad-language = not a valid language code: “{ $value }”
+
+## The list of events
+upcoming-heading = Upcoming events
+past-heading = Past events
+show-past = Show past events
+show-upcoming = Show upcoming events
+no-upcoming = There are no upcoming events.
+no-past = There are no past events.
+event-count = { PLURAL($count) ->
+    [one] { $count } event
+   *[other] { $count } events
+}
+times-in-zone = Times are shown in your time zone: { $zone }.
+all-day = All day
+approximate-time = time to be confirmed
+approximate-date = date to be confirmed
+venue-time = { $time } ({ $city } time)
+held-in = Language: { $languages }
+organized-by = Organized by { $names }
+only-in = Only available in { $language }
+watch-recording = Watch the recording
+
+format-online = Online
+format-in-person = In person
+format-hybrid = Hybrid
+
+status-cancelled = Cancelled
+status-postponed = Postponed
+status-rescheduled = Rescheduled
+status-moved-online = Moved online
+
+## Registration
+reg-not-yet-open = Registration opens on { $date }
+reg-open = Registration open
+reg-open-until = Registration open until { $date }
+reg-closing-soon = Registration closes soon: { $date }
+reg-closed = Registration closed
+reg-full = Fully booked
+reg-external = Register on the organizer’s site

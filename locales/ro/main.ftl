@@ -1,0 +1,85 @@
+## Interfața Citycal, română.
+
+app-title = Citycal — evenimente ale rețelelor de orașe
+app-heading = Evenimente ale rețelelor de orașe
+loading = Se încarcă evenimentele…
+retry = Încercați din nou
+
+## Erori ale întregului flux
+feed-error-heading = Evenimentele nu au putut fi încărcate
+config-error = Configurația site-ului (config.json) nu a putut fi citită. Vă rugăm să anunțați administratorul site-ului.
+feed-error-network = Evenimentele nu au putut fi accesate. Verificați conexiunea și încercați din nou.
+feed-error-http = Serverul de evenimente a răspuns cu o eroare (HTTP { $status }).
+feed-error-too-large = Fișierul de evenimente este prea mare ({ $megabytes } MB); limita este de 32 MB.
+feed-error-not-json = Fișierul de evenimente nu este un JSON valid (rândul { $line }, coloana { $column }).
+feed-error-not-a-feed = Fișierul de evenimente nu este un flux Citycal (problemă la „{ $path }”).
+feed-error-version = Fișierul de evenimente folosește o versiune de format pe care Citycal nu o cunoaște ({ $found }).
+
+## Probleme ale unor evenimente
+skipped-notice = { PLURAL($count) ->
+    [one] Un eveniment nu poate fi afișat din cauza unor erori în flux.
+    [few] { $count } evenimente nu pot fi afișate din cauza unor erori în flux.
+   *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
+}
+ignored-notice = { PLURAL($count) ->
+    [one] Un detaliu din flux a fost ignorat, deoarece nu era valid.
+    [few] { $count } detalii din flux au fost ignorate, deoarece nu erau valide.
+   *[other] { $count } de detalii din flux au fost ignorate, deoarece nu erau valide.
+}
+issues-details = Afișați detaliile
+problem-missing = lipsește câmpul „{ $field }”
+problem-wrong-type = valoarea nu are tipul așteptat
+problem-empty = valoarea este goală
+problem-bad-id = identificatorul nu este valid
+problem-duplicate-id = identificatorul „{ $id }” este folosit de mai multe ori
+problem-bad-date = dată sau oră nevalidă: „{ $value }”
+problem-unknown-zone = fus orar necunoscut: „{ $zone }”
+problem-no-zone = ora nu are un fus orar („timeZone”)
+problem-end-before-start = sfârșitul este înaintea începutului
+problem-unknown-reference = { $kind ->
+    [theme] temă necunoscută: „{ $id }”
+    [organization] organizație necunoscută: „{ $id }”
+   *[series] serie necunoscută: „{ $id }”
+}
+problem-bad-url = link nepermis (doar http și https): „{ $value }”
+problem-bad-language = cod de limbă nevalid: „{ $value }”
+
+## Lista de evenimente
+upcoming-heading = Evenimente viitoare
+past-heading = Evenimente trecute
+show-past = Afișați evenimentele trecute
+show-upcoming = Afișați evenimentele viitoare
+no-upcoming = Nu există evenimente viitoare.
+no-past = Nu există evenimente trecute.
+event-count = { PLURAL($count) ->
+    [one] { $count } eveniment
+    [few] { $count } evenimente
+   *[other] { $count } de evenimente
+}
+times-in-zone = Orele sunt afișate în fusul dumneavoastră orar: { $zone }.
+all-day = Toată ziua
+approximate-time = ora urmează să fie confirmată
+approximate-date = data urmează să fie confirmată
+venue-time = { $time } (ora din { $city })
+held-in = Limba: { $languages }
+organized-by = Organizator: { $names }
+only-in = Disponibil doar în { $language }
+watch-recording = Urmăriți înregistrarea
+
+format-online = Online
+format-in-person = Cu participare fizică
+format-hybrid = Hibrid
+
+status-cancelled = Anulat
+status-postponed = Amânat
+status-rescheduled = Reprogramat
+status-moved-online = Mutat online
+
+## Înscriere
+reg-not-yet-open = Înscrierile se deschid pe { $date }
+reg-open = Înscrieri deschise
+reg-open-until = Înscrieri deschise până pe { $date }
+reg-closing-soon = Înscrierile se închid în curând: { $date }
+reg-closed = Înscrieri închise
+reg-full = Toate locurile sunt ocupate
+reg-external = Înscriere pe site-ul organizatorului
