@@ -49,6 +49,16 @@ pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Option<La
     candidates.into_iter().find_map(Lang::from_tag)
 }
 
+/// The tag to format dates with: the visitor's own regional variant of `lang`
+/// when they list one (`en-GB` writes "4 Dec", `en-US` "Dec 4"), else `lang`.
+pub fn formatting_locale<'a>(lang: Lang, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    candidates
+        .into_iter()
+        .find(|c| Lang::from_tag(c) == Some(lang))
+        .unwrap_or(lang.tag())
+        .to_owned()
+}
+
 /// Marks a string literal as a message id (for the completeness test).
 pub const fn msg(id: &'static str) -> &'static str {
     id
@@ -213,6 +223,8 @@ mod tests {
         assert_eq!(negotiate(["ro-MD"]), Some(Lang::Ro));
         assert_eq!(negotiate(["fr", "de"]), None);
         assert_eq!(negotiate([]), None);
+        assert_eq!(formatting_locale(Lang::En, ["ro", "en-GB"]), "en-GB");
+        assert_eq!(formatting_locale(Lang::Es, ["en-GB"]), "es");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! as an argument. See ARCHITECTURE.md.
 
 pub mod agenda;
+pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod registration;

@@ -1,0 +1,126 @@
+//! Locale completeness: every message English has exists in Spanish and
+//! Romanian with the same variables, every message id the code names exists
+//! in English, and the Romanian files use comma-below ș/ț.
+
+use citycal_core::i18n::Lang;
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+type Messages = BTreeMap<String, BTreeSet<String>>;
+
+fn messages(lang: Lang) -> Messages {
+    let resource = fluent_syntax::parser::parse(lang.source())
+        .unwrap_or_else(|(_, errors)| panic!("{} has syntax errors: {errors:?}", lang.tag()));
+    let mut out = Messages::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(p) = &m.value {
+                pattern_vars(p, &mut vars);
+            }
+            for attr in &m.attributes {
+                pattern_vars(&attr.value, &mut vars);
+            }
+            out.insert(m.id.name.to_owned(), vars);
+        }
+    }
+    out
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline_vars(i, vars),
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for v in variants {
+                pattern_vars(&v.value, vars);
+            }
+        }
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_vars(a, vars);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_locale_has_every_english_message_with_the_same_variables() {
+    let english = messages(Lang::En);
+    assert!(english.len() > 50, "{} messages", english.len());
+    for lang in [Lang::Es, Lang::Ro] {
+        let other = messages(lang);
+        for (id, vars) in &english {
+            let theirs = other.get(id).unwrap_or_else(|| panic!("{} lacks message {id}", lang.tag()));
+            assert_eq!(theirs, vars, "{} message {id} has other variables", lang.tag());
+        }
+        for id in other.keys() {
+            assert!(english.contains_key(id), "{} has {id}, which English lacks", lang.tag());
+        }
+    }
+}
+
+/// Message ids named in code: the string literal right after `t(`, `t_args(` or `msg(`.
+fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            ids_used_in(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let src = std::fs::read_to_string(&path).unwrap();
+            for call in ["t(\"", "t_args(\"", "msg(\""] {
+                for (at, _) in src.match_indices(call) {
+                    let before = src[..at].chars().next_back().unwrap_or(' ');
+                    if before.is_alphanumeric() || before == '_' {
+                        continue;
+                    }
+                    let rest = &src[at + call.len()..];
+                    let id = &rest[..rest.find('"').unwrap()];
+                    if id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') && !id.is_empty() {
+                        out.insert(id.to_owned());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_id_in_code_exists_in_english() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut used = BTreeSet::new();
+    ids_used_in(&root.join("src"), &mut used);
+    ids_used_in(&root.join("crates/core/src"), &mut used);
+    used.remove("no-such-message"); // the unit test of the fallback itself
+    assert!(used.len() > 20, "found only {} ids: is the scan broken?", used.len());
+    let english = messages(Lang::En);
+    let missing: Vec<_> = used.iter().filter(|id| !english.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "ids used in code but missing from locales/en: {missing:?}");
+}
+
+#[test]
+fn romanian_uses_comma_below_letters() {
+    let ro = Lang::Ro.source();
+    for cedilla in ['ş', 'ţ', 'Ş', 'Ţ'] {
+        assert!(!ro.contains(cedilla), "cedilla form {cedilla} in locales/ro");
+    }
+}

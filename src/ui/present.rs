@@ -1,0 +1,180 @@
+//! Turns a feed event into the strings a card shows, in the viewer's
+//! language and zone. Components render an [`EventView`] and decide nothing.
+
+use chrono::{DateTime, Utc};
+use citycal_core::feed::{Event, EventStatus, Feed, Format, Text, When};
+use citycal_core::i18n::{msg, Arg};
+use citycal_core::registration::{self, Phase};
+use citycal_core::time::{iso_in_zone, local_date, ZoneRules};
+
+use leptos::prelude::*;
+
+use crate::platform::intl::{language_name, DateFormatter, IntlZones};
+use crate::ui::state::AppCtx;
+
+/// A text in the language it is actually written in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub text: String,
+    /// `lang` attribute when it differs from the page's language.
+    pub lang: Option<String>,
+    /// "Only available in Spanish", when it is not in the page's language.
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventView {
+    pub id: String,
+    pub title: Shown,
+    pub summary: Option<Shown>,
+    pub start_iso: String,
+    pub start_text: String,
+    /// Empty for one-day all-day events.
+    pub end_iso: String,
+    pub end_text: String,
+    pub all_day: bool,
+    pub approximate: Option<String>,
+    /// "16:00–18:00 (Brussels time)" for in-person and hybrid events elsewhere.
+    pub venue_time: Option<String>,
+    pub status: Option<String>,
+    pub format: String,
+    pub format_class: &'static str,
+    pub languages: Option<String>,
+    pub place: Option<String>,
+    pub organizers: Option<String>,
+    pub registration: Option<String>,
+    pub registration_class: &'static str,
+    pub external_registration: Option<String>,
+    pub recording_url: Option<String>,
+}
+
+pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> EventView {
+    let zone = ctx.zone.get();
+    let fmt = ctx.formatter();
+    let shown = |text: &Text| shown(ctx, text, &event.languages);
+    let (start_iso, start_text, end_iso, end_text, all_day) = match &event.when {
+        When::Timed { start, end } => {
+            let iso = |t| iso_in_zone(&IntlZones, &zone, t).unwrap_or_else(|| t.to_rfc3339());
+            let same_day = local_date(&IntlZones, &zone, *start) == local_date(&IntlZones, &zone, *end);
+            let end_text = if same_day { fmt.time(*end) } else { fmt.date_time(*end) };
+            (iso(*start), fmt.date_time(*start), iso(*end), end_text, false)
+        }
+        When::AllDay { first, last } => {
+            let (end_iso, end_text) =
+                if last == first { (String::new(), String::new()) } else { (last.to_string(), fmt.date(*last)) };
+            (first.to_string(), fmt.date(*first), end_iso, end_text, true)
+        }
+    };
+    let ended = citycal_core::agenda::end_instant(event, &IntlZones, &zone) <= now;
+    let reg = registration::state(event, now);
+    let (registration, registration_class) = if ended { (None, "") } else { registration_label(ctx, &fmt, reg.phase) };
+    let open = matches!(reg.phase, Phase::Open { .. } | Phase::ClosingSoon { .. });
+    EventView {
+        id: event.id.clone(),
+        title: shown(&event.title).unwrap_or_else(|| Shown { text: event.id.clone(), lang: None, note: None }),
+        summary: shown(&event.summary),
+        start_iso,
+        start_text,
+        end_iso,
+        end_text,
+        all_day,
+        approximate: if event.is_approximate("date") {
+            Some(ctx.t("approximate-date"))
+        } else if event.is_approximate("time") {
+            Some(ctx.t("approximate-time"))
+        } else {
+            None
+        },
+        venue_time: venue_time(ctx, event, &zone),
+        status: status_label(ctx, event.status),
+        format: ctx.t(match event.format {
+            Format::Online => msg("format-online"),
+            Format::InPerson => msg("format-in-person"),
+            Format::Hybrid => msg("format-hybrid"),
+        }),
+        format_class: match event.format {
+            Format::Online => "online",
+            Format::InPerson => "in-person",
+            Format::Hybrid => "hybrid",
+        },
+        languages: (!event.languages.is_empty()).then(|| {
+            let locale = ctx.format_locale();
+            let names: Vec<String> = event.languages.iter().map(|l| language_name(&locale, l)).collect();
+            ctx.t_args("held-in", &[("languages", names.join(", ").into())])
+        }),
+        place: event.venue.as_ref().and_then(|v| {
+            let name = v.name.pick(ctx.lang.get().tag(), &event.languages).map(|p| p.text.to_owned());
+            let parts: Vec<String> = name.into_iter().chain(v.city.clone()).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }),
+        organizers: (!event.organizers.is_empty()).then(|| {
+            let lang = ctx.lang.get();
+            let names: Vec<&str> = event
+                .organizers
+                .iter()
+                .filter_map(|id| feed.organization(id))
+                .filter_map(|o| o.name.pick(lang.tag(), &[]).map(|p| p.text))
+                .collect();
+            ctx.t_args("organized-by", &[("names", names.join(", ").into())])
+        }),
+        registration,
+        registration_class,
+        external_registration: reg.external_url.filter(|_| open && !ended).map(str::to_owned),
+        recording_url: event.recording_url.clone().filter(|_| ended),
+    }
+}
+
+fn shown(ctx: &AppCtx, text: &Text, own_languages: &[String]) -> Option<Shown> {
+    let lang = ctx.lang.get();
+    let picked = text.pick(lang.tag(), own_languages)?;
+    let foreign = picked.fallback && !picked.lang.is_empty();
+    Some(Shown {
+        text: picked.text.to_owned(),
+        lang: foreign.then(|| picked.lang.to_owned()),
+        note: foreign.then(|| {
+            let name = language_name(&ctx.format_locale(), picked.lang);
+            ctx.t_args("only-in", &[("language", Arg::Str(name))])
+        }),
+    })
+}
+
+fn venue_time(ctx: &AppCtx, event: &Event, viewer_zone: &str) -> Option<String> {
+    let When::Timed { start, end } = event.when else { return None };
+    let venue_zone = event.zone.as_deref().filter(|_| event.format != Format::Online)?;
+    if IntlZones.offset_at(venue_zone, start) == IntlZones.offset_at(viewer_zone, start) {
+        return None;
+    }
+    let city = event
+        .venue
+        .as_ref()
+        .and_then(|v| v.city.clone())
+        .unwrap_or_else(|| venue_zone.rsplit('/').next().unwrap_or(venue_zone).replace('_', " "));
+    let there = DateFormatter::new(&ctx.format_locale(), venue_zone);
+    let time = format!("{}–{}", there.time(start), there.time(end));
+    Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", city.into())]))
+}
+
+fn status_label(ctx: &AppCtx, status: EventStatus) -> Option<String> {
+    let id = match status {
+        EventStatus::Scheduled => return None,
+        EventStatus::Cancelled => msg("status-cancelled"),
+        EventStatus::Postponed => msg("status-postponed"),
+        EventStatus::Rescheduled => msg("status-rescheduled"),
+        EventStatus::MovedOnline => msg("status-moved-online"),
+    };
+    Some(ctx.t(id))
+}
+
+fn registration_label(ctx: &AppCtx, fmt: &DateFormatter, phase: Phase) -> (Option<String>, &'static str) {
+    let date = |t: DateTime<Utc>| -> Vec<(&str, Arg)> { vec![("date", fmt.date_time(t).into())] };
+    let (text, class) = match phase {
+        Phase::NotNeeded => return (None, ""),
+        Phase::NotYetOpen { opens } => (ctx.t_args("reg-not-yet-open", &date(opens)), "reg-later"),
+        Phase::Open { closes: Some(c) } => (ctx.t_args("reg-open-until", &date(c)), "reg-open"),
+        Phase::Open { closes: None } => (ctx.t("reg-open"), "reg-open"),
+        Phase::ClosingSoon { closes } => (ctx.t_args("reg-closing-soon", &date(closes)), "reg-soon"),
+        Phase::Closed => (ctx.t("reg-closed"), "reg-closed"),
+        Phase::Full => (ctx.t("reg-full"), "reg-full"),
+    };
+    (Some(text), class)
+}
