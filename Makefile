@@ -1,0 +1,100 @@
+# Citycal: `make run` serves the app, `make test` runs every test layer.
+# Both install what they need on a fresh Debian machine with rustup, cargo,
+# node and npm, and are fast when the tools are already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+# wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# wasm tests in headless Chromium (see webdriver.json for its flags).
+WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: help run test test-native test-wasm test-e2e build tools build-tools test-tools size clean
+
+help:
+	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
+	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
+	@echo "make size   gzip sizes of the initial load (after a build)"
+
+run: build-tools
+	@echo "==> Building and serving Citycal at http://127.0.0.1:8080 (Ctrl-C to stop)"
+	trunk serve --release
+
+test: test-native test-wasm test-e2e size
+	@echo "==> All test layers passed"
+
+test-native:
+	@echo "==> Native tests (core: unit, property, sample feed, locales)"
+	cargo test -p citycal-core
+
+test-wasm: build-tools test-tools
+	@echo "==> wasm tests in headless Chromium"
+	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web
+
+test-e2e: build test-tools
+	@echo "==> End-to-end tests against the built app"
+	node --test --test-reporter=spec tests/e2e/app.test.mjs
+
+build: build-tools
+	@echo "==> Building the release app into dist/"
+	trunk build --release
+
+size:
+	@node tests/e2e/size.mjs dist
+
+tools: build-tools test-tools
+
+# --- installation: each step checks first, and says what it installs ---------
+
+build-tools: .tools/wasm32 .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) node_modules/.installed
+
+test-tools: .tools/chromium node_modules/.installed
+
+.tools/wasm32:
+	@mkdir -p .tools
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || { \
+		echo "==> Installing the Rust wasm32-unknown-unknown target"; \
+		rustup target add wasm32-unknown-unknown; }
+	@touch $@
+
+.tools/trunk-$(TRUNK_VERSION):
+	@mkdir -p .tools
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || { \
+		echo "==> Installing Trunk $(TRUNK_VERSION) from crates.io (about 11 minutes on 2 cores)"; \
+		cargo install trunk --version $(TRUNK_VERSION) --locked; }
+	@touch $@
+
+# Not --locked: one dependency pinned in its lock file is gone from the registry.
+.tools/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p .tools
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN_VERSION)" || { \
+		echo "==> Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) from crates.io (about 6 minutes)"; \
+		cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	@touch $@
+
+# wasm-opt from npm's binaryen (Debian's is too old), playwright-core for e2e.
+node_modules/.installed: package.json package-lock.json
+	@echo "==> Installing npm tools (binaryen's wasm-opt, playwright-core)"
+	npm ci --no-audit --no-fund
+	@touch $@
+
+.tools/chromium:
+	@mkdir -p .tools
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+		echo "==> Installing Chromium and chromedriver from Debian"; \
+		$(SUDO) apt-get update -q; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+	@touch $@
+
+clean:
+	cargo clean
+	rm -rf dist .tools node_modules

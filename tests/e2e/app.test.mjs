@@ -1,0 +1,149 @@
+// End-to-end: the built app (dist/) served locally, driven in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const SAMPLE = JSON.parse(readFileSync(new URL('../../public/events.json', import.meta.url)));
+let server, browser;
+
+before(async () => {
+  server = await serve(new URL('../../dist', import.meta.url).pathname);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the app in a fresh context; collects console errors and page errors. */
+async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route } = {}) {
+  const context = await browser.newContext({ timezoneId, locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (route) await page.route('**/events.json', route);
+  await page.goto(server.url + query);
+  return { context, page, errors };
+}
+
+async function pastEvent(page, id) {
+  await page.locator('.event').first().waitFor();
+  await page.locator('.toggle-past').click();
+  const card = page.locator(`article[data-event-id="${id}"]`);
+  await card.waitFor();
+  return card;
+}
+
+// The seed events at their true instants, as seen from zones on both sides of UTC.
+const SEEDS = {
+  'Pacific/Auckland': {
+    'e-urban-dialogues-2020': ['2020-12-05T03:00:00+13:00', 'Sat 5 Dec 2020, 03:00'],
+    'learning-from-cities-innovation-in-covid-times': ['2021-06-30T02:00:00+12:00', 'Wed 30 Jun 2021, 02:00'],
+  },
+  'America/Bogota': {
+    'e-urban-dialogues-2020': ['2020-12-04T09:00:00-05:00', 'Fri 4 Dec 2020, 09:00'],
+    'learning-from-cities-innovation-in-covid-times': ['2021-06-29T09:00:00-05:00', 'Tue 29 Jun 2021, 09:00'],
+  },
+};
+
+for (const [timezoneId, events] of Object.entries(SEEDS)) {
+  test(`seed events show at their true instants in ${timezoneId}`, async () => {
+    const { context, page, errors } = await open({ timezoneId });
+    await page.locator('.zone-line', { hasText: timezoneId }).waitFor();
+    for (const [id, [iso, text]] of Object.entries(events)) {
+      const card = await pastEvent(page, id);
+      const time = card.locator('time').first();
+      assert.equal(await time.getAttribute('datetime'), iso, id);
+      assert.equal((await time.textContent()).replace(/,/g, ''), text.replace(/,/g, ''), id);
+      await page.locator('.toggle-past').click(); // back to upcoming for the next one
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('in-person events show the venue’s local time beside the viewer’s', async () => {
+  const { context, page } = await open({ timezoneId: 'America/Bogota' });
+  const card = await pastEvent(page, 'lse-cities-city-government-innovation-report-launch');
+  assert.match(await card.locator('.venue-time').textContent(), /16:00–18:00 \(Brussels time\)/);
+  assert.match(await card.textContent(), /Watch the recording/);
+  await context.close();
+});
+
+test('upcoming events come first, soonest first, with registration states', async () => {
+  const { context, page } = await open({ timezoneId: 'Europe/Bucharest' });
+  await page.locator('.event').first().waitFor();
+  const datetimes = await page.locator('.event .event-when time:first-child').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.ok(datetimes.length >= 25, `${datetimes.length} upcoming`);
+  const instants = datetimes.map((d) => Date.parse(d.length === 10 ? d + 'T00:00:00Z' : d));
+  assert.deepEqual([...instants].sort((a, b) => a - b), instants);
+  assert.match(await page.locator('h2#list-heading').textContent(), /Upcoming events/);
+  assert.ok(await page.locator('.badge.reg-full').count() >= 1);
+  await context.close();
+});
+
+test('language follows the browser, ?lang= overrides it, and <html lang> follows', async () => {
+  let { context, page } = await open({ locale: 'ro-RO' });
+  await page.locator('h1', { hasText: 'Evenimente ale rețelelor de orașe' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'ro');
+  assert.match(await page.locator('.count').textContent(), /^\d+ de evenimente$/);
+  await context.close();
+  ({ context, page } = await open({ locale: 'ro-RO', query: '?lang=es' }));
+  await page.locator('h1', { hasText: 'Eventos de las redes de ciudades' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'es');
+  assert.equal(await page.title(), 'Citycal — eventos de las redes de ciudades');
+  await context.close();
+});
+
+test('a feed that is not JSON gets a clear message, and retry recovers', async () => {
+  let broken = true;
+  const { context, page } = await open({
+    route: (route) => (broken ? route.fulfill({ status: 200, contentType: 'application/json', body: '{"version": 1, "events": [' }) : route.continue()),
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /not valid JSON \(line 1, column \d+\)/);
+  broken = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.event').first().waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('a failing feed server is explained', async () => {
+  const { context, page } = await open({ route: (route) => route.fulfill({ status: 503, body: 'down' }) });
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /HTTP 503/);
+  await context.close();
+});
+
+test('an invalid event is skipped with its path and reason; the others stay', async () => {
+  const feed = structuredClone(SAMPLE);
+  const bad = feed.events.findIndex((e) => e.id === 'e-urban-dialogues-2026');
+  feed.events[bad].timeZone = 'Europe/Cluj';
+  const { context, page } = await open({
+    locale: 'en-GB',
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) }),
+  });
+  const notice = page.locator('.notice.warning');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /One event could not be shown/);
+  await notice.locator('summary').click();
+  assert.match(await notice.locator('li').first().textContent(), new RegExp(`events\\[${bad}\\]\\.timeZone: unknown time zone: “Europe/Cluj”`));
+  assert.equal(await page.locator('article[data-event-id="e-urban-dialogues-2026"]').count(), 0);
+  assert.ok(await page.locator('.event').count() >= 25);
+  await context.close();
+});
+
+test('no horizontal scrolling on a 320 px phone', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'ro-RO' });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.locator('.event').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0);
+  await context.close();
+});
