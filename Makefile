@@ -34,6 +34,8 @@ test: test-native test-wasm test-e2e size
 test-native:
 	@echo "==> Native tests (core: unit, property, sample feed, locales)"
 	cargo test -p citycal-core
+	@echo "==> The JSON Schema matches the sample feed"
+	python3 tests/schema_check.py
 
 test-wasm: build-tools test-tools
 	@echo "==> wasm tests in headless Chromium"
