@@ -178,3 +178,15 @@ fn registration_label(ctx: &AppCtx, fmt: &DateFormatter, phase: Phase) -> (Optio
     };
     (Some(text), class)
 }
+
+/// "Europe/Bucharest (GMT+02:00)": the viewer's zone with its offset at `now`.
+pub fn zone_label(zone: &str, now: DateTime<Utc>) -> String {
+    match IntlZones.offset_at(zone, now) {
+        None | Some(0) => format!("{zone} (GMT)"),
+        Some(secs) => {
+            let sign = if secs < 0 { '-' } else { '+' };
+            let mins = secs.unsigned_abs() / 60;
+            format!("{zone} (GMT{sign}{:02}:{:02})", mins / 60, mins % 60)
+        }
+    }
+}
