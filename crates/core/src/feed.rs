@@ -108,6 +108,36 @@ pub struct Event {
 }
 
 impl Event {
+    /// An online, scheduled event with nothing but an id, an English title and
+    /// a time: the starting point for generated feeds (benchmarks, tests).
+    pub fn new(id: &str, title: &str, when: When) -> Event {
+        Event {
+            id: id.to_owned(),
+            title: Text(vec![("en".to_owned(), title.to_owned())]),
+            summary: Text::default(),
+            description: Text::default(),
+            when,
+            zone: None,
+            languages: Vec::new(),
+            format: Format::Online,
+            venue: None,
+            online_url: None,
+            themes: Vec::new(),
+            organizers: Vec::new(),
+            partners: Vec::new(),
+            people: Vec::new(),
+            agenda: Vec::new(),
+            audience: Vec::new(),
+            series: None,
+            session: None,
+            registration: None,
+            recording_url: None,
+            url: None,
+            status: EventStatus::Scheduled,
+            approximate: Vec::new(),
+        }
+    }
+
     pub fn start(&self) -> DateTime<Utc> {
         self.when.start()
     }

@@ -8,6 +8,10 @@ pub mod agenda;
 pub mod config;
 pub mod feed;
 pub mod i18n;
+pub mod ics;
+pub mod jsonld;
+pub mod layout;
+pub mod query;
 pub mod registration;
 pub mod time;
 #[cfg(not(target_arch = "wasm32"))]

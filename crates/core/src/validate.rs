@@ -20,6 +20,11 @@ use crate::time::{resolve_local, ZoneRules};
 pub const MAX_FEED_BYTES: usize = 32 * 1024 * 1024;
 /// Longest id accepted; ids travel in URLs.
 const MAX_ID_CHARS: usize = 200;
+
+/// An id as feed v1 allows it: 1 to `MAX_ID_CHARS` characters, none of them control characters.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control)
+}
 /// Years outside this range are surely typos, and keep date arithmetic safe.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -290,7 +295,7 @@ impl Check {
                 self.skip("id", Problem::Missing { field: "id" });
                 String::new()
             }
-            Some(id) if id.is_empty() || id.chars().count() > MAX_ID_CHARS || id.chars().any(char::is_control) => {
+            Some(id) if !is_valid_id(&id) => {
                 self.skip("id", Problem::BadId);
                 id
             }
@@ -408,7 +413,7 @@ impl Check {
     }
 
     fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
-        let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(|d| in_years(d));
+        let date = parse_date(value);
         if date.is_none() {
             self.skip(field, Problem::BadDate { value: value.to_owned() });
         }
@@ -481,6 +486,11 @@ fn read_instant(value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Resul
     resolve_local(rules, zone, local)
         .map(|(t, _)| t)
         .ok_or_else(|| Problem::UnknownZone { zone: zone.to_owned() })
+}
+
+/// A `YYYY-MM-DD` date within the years a feed may use.
+pub fn parse_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").ok().filter(in_years)
 }
 
 fn in_years(d: &NaiveDate) -> bool {

@@ -1,0 +1,349 @@
+//! Calendar layout: which days a view shows, which events fall on which day
+//! in the viewer's zone, and where timed events sit on a day's time axis
+//! (overlapping events side by side).
+//!
+//! Only the visible period is ever laid out: [`spans_between`] finds its
+//! events by binary search on the feed's start order, so the work per screen
+//! does not grow with the size of the feed.
+
+use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
+
+use crate::feed::{Event, When};
+use crate::query::View;
+use crate::time::{to_local, ZoneRules};
+
+/// Minutes in a day on the time axis (wall clock, so DST days still show 24 h).
+pub const DAY_MINUTES: u32 = 24 * 60;
+
+/// The first day of the week for a BCP 47 locale (CLDR `firstDay`): Sunday
+/// for the regions that use it, and for bare `en` (which browsers read as
+/// en-US); Monday otherwise, so for `es` and `ro`.
+pub fn first_weekday(locale: &str) -> Weekday {
+    // CLDR 46 weekData: regions whose week starts on Sunday (the common ones).
+    const SUNDAY: [&str; 30] = [
+        "US", "CA", "MX", "BR", "JP", "KR", "CN", "TW", "HK", "IN", "IL", "PH", "ZA", "AU", "SA", "PE", "CO",
+        "VE", "GT", "HN", "NI", "PA", "PR", "DO", "SV", "PY", "BO", "KE", "ET", "ZW",
+    ];
+    let mut subtags = locale.split(['-', '_']);
+    let language = subtags.next().unwrap_or("").to_ascii_lowercase();
+    let region = subtags.find(|s| s.len() == 2 && s.chars().all(|c| c.is_ascii_alphabetic()));
+    match region {
+        Some(r) if SUNDAY.contains(&r.to_ascii_uppercase().as_str()) => Weekday::Sun,
+        Some(_) => Weekday::Mon,
+        None if language == "en" => Weekday::Sun,
+        None => Weekday::Mon,
+    }
+}
+
+/// The first day of the week containing `date`.
+pub fn week_start(date: NaiveDate, first: Weekday) -> NaiveDate {
+    let back = (date.weekday().num_days_from_monday() + 7 - first.num_days_from_monday()) % 7;
+    date - Duration::days(back.into())
+}
+
+/// The weeks a month view shows for the month of `date`: whole weeks from
+/// the one holding the 1st to the one holding the last day (4 to 6 rows).
+pub fn month_weeks(date: NaiveDate, first: Weekday) -> Vec<[NaiveDate; 7]> {
+    let first_of_month = date.with_day(1).unwrap_or(date);
+    let next_month = first_of_month + Months::new(1);
+    let mut weeks = Vec::with_capacity(6);
+    let mut day = week_start(first_of_month, first);
+    while day < next_month {
+        weeks.push(std::array::from_fn(|i| day + Duration::days(i as i64)));
+        day += Duration::days(7);
+    }
+    weeks
+}
+
+/// The dates a view shows around `date`, inclusive. The list view covers the
+/// month from `date` (it is paged, so this is only its first screen).
+pub fn period(view: View, date: NaiveDate, first: Weekday) -> (NaiveDate, NaiveDate) {
+    match view {
+        View::Month => {
+            let weeks = month_weeks(date, first);
+            (weeks[0][0], weeks[weeks.len() - 1][6])
+        }
+        View::Week => {
+            let start = week_start(date, first);
+            (start, start + Duration::days(6))
+        }
+        View::Day => (date, date),
+        View::List => (date, date + Months::new(1)),
+    }
+}
+
+/// The date "next" or "previous" moves to. Months keep the day where they
+/// can (31 January → 28 February); weeks move 7 days, days 1.
+pub fn step(view: View, date: NaiveDate, forward: bool) -> NaiveDate {
+    let moved = match (view, forward) {
+        (View::Month | View::List, true) => date.checked_add_months(Months::new(1)),
+        (View::Month | View::List, false) => date.checked_sub_months(Months::new(1)),
+        (View::Week, true) => date.checked_add_signed(Duration::days(7)),
+        (View::Week, false) => date.checked_sub_signed(Duration::days(7)),
+        (View::Day, true) => date.succ_opt(),
+        (View::Day, false) => date.pred_opt(),
+    };
+    moved.unwrap_or(date)
+}
+
+/// One event as a viewer in some zone sees it: the local days it touches and,
+/// for timed events, its local wall-clock start and end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Span<'a> {
+    pub event: &'a Event,
+    pub first: NaiveDate,
+    /// Inclusive. An event ending at midnight does not touch the next day.
+    pub last: NaiveDate,
+    /// `None` for all-day events.
+    pub times: Option<(NaiveDateTime, NaiveDateTime)>,
+}
+
+impl Span<'_> {
+    /// Shown in the all-day row of a time grid: all-day events, and timed
+    /// events of a day or more (they would fill whole columns).
+    pub fn is_all_day_row(&self) -> bool {
+        match self.times {
+            None => true,
+            Some((start, end)) => end - start >= Duration::days(1),
+        }
+    }
+
+    pub fn touches(&self, day: NaiveDate) -> bool {
+        self.first <= day && day <= self.last
+    }
+}
+
+/// How an event is seen in `zone`.
+pub fn span<'a>(event: &'a Event, rules: &dyn ZoneRules, zone: &str) -> Span<'a> {
+    match event.when {
+        When::AllDay { first, last } => Span { event, first, last, times: None },
+        When::Timed { start, end } => {
+            let local = |t: DateTime<Utc>| to_local(rules, zone, t).map(|t| t.naive_local()).unwrap_or(t.naive_utc());
+            let (start, end) = (local(start), local(end));
+            // The last instant inside the event decides its last day.
+            let last = if end > start { (end - Duration::nanoseconds(1)).date() } else { start.date() };
+            Span { event, first: start.date(), last: last.max(start.date()), times: Some((start, end)) }
+        }
+    }
+}
+
+/// The longest event in the feed: how far before a period an event may
+/// start and still reach into it. Compute once per feed.
+pub fn longest(events: &[Event]) -> Duration {
+    events
+        .iter()
+        .map(|e| match e.when {
+            When::Timed { start, end } => end - start,
+            When::AllDay { first, last } => last - first + Duration::days(1),
+        })
+        .max()
+        .unwrap_or_else(Duration::zero)
+}
+
+/// The events touching any day from `from` to `to` (inclusive) in `zone`, in
+/// feed order. `events` must be sorted by start (as `feed::parse` leaves
+/// them) and `longest` must be [`longest`] of them.
+pub fn spans_between<'a>(
+    events: &'a [Event],
+    longest: Duration,
+    from: NaiveDate,
+    to: NaiveDate,
+    rules: &dyn ZoneRules,
+    zone: &str,
+) -> Vec<Span<'a>> {
+    // Zones are within ±14 h of UTC (and all-day events sort at UTC
+    // midnight), so a day of slack either side covers every candidate.
+    let lo = from.and_time(NaiveTime::MIN).and_utc() - Duration::days(1) - longest;
+    let hi = to.and_time(NaiveTime::MIN).and_utc() + Duration::days(2);
+    let begin = events.partition_point(|e| e.start() < lo);
+    let end = events.partition_point(|e| e.start() < hi);
+    events[begin..end.max(begin)]
+        .iter()
+        .map(|e| span(e, rules, zone))
+        .filter(|s| s.first <= to && s.last >= from)
+        .collect()
+}
+
+/// The spans touching `day`, in reading order: all-day-row spans first
+/// (earlier first, longer first), then timed ones by start.
+pub fn day_spans<'s, 'a>(spans: &'s [Span<'a>], day: NaiveDate) -> Vec<&'s Span<'a>> {
+    let mut on_day: Vec<&Span> = spans.iter().filter(|s| s.touches(day)).collect();
+    on_day.sort_by_key(|s| (!s.is_all_day_row(), s.times.map(|t| t.0), s.first, std::cmp::Reverse(s.last)));
+    on_day
+}
+
+/// A timed event's place in one day's column of a time grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Index into the spans given to [`time_grid`].
+    pub span: usize,
+    /// Minutes after the day's midnight, `top < bottom <= DAY_MINUTES`.
+    pub top: u32,
+    pub bottom: u32,
+    /// Side-by-side position among the events it overlaps, `column < columns`.
+    pub column: u32,
+    pub columns: u32,
+}
+
+/// Shortest height an event gets, so a zero-length event still shows.
+pub const MIN_MINUTES: u32 = 15;
+
+/// Lays out the timed spans of `day` (those not in the all-day row) on a time
+/// axis. Overlapping events share the width: each group of transitively
+/// overlapping events gets as many columns as it needs at its busiest, and
+/// each event the first column free when it starts.
+pub fn time_grid(spans: &[Span], day: NaiveDate) -> Vec<Placed> {
+    let midnight = day.and_time(NaiveTime::MIN);
+    let mut placed: Vec<Placed> = spans
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.touches(day) && !s.is_all_day_row())
+        .filter_map(|(i, s)| {
+            let (start, end) = s.times?;
+            let minutes = |t: NaiveDateTime| (t - midnight).num_minutes().clamp(0, DAY_MINUTES.into()) as u32;
+            let top = minutes(start).min(DAY_MINUTES - MIN_MINUTES);
+            let bottom = minutes(end).max(top + MIN_MINUTES);
+            Some(Placed { span: i, top, bottom, column: 0, columns: 1 })
+        })
+        .collect();
+    placed.sort_by_key(|p| (p.top, std::cmp::Reverse(p.bottom), p.span));
+
+    let mut group_start = 0;
+    let mut group_bottom = 0;
+    let mut column_ends: Vec<u32> = Vec::new();
+    for i in 0..placed.len() {
+        if placed[i].top >= group_bottom && i > group_start {
+            close_group(&mut placed[group_start..i], column_ends.len() as u32);
+            group_start = i;
+            column_ends.clear();
+        }
+        let free = column_ends.iter().position(|&end| end <= placed[i].top);
+        let column = free.unwrap_or(column_ends.len());
+        if column == column_ends.len() {
+            column_ends.push(placed[i].bottom);
+        } else {
+            column_ends[column] = placed[i].bottom;
+        }
+        placed[i].column = column as u32;
+        group_bottom = if i == group_start { placed[i].bottom } else { group_bottom.max(placed[i].bottom) };
+    }
+    let n_columns = column_ends.len() as u32;
+    close_group(&mut placed[group_start..], n_columns);
+    placed
+}
+
+fn close_group(group: &mut [Placed], columns: u32) {
+    for p in group {
+        p.columns = columns.max(1);
+    }
+}
+
+/// Where "now" is on a day's time axis, if `now` falls on `day` in `zone`.
+pub fn now_minute(now: DateTime<Utc>, day: NaiveDate, rules: &dyn ZoneRules, zone: &str) -> Option<u32> {
+    let local = to_local(rules, zone, now)?.naive_local();
+    (local.date() == day).then(|| (local - day.and_time(NaiveTime::MIN)).num_minutes() as u32)
+}
+
+/// The list view's days: events grouped under the local day they start on
+/// (an event already under way is listed under `from_day`), in the order
+/// given. Gives at most `limit` events and whether more were left out.
+pub fn list_days<'a>(
+    events: &[&'a Event],
+    limit: usize,
+    from_day: Option<NaiveDate>,
+    rules: &dyn ZoneRules,
+    zone: &str,
+) -> (Vec<(NaiveDate, Vec<&'a Event>)>, bool) {
+    let mut days: Vec<(NaiveDate, Vec<&'a Event>)> = Vec::new();
+    for event in events.iter().take(limit) {
+        let first = span(event, rules, zone).first;
+        let day = from_day.map_or(first, |f| first.max(f));
+        match days.last_mut() {
+            Some((d, list)) if *d == day => list.push(event),
+            _ => days.push((day, vec![event])),
+        }
+    }
+    (days, events.len() > limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::FixedZone;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn week_starts_follow_cldr() {
+        for (locale, first) in [
+            ("en", Weekday::Sun),
+            ("en-US", Weekday::Sun),
+            ("en-GB", Weekday::Mon),
+            ("es", Weekday::Mon),
+            ("es-ES", Weekday::Mon),
+            ("es-MX", Weekday::Sun),
+            ("ro", Weekday::Mon),
+            ("ro-MD", Weekday::Mon),
+            ("pt-BR", Weekday::Sun),
+        ] {
+            assert_eq!(first_weekday(locale), first, "{locale}");
+        }
+        assert_eq!(week_start(d("2026-11-23"), Weekday::Mon), d("2026-11-23"));
+        assert_eq!(week_start(d("2026-11-23"), Weekday::Sun), d("2026-11-22"));
+        assert_eq!(week_start(d("2026-11-29"), Weekday::Mon), d("2026-11-23"));
+    }
+
+    #[test]
+    fn month_grids_cover_whole_weeks() {
+        // February 2027 starts on a Monday and has exactly four weeks.
+        let weeks = month_weeks(d("2027-02-14"), Weekday::Mon);
+        assert_eq!((weeks.len(), weeks[0][0], weeks[3][6]), (4, d("2027-02-01"), d("2027-02-28")));
+        // November 2026 from Sunday: 1 Nov is a Sunday, 30 Nov a Monday.
+        let weeks = month_weeks(d("2026-11-23"), Weekday::Sun);
+        assert_eq!((weeks.len(), weeks[0][0], weeks[4][6]), (5, d("2026-11-01"), d("2026-12-05")));
+        // May 2027 from Monday needs six rows.
+        assert_eq!(month_weeks(d("2027-05-01"), Weekday::Mon).len(), 6);
+    }
+
+    #[test]
+    fn steps_keep_the_day_where_they_can() {
+        assert_eq!(step(View::Month, d("2027-01-31"), true), d("2027-02-28"));
+        assert_eq!(step(View::Month, d("2027-03-31"), false), d("2027-02-28"));
+        assert_eq!(step(View::Week, d("2026-12-30"), true), d("2027-01-06"));
+        assert_eq!(step(View::Day, d("2027-03-01"), false), d("2027-02-28"));
+    }
+
+    fn timed(id: &str, start: &str, end: &str) -> Event {
+        Event::new(id, id, When::Timed { start: start.parse().unwrap(), end: end.parse().unwrap() })
+    }
+
+    #[test]
+    fn spans_use_the_viewer_zone_and_exclude_a_midnight_end() {
+        let e = timed("a", "2026-12-01T22:00:00Z", "2026-12-02T01:00:00Z");
+        let utc = span(&e, &FixedZone(0), "UTC");
+        assert_eq!((utc.first, utc.last), (d("2026-12-01"), d("2026-12-02")));
+        let plus2 = span(&e, &FixedZone(7200), "X");
+        assert_eq!((plus2.first, plus2.last), (d("2026-12-02"), d("2026-12-02")));
+        let to_midnight = timed("b", "2026-12-01T20:00:00Z", "2026-12-02T00:00:00Z");
+        assert_eq!(span(&to_midnight, &FixedZone(0), "UTC").last, d("2026-12-01"));
+    }
+
+    #[test]
+    fn overlapping_events_sit_side_by_side() {
+        let events = [
+            timed("a", "2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z"),
+            timed("b", "2026-12-01T09:30:00Z", "2026-12-01T11:00:00Z"),
+            timed("c", "2026-12-01T10:00:00Z", "2026-12-01T10:30:00Z"),
+            timed("d", "2026-12-01T12:00:00Z", "2026-12-01T13:00:00Z"),
+        ];
+        let spans: Vec<Span> = events.iter().map(|e| span(e, &FixedZone(0), "UTC")).collect();
+        let grid = time_grid(&spans, d("2026-12-01"));
+        let by_id = |id: &str| *grid.iter().find(|p| spans[p.span].event.id == id).unwrap();
+        // a and b overlap; c starts when a ends, so it takes a's column.
+        assert_eq!((by_id("a").column, by_id("b").column, by_id("c").column), (0, 1, 0));
+        assert_eq!((by_id("a").columns, by_id("b").columns, by_id("c").columns), (2, 2, 2));
+        assert_eq!((by_id("d").column, by_id("d").columns, by_id("d").top, by_id("d").bottom), (0, 1, 720, 780));
+    }
+}
