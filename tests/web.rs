@@ -7,6 +7,7 @@ use citycal::ui::app::Calendar;
 use citycal::ui::state::{AppCtx, Load, Loaded};
 use citycal_core::feed::parse;
 use citycal_core::i18n::Lang;
+use citycal_core::query::{View, ViewState};
 use citycal_core::time::{iso_in_zone, resolve_local, Resolution, ZoneRules};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -52,7 +53,8 @@ async fn list_shows_seed_events_in_the_viewer_zone_and_language() {
     let host = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let ctx = AppCtx::new(Lang::Es, "Asia/Kolkata".into(), vec!["es-ES".into()]);
-    ctx.load.set(Load::Ready(Arc::new(Loaded { feed, issues })));
+    ctx.link.set(ViewState { view: Some(View::List), ..Default::default() });
+    ctx.load.set(Load::Ready(Arc::new(Loaded::new(feed, issues))));
     let _mounted = mount_to(host.clone().unchecked_into(), move || view! { <Calendar ctx=ctx/> });
     tick().await;
 
@@ -61,6 +63,7 @@ async fn list_shows_seed_events_in_the_viewer_zone_and_language() {
     assert_eq!(toggle.text_content().unwrap(), "Ver eventos pasados");
     toggle.click();
     tick().await;
+    assert!(ctx.link.get_untracked().past, "the toggle is a link to past=1");
 
     let time = host
         .query_selector(r#"article[data-event-id="e-urban-dialogues-2020"] time"#)
@@ -69,6 +72,47 @@ async fn list_shows_seed_events_in_the_viewer_zone_and_language() {
     // 16:00 in Bucharest (UTC+2) is 19:30 in Kolkata (UTC+5:30).
     assert_eq!(time.get_attribute("datetime").unwrap(), "2020-12-04T19:30:00+05:30");
     assert!(time.text_content().unwrap().contains("19:30"), "{:?}", time.text_content());
-    let title = host.query_selector(r#"article[data-event-id="e-urban-dialogues-2020"] h3"#).unwrap().unwrap();
+    let title = host.query_selector(r#"article[data-event-id="e-urban-dialogues-2020"] h4"#).unwrap().unwrap();
     assert!(title.text_content().unwrap().contains("innovación municipal"));
+}
+
+#[wasm_bindgen_test]
+async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
+    let (feed, issues) = parse(SAMPLE.as_bytes(), &IntlZones).unwrap();
+    let document = document();
+    let host = document.create_element("section").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let ctx = AppCtx::new(Lang::Ro, "Europe/Bucharest".into(), vec!["ro-RO".into()]);
+    ctx.link.set(ViewState {
+        view: Some(View::Month),
+        date: "2026-12-10".parse().ok(),
+        ..Default::default()
+    });
+    ctx.load.set(Load::Ready(Arc::new(Loaded::new(feed, issues))));
+    let _mounted = mount_to(host.clone().unchecked_into(), move || view! { <Calendar ctx=ctx/> });
+    tick().await;
+
+    let tab_stops = host.query_selector_all("[role=grid] [tabindex='0']").unwrap();
+    assert_eq!(tab_stops.length(), 1);
+    let cell: web_sys::Element = tab_stops.get(0).unwrap().unchecked_into();
+    assert_eq!(cell.get_attribute("data-date").unwrap(), "2026-12-10");
+    // Romanian weeks start on Monday; three events on the 10th (Romanian "few" plural).
+    let first_header = host.query_selector("[role=grid] th").unwrap().unwrap().text_content().unwrap();
+    assert!(first_header.to_lowercase().starts_with("lun"), "{first_header}");
+    assert!(cell.get_attribute("aria-label").unwrap().ends_with("4 evenimente"), "{:?}", cell.get_attribute("aria-label"));
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(
+        "keydown",
+        &{
+            let init = web_sys::KeyboardEventInit::new();
+            init.set_key("ArrowDown");
+            init.set_bubbles(true);
+            init
+        },
+    )
+    .unwrap();
+    cell.dispatch_event(&key).unwrap();
+    tick().await;
+    assert_eq!(ctx.link.get_untracked().date, "2026-12-17".parse().ok());
+    let selected = host.query_selector("[role=grid] [tabindex='0']").unwrap().unwrap();
+    assert_eq!(selected.get_attribute("data-date").unwrap(), "2026-12-17");
 }

@@ -81,3 +81,60 @@ reg-closing-soon = Registration closes soon: { $date }
 reg-closed = Registration closed
 reg-full = Fully booked
 reg-external = Register on the organizer’s site
+
+## Navigation and views
+calendar-navigation = Calendar navigation
+choose-view = Choose a view
+view-month = Month
+view-week = Week
+view-day = Day
+view-list = List
+today = Today
+previous-month = Previous month
+next-month = Next month
+previous-week = Previous week
+next-week = Next week
+previous-day = Previous day
+next-day = Next day
+jump-to-date = Go to date
+list-from = From { $date }
+more-events = +{ $count } more
+show-more = Show more events
+no-events-month = There are no events this month.
+no-events-week = There are no events this week.
+no-events-day = There are no events on this day.
+link-issue = The link’s “{ $param }={ $value }” was not understood and was ignored.
+dismiss = Dismiss
+
+## The event page
+back-to-calendar = ← Back to the calendar
+event-not-found = This event is not in the calendar (any more).
+download-ics = Add to calendar (.ics)
+google-calendar = Add to Google Calendar
+copy-link = Copy link
+link-copied = Link copied.
+copy-by-hand = Copy this link:
+detail-about = About
+detail-agenda = Programme
+detail-people = Speakers
+detail-where = Where
+detail-organizers = Organizers
+detail-partners = Partners
+detail-themes = Themes
+detail-audience = For
+detail-series = Part of the series
+detail-sessions = Sessions of this event
+detail-session-of = Session { $number } of { $total }
+online-link = Join online
+event-website = The organizer’s page for this event
+places-left = { PLURAL($count) ->
+    [one] { $count } place left
+   *[other] { $count } places left
+}
+free-of-charge = Free
+role-speaker = speaker
+role-moderator = moderator
+role-host = host
+role-keynote = keynote speaker
+role-panelist = panelist
+role-facilitator = facilitator

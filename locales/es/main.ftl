@@ -81,3 +81,60 @@ reg-closing-soon = La inscripción cierra pronto: { $date }
 reg-closed = Inscripción cerrada
 reg-full = Plazas agotadas
 reg-external = Inscripción en el sitio del organizador
+
+## Navegación y vistas
+calendar-navigation = Navegación del calendario
+choose-view = Elegir una vista
+view-month = Mes
+view-week = Semana
+view-day = Día
+view-list = Lista
+today = Hoy
+previous-month = Mes anterior
+next-month = Mes siguiente
+previous-week = Semana anterior
+next-week = Semana siguiente
+previous-day = Día anterior
+next-day = Día siguiente
+jump-to-date = Ir a una fecha
+list-from = Desde el { $date }
+more-events = { $count } más
+show-more = Ver más eventos
+no-events-month = No hay eventos este mes.
+no-events-week = No hay eventos esta semana.
+no-events-day = No hay eventos este día.
+link-issue = No se ha entendido «{ $param }={ $value }» en el enlace y se ha ignorado.
+dismiss = Cerrar
+
+## La página del evento
+back-to-calendar = ← Volver al calendario
+event-not-found = Este evento no está (o ya no está) en el calendario.
+download-ics = Añadir al calendario (.ics)
+google-calendar = Añadir a Google Calendar
+copy-link = Copiar enlace
+link-copied = Enlace copiado.
+copy-by-hand = Copia este enlace:
+detail-about = Descripción
+detail-agenda = Programa
+detail-people = Ponentes
+detail-where = Dónde
+detail-organizers = Organizan
+detail-partners = Colaboran
+detail-themes = Temas
+detail-audience = Dirigido a
+detail-series = Forma parte del ciclo
+detail-sessions = Sesiones de este evento
+detail-session-of = Sesión { $number } de { $total }
+online-link = Unirse en línea
+event-website = Página del evento en el sitio del organizador
+places-left = { PLURAL($count) ->
+    [one] Queda { $count } plaza
+   *[other] Quedan { $count } plazas
+}
+free-of-charge = Gratuito
+role-speaker = ponente
+role-moderator = moderador/a
+role-host = anfitrión/a
+role-keynote = conferencia principal
+role-panelist = panelista
+role-facilitator = facilitador/a

@@ -83,3 +83,61 @@ reg-closing-soon = Înscrierile se închid în curând: { $date }
 reg-closed = Înscrieri închise
 reg-full = Toate locurile sunt ocupate
 reg-external = Înscriere pe site-ul organizatorului
+
+## Navigare și vizualizări
+calendar-navigation = Navigare în calendar
+choose-view = Alegeți o vizualizare
+view-month = Lună
+view-week = Săptămână
+view-day = Zi
+view-list = Listă
+today = Azi
+previous-month = Luna precedentă
+next-month = Luna următoare
+previous-week = Săptămâna precedentă
+next-week = Săptămâna următoare
+previous-day = Ziua precedentă
+next-day = Ziua următoare
+jump-to-date = Mergeți la o dată
+list-from = De la { $date }
+more-events = încă { $count }
+show-more = Afișați mai multe evenimente
+no-events-month = Nu există evenimente în această lună.
+no-events-week = Nu există evenimente în această săptămână.
+no-events-day = Nu există evenimente în această zi.
+link-issue = Parametrul „{ $param }={ $value }” din link nu a fost înțeles și a fost ignorat.
+dismiss = Închideți
+
+## Pagina evenimentului
+back-to-calendar = ← Înapoi la calendar
+event-not-found = Acest eveniment nu (mai) este în calendar.
+download-ics = Adăugați în calendar (.ics)
+google-calendar = Adăugați în Google Calendar
+copy-link = Copiați linkul
+link-copied = Linkul a fost copiat.
+copy-by-hand = Copiați acest link:
+detail-about = Despre eveniment
+detail-agenda = Program
+detail-people = Vorbitori
+detail-where = Unde
+detail-organizers = Organizatori
+detail-partners = Parteneri
+detail-themes = Teme
+detail-audience = Se adresează
+detail-series = Face parte din seria
+detail-sessions = Sesiunile acestui eveniment
+detail-session-of = Sesiunea { $number } din { $total }
+online-link = Participați online
+event-website = Pagina evenimentului pe site-ul organizatorului
+places-left = { PLURAL($count) ->
+    [one] A mai rămas { $count } loc
+    [few] Au mai rămas { $count } locuri
+   *[other] Au mai rămas { $count } de locuri
+}
+free-of-charge = Gratuit
+role-speaker = vorbitor
+role-moderator = moderator
+role-host = gazdă
+role-keynote = vorbitor principal
+role-panelist = panelist
+role-facilitator = facilitator

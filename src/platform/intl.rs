@@ -21,8 +21,17 @@ extern "C" {
     fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> js_sys::Array;
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
+    #[wasm_bindgen(catch, method, js_name = formatRange)]
+    fn format_range(this: &DateTimeFormat, from_ms: f64, to_ms: f64) -> Result<String, JsValue>;
     #[wasm_bindgen(method, js_name = resolvedOptions)]
     fn resolved_options(this: &DateTimeFormat) -> js_sys::Object;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = DurationFormat)]
+    type DurationFormat;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DurationFormat")]
+    fn new(locale: &str, options: &js_sys::Object) -> Result<DurationFormat, JsValue>;
+    #[wasm_bindgen(catch, method, js_name = format)]
+    fn format_duration(this: &DurationFormat, duration: &js_sys::Object) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     type DisplayNames;
@@ -111,43 +120,126 @@ pub fn browser_languages() -> Vec<String> {
     }
 }
 
-/// Formats instants for one locale and viewer zone.
+/// The ways Citycal writes dates and times, each one `Intl` format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Style {
+    /// "Fri 4 Dec 2020, 16:00" in the viewer's zone.
+    DateTime,
+    /// "16:00" in the viewer's zone.
+    Time,
+    /// "Fri 4 Dec 2020": a calendar date (all-day events, days).
+    Date,
+    /// "Friday 4 December 2020": list headings, cell labels.
+    DateLong,
+    /// "Fri": column headers.
+    Weekday,
+    /// "December 2020": the month view's title.
+    MonthYear,
+    /// "4 December": a day within a known month.
+    DayMonth,
+    /// "16:00" / "4 PM" for a whole hour on a time axis.
+    Hour,
+    /// "23–29 November 2026", "30 November – 6 December 2026": a week.
+    DayRange,
+}
+
+impl Style {
+    /// Calendar dates and axis hours are zone-free: they are formatted as UTC.
+    fn options(self, zone: &str) -> Vec<(&'static str, String)> {
+        let pairs: &[(&'static str, &str)] = match self {
+            Style::DateTime => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")],
+            Style::Time => &[("hour", "2-digit"), ("minute", "2-digit")],
+            Style::Date => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")],
+            Style::DateLong => &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric")],
+            Style::Weekday => &[("weekday", "short")],
+            Style::MonthYear => &[("month", "long"), ("year", "numeric")],
+            Style::DayMonth => &[("day", "numeric"), ("month", "long")],
+            Style::Hour => &[("hour", "numeric"), ("minute", "2-digit")],
+            Style::DayRange => &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+        };
+        let zone = match self {
+            Style::DateTime | Style::Time => zone,
+            _ => "UTC",
+        };
+        let mut options: Vec<(&'static str, String)> = pairs.iter().map(|(k, v)| (*k, (*v).to_owned())).collect();
+        options.push(("timeZone", zone.to_owned()));
+        options
+    }
+}
+
+/// Formats dates and instants for one locale and viewer zone. Each style's
+/// `Intl.DateTimeFormat` is built on first use and kept.
 pub struct DateFormatter {
-    date_time: Option<DateTimeFormat>,
-    time: Option<DateTimeFormat>,
-    date_utc: Option<DateTimeFormat>,
+    locale: String,
+    zone: String,
+    formats: RefCell<HashMap<Style, Option<DateTimeFormat>>>,
 }
 
 impl DateFormatter {
     /// `locale` is a BCP 47 tag (`en-GB`, `ro`); `zone` an IANA zone.
     pub fn new(locale: &str, zone: &str) -> Self {
-        let make = |pairs: &[(&str, &str)]| DateTimeFormat::new(locale, &options(pairs)).ok();
-        DateFormatter {
-            date_time: make(&[
-                ("timeZone", zone),
-                ("weekday", "short"),
-                ("day", "numeric"),
-                ("month", "short"),
-                ("year", "numeric"),
-                ("hour", "2-digit"),
-                ("minute", "2-digit"),
-            ]),
-            time: make(&[("timeZone", zone), ("hour", "2-digit"), ("minute", "2-digit")]),
-            // All-day dates are the same everywhere: format them as UTC dates.
-            date_utc: make(&[("timeZone", "UTC"), ("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")]),
-        }
+        DateFormatter { locale: locale.to_owned(), zone: zone.to_owned(), formats: RefCell::new(HashMap::new()) }
+    }
+
+    fn with_format<T>(&self, style: Style, f: impl FnOnce(&Option<DateTimeFormat>) -> T) -> T {
+        let mut formats = self.formats.borrow_mut();
+        let format = formats.entry(style).or_insert_with(|| {
+            let pairs = style.options(&self.zone);
+            let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            DateTimeFormat::new(&self.locale, &options(&pairs)).ok()
+        });
+        f(format)
+    }
+
+    fn format(&self, style: Style, instant: DateTime<Utc>) -> String {
+        self.with_format(style, |format| format_with(format, instant))
+    }
+
+    /// The days from `first` to `last` as the locale writes a range.
+    pub fn day_range(&self, first: NaiveDate, last: NaiveDate) -> String {
+        let ms = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp_millis() as f64;
+        self.with_format(Style::DayRange, |format| {
+            format.as_ref().and_then(|f| f.format_range(ms(first), ms(last)).ok())
+        })
+        .unwrap_or_else(|| format!("{} – {}", self.date(first), self.date(last)))
+    }
+
+    fn format_date(&self, style: Style, date: NaiveDate) -> String {
+        self.format(style, date.and_time(chrono::NaiveTime::MIN).and_utc())
     }
 
     pub fn date_time(&self, instant: DateTime<Utc>) -> String {
-        format_with(&self.date_time, instant)
+        self.format(Style::DateTime, instant)
     }
 
     pub fn time(&self, instant: DateTime<Utc>) -> String {
-        format_with(&self.time, instant)
+        self.format(Style::Time, instant)
     }
 
     pub fn date(&self, date: NaiveDate) -> String {
-        format_with(&self.date_utc, date.and_time(chrono::NaiveTime::MIN).and_utc())
+        self.format_date(Style::Date, date)
+    }
+
+    pub fn date_long(&self, date: NaiveDate) -> String {
+        self.format_date(Style::DateLong, date)
+    }
+
+    pub fn weekday(&self, date: NaiveDate) -> String {
+        self.format_date(Style::Weekday, date)
+    }
+
+    pub fn month_year(&self, date: NaiveDate) -> String {
+        self.format_date(Style::MonthYear, date)
+    }
+
+    pub fn day_month(&self, date: NaiveDate) -> String {
+        self.format_date(Style::DayMonth, date)
+    }
+
+    /// A whole hour (0–23) as the locale writes it on a time axis.
+    pub fn hour(&self, hour: u32) -> String {
+        let at = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(hour, 0, 0));
+        at.map(|t| self.format(Style::Hour, t.and_utc())).unwrap_or_default()
     }
 }
 
@@ -165,4 +257,21 @@ pub fn language_name(locale: &str, tag: &str) -> String {
         .ok()
         .and_then(|name| name.as_string())
         .unwrap_or_else(|| tag.to_owned())
+}
+
+/// A duration as the locale writes it ("2 hours, 30 minutes", "2 ore și 30 de
+/// minute"), from `Intl.DurationFormat`; "2 h 30 min" where it is missing.
+pub fn duration(locale: &str, days: i64, hours: i64, minutes: i64) -> String {
+    let parts: Vec<(&str, i64)> =
+        [("days", days), ("hours", hours), ("minutes", minutes)].into_iter().filter(|(_, n)| *n > 0).collect();
+    let object = js_sys::Object::new();
+    for (unit, n) in &parts {
+        let _ = js_sys::Reflect::set(&object, &(*unit).into(), &(*n as f64).into());
+    }
+    DurationFormat::new(locale, &options(&[("style", "long")]))
+        .and_then(|f| f.format_duration(&object))
+        .unwrap_or_else(|_| {
+            let short = |(unit, n): &(&str, i64)| format!("{n} {}", &unit[..1]);
+            parts.iter().map(short).collect::<Vec<_>>().join(" ")
+        })
 }

@@ -1,11 +1,50 @@
-//! The hosting page: its URL and its document.
+//! The hosting page: its URL, its history and its document.
+//!
+//! The query string is Citycal's state (`docs/links.md`); this module only
+//! reads and writes it. What the parameters mean is `citycal_core::query`.
 
-use web_sys::UrlSearchParams;
+use leptos::prelude::{window_event_listener, WindowListenerHandle};
+use wasm_bindgen::JsValue;
 
-/// A query-string parameter of the current page, if present.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    UrlSearchParams::new_with_str(&search).ok()?.get(name)
+/// The current query string, with its leading `?` (empty when there is none).
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// This page's address with `query` (no `?`) in place of the current one:
+/// what "copy link" copies and what feeds call the event's page.
+pub fn url_with_query(query: &str) -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if query.is_empty() {
+        format!("{origin}{path}{hash}")
+    } else {
+        format!("{origin}{path}?{query}{hash}")
+    }
+}
+
+/// The host serving the page (`example.org`), to make calendar UIDs unique.
+pub fn host() -> String {
+    web_sys::window().and_then(|w| w.location().host().ok()).filter(|h| !h.is_empty()).unwrap_or_else(|| "citycal.invalid".into())
+}
+
+/// Makes `query` the page's query string. `push` adds a history entry (so
+/// back returns to the previous state); otherwise the current one is replaced.
+pub fn set_query(query: &str, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else { return };
+    let url = url_with_query(query);
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Calls `f` when back/forward changes the URL. Remove the handle on cleanup.
+pub fn on_history_change(f: impl Fn() + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::popstate, move |_| f())
 }
 
 /// Sets `<html lang>` and the document title.

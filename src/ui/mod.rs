@@ -3,9 +3,15 @@
 //! lives in `view!` blocks.
 
 pub mod app;
+pub mod chip;
 pub mod event_card;
-pub mod event_list;
+pub mod event_page;
 pub mod header;
+pub mod link;
+pub mod list;
+pub mod month;
+pub mod nav;
 pub mod present;
 pub mod state;
 pub mod status;
+pub mod week;

@@ -1,9 +1,10 @@
 //! Turns a feed event into the strings a card shows, in the viewer's
 //! language and zone. Components render an [`EventView`] and decide nothing.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use citycal_core::feed::{Event, EventStatus, Feed, Format, Text, When};
 use citycal_core::i18n::{msg, Arg};
+use citycal_core::layout::Span;
 use citycal_core::registration::{self, Phase};
 use citycal_core::time::{iso_in_zone, local_date, ZoneRules};
 
@@ -92,11 +93,7 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
             Format::InPerson => msg("format-in-person"),
             Format::Hybrid => msg("format-hybrid"),
         }),
-        format_class: match event.format {
-            Format::Online => "online",
-            Format::InPerson => "in-person",
-            Format::Hybrid => "hybrid",
-        },
+        format_class: format_class(event.format),
         languages: (!event.languages.is_empty()).then(|| {
             let locale = ctx.format_locale();
             let names: Vec<String> = event.languages.iter().map(|l| language_name(&locale, l)).collect();
@@ -124,7 +121,7 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
     }
 }
 
-fn shown(ctx: &AppCtx, text: &Text, own_languages: &[String]) -> Option<Shown> {
+pub fn shown(ctx: &AppCtx, text: &Text, own_languages: &[String]) -> Option<Shown> {
     let lang = ctx.lang.get();
     let picked = text.pick(lang.tag(), own_languages)?;
     let foreign = picked.fallback && !picked.lang.is_empty();
@@ -188,5 +185,48 @@ pub fn zone_label(zone: &str, now: DateTime<Utc>) -> String {
             let mins = secs.unsigned_abs() / 60;
             format!("{zone} (GMT{sign}{:02}:{:02})", mins / 60, mins % 60)
         }
+    }
+}
+
+/// An event as a calendar cell shows it: start time (when it starts that
+/// day) and title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chip {
+    pub id: String,
+    pub time: Option<String>,
+    pub title: Shown,
+    /// CSS classes: the format, and `cancelled` when it is.
+    pub class: String,
+    /// For screen readers and the tooltip: time, title and status together.
+    pub label: String,
+}
+
+pub fn chip(ctx: &AppCtx, fmt: &DateFormatter, span: &Span, day: NaiveDate) -> Chip {
+    let event = span.event;
+    let title = shown(ctx, &event.title, &event.languages)
+        .unwrap_or_else(|| Shown { text: event.id.clone(), lang: None, note: None });
+    let time = match (&event.when, span.times) {
+        (When::Timed { start, .. }, Some((local_start, _))) if local_start.date() == day && !span.is_all_day_row() => {
+            Some(fmt.time(*start))
+        }
+        _ => None,
+    };
+    let status = status_label(ctx, event.status);
+    let cancelled = matches!(event.status, EventStatus::Cancelled | EventStatus::Postponed);
+    let label = [time.clone(), Some(title.text.clone()), status].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    Chip {
+        id: event.id.clone(),
+        time,
+        title,
+        class: format!("chip {}{}", format_class(event.format), if cancelled { " cancelled" } else { "" }),
+        label,
+    }
+}
+
+fn format_class(format: Format) -> &'static str {
+    match format {
+        Format::Online => "online",
+        Format::InPerson => "in-person",
+        Format::Hybrid => "hybrid",
     }
 }

@@ -2,10 +2,13 @@
 //! the loaded feed. Loading (config, then feed) also lives here, out of the
 //! components.
 
+use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
 use citycal_core::config::parse_config;
 use citycal_core::feed::{parse, Feed, FeedError, FeedIssue};
 use citycal_core::i18n::{negotiate, Arg, Lang, Localizer};
-use citycal_core::time::ZoneRules;
+use citycal_core::layout::first_weekday;
+use citycal_core::query::{QueryIssue, View, ViewState};
+use citycal_core::time::{local_date, ZoneRules};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -13,7 +16,7 @@ use std::sync::Arc;
 
 use crate::platform::http::{self, get_bytes};
 use crate::platform::intl::{browser_languages, browser_zone, DateFormatter, IntlZones};
-use crate::platform::page;
+use crate::platform::{dom, now, page};
 
 /// Where the site owner's configuration is deployed, relative to the app.
 pub const CONFIG_URL: &str = "config.json";
@@ -36,13 +39,34 @@ pub enum LoadError {
 pub struct Loaded {
     pub feed: Feed,
     pub issues: Vec<FeedIssue>,
+    /// The longest event's duration, for finding a period's events fast.
+    pub longest: Duration,
+}
+
+impl Loaded {
+    pub fn new(feed: Feed, issues: Vec<FeedIssue>) -> Self {
+        let longest = citycal_core::layout::longest(&feed.events);
+        Loaded { feed, issues, longest }
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct AppCtx {
-    pub lang: RwSignal<Lang>,
-    /// The viewer's IANA zone.
-    pub zone: RwSignal<String>,
+    /// What the link asks for (`docs/links.md`); the URL mirrors it.
+    pub link: RwSignal<ViewState>,
+    /// Link parameters that were not understood (shown in a notice).
+    pub link_issues: RwSignal<Vec<QueryIssue>>,
+    /// The language and zone used when the link names none: the visitor's own.
+    pub own_lang: RwSignal<Lang>,
+    pub own_zone: RwSignal<String>,
+    /// The interface language: the link's, else the visitor's.
+    pub lang: Memo<Lang>,
+    /// The viewer's IANA zone: the link's, else the visitor's.
+    pub zone: Memo<String>,
+    /// Phone-width screen (below 640 px).
+    pub narrow: RwSignal<bool>,
+    /// The current time, ticking each minute (today, the now line, past vs upcoming).
+    pub clock: RwSignal<DateTime<Utc>>,
     pub load: RwSignal<Load>,
     /// The visitor's languages, most preferred first (for regional formats).
     browser_languages: StoredValue<Vec<String>>,
@@ -51,10 +75,21 @@ pub struct AppCtx {
 }
 
 impl AppCtx {
+    /// A context for a visitor with this language, zone and browser
+    /// languages, and no link parameters.
     pub fn new(lang: Lang, zone: String, browser_languages: Vec<String>) -> Self {
+        let link = RwSignal::new(ViewState::default());
+        let own_lang = RwSignal::new(lang);
+        let own_zone = RwSignal::new(zone);
         AppCtx {
-            lang: RwSignal::new(lang),
-            zone: RwSignal::new(zone),
+            link,
+            link_issues: RwSignal::new(Vec::new()),
+            own_lang,
+            own_zone,
+            lang: Memo::new(move |_| link.with(|l| l.lang).unwrap_or_else(|| own_lang.get())),
+            zone: Memo::new(move |_| link.with(|l| l.tz.clone()).unwrap_or_else(|| own_zone.get())),
+            narrow: RwSignal::new(false),
+            clock: RwSignal::new(now()),
             load: RwSignal::new(Load::Loading),
             browser_languages: StoredValue::new(browser_languages),
             localizers: StoredValue::new_local(HashMap::new()),
@@ -104,6 +139,73 @@ impl AppCtx {
     }
 }
 
+impl AppCtx {
+    /// The view shown: the link's, else the list on phones and the month
+    /// elsewhere. A week becomes a day on phones.
+    pub fn view(&self) -> View {
+        let narrow = self.narrow.get();
+        match self.link.with(|l| l.view) {
+            Some(View::Week) if narrow => View::Day,
+            Some(view) => view,
+            None if narrow => View::List,
+            None => View::Month,
+        }
+    }
+
+    /// Today in the viewer's zone.
+    pub fn today(&self) -> NaiveDate {
+        let now = self.clock.get();
+        local_date(&IntlZones, &self.zone.get(), now).unwrap_or(now.date_naive())
+    }
+
+    /// The selected date: the link's, else today.
+    pub fn date(&self) -> NaiveDate {
+        self.link.with(|l| l.date).unwrap_or_else(|| self.today())
+    }
+
+    /// The first day of the week in the formatting locale.
+    pub fn week_start(&self) -> Weekday {
+        first_weekday(&self.format_locale())
+    }
+
+    /// Moves to `state`: the page shows it and the URL holds it. `push` makes
+    /// a history entry (back returns here); otherwise the entry is replaced.
+    pub fn go(&self, state: ViewState, push: bool) {
+        page::set_query(&state.to_query(), push);
+        self.link.set(state);
+    }
+
+    /// The current link state with `change` applied.
+    pub fn with_link(&self, change: impl FnOnce(&mut ViewState)) -> ViewState {
+        let mut state = self.link.get();
+        change(&mut state);
+        state
+    }
+
+    /// Reads the page's URL into `link` (at start, and on back/forward).
+    pub fn read_url(&self) {
+        let (state, issues) = ViewState::from_query(&page::query(), &IntlZones);
+        self.link.set(state);
+        self.link_issues.set(issues);
+    }
+}
+
+/// Keeps the clock, the screen width and back/forward flowing into `ctx`
+/// for as long as the calling component lives.
+pub fn follow_browser(ctx: AppCtx) {
+    ctx.read_url();
+    ctx.narrow.set(dom::is_narrow());
+    dom::on_narrow_change(move |narrow| ctx.narrow.set(narrow));
+    let history = page::on_history_change(move || ctx.read_url());
+    let ticker = set_interval_with_handle(move || ctx.clock.set(now()), std::time::Duration::from_secs(30)).ok();
+    on_cleanup(move || {
+        history.remove();
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+}
+
 pub fn provide_app_ctx(ctx: AppCtx) {
     provide_context(ctx);
 }
@@ -112,19 +214,13 @@ pub fn use_app_ctx() -> AppCtx {
     expect_context::<AppCtx>()
 }
 
-/// The language and zone to start with: URL, then browser, then `Lang::En`/UTC.
-/// The site's defaults from config.json apply once it has loaded.
+/// The visitor's own language and zone: the browser's, else `Lang::En`/UTC.
+/// A link's `lang`/`tz` override them ([`follow_browser`] reads the URL); the
+/// site's defaults from config.json apply once it has loaded.
 pub fn initial_ctx() -> AppCtx {
     let languages = browser_languages();
-    let lang = page::query_param("lang")
-        .as_deref()
-        .and_then(Lang::from_tag)
-        .or_else(|| negotiate(languages.iter().map(String::as_str)))
-        .unwrap_or_default();
-    let zone = page::query_param("tz")
-        .filter(|z| IntlZones.is_known(z))
-        .or_else(browser_zone)
-        .unwrap_or_else(|| "UTC".to_owned());
+    let lang = negotiate(languages.iter().map(String::as_str)).unwrap_or_default();
+    let zone = browser_zone().filter(|z| IntlZones.is_known(z)).unwrap_or_else(|| "UTC".to_owned());
     AppCtx::new(lang, zone, languages)
 }
 
@@ -146,20 +242,20 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
     let bytes = get_bytes(&config.feed).await.map_err(LoadError::Http)?;
     let (feed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
-    Ok(Loaded { feed, issues })
+    Ok(Loaded::new(feed, issues))
 }
 
-/// The site's default language applies when neither the URL nor the browser
-/// named one we speak; its zone only when the browser reported none.
+/// The site's default language applies when the browser named none we
+/// speak; its zone only when the browser reported none. (A link's own
+/// `lang`/`tz` win over both.)
 fn apply_site_defaults(ctx: AppCtx, lang: Option<&str>, zone: Option<&str>) {
-    let chosen_by_visitor = page::query_param("lang").as_deref().and_then(Lang::from_tag).is_some()
-        || ctx.browser_languages.with_value(|l| negotiate(l.iter().map(String::as_str)).is_some());
-    if let Some(lang) = lang.and_then(Lang::from_tag).filter(|_| !chosen_by_visitor) {
-        ctx.lang.set(lang);
+    let browser_speaks_ours = ctx.browser_languages.with_value(|l| negotiate(l.iter().map(String::as_str)).is_some());
+    if let Some(lang) = lang.and_then(Lang::from_tag).filter(|_| !browser_speaks_ours) {
+        ctx.own_lang.set(lang);
     }
     if let Some(zone) = zone.filter(|z| IntlZones.is_known(z)) {
-        if browser_zone().is_none() && page::query_param("tz").is_none() {
-            ctx.zone.set(zone.to_owned());
+        if browser_zone().is_none() {
+            ctx.own_zone.set(zone.to_owned());
         }
     }
 }

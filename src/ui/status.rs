@@ -63,3 +63,25 @@ pub fn FeedStatus() -> impl IntoView {
         Load::Ready(_) => ().into_any(),
     }
 }
+
+/// Link parameters that were not understood: said once, not silently dropped.
+#[component]
+pub fn LinkNotice() -> impl IntoView {
+    let ctx = use_app_ctx();
+    move || {
+        let issues = ctx.link_issues.get();
+        (!issues.is_empty()).then(|| {
+            view! {
+                <div class="notice warning link-notice" role="status">
+                    <ul>
+                        {issues.into_iter().map(|i| {
+                            let text = ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())]);
+                            view! { <li>{text}</li> }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="button" on:click=move |_| ctx.link_issues.set(Vec::new())>{ctx.t("dismiss")}</button>
+                </div>
+            }
+        })
+    }
+}

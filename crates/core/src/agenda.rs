@@ -1,7 +1,7 @@
 //! The agenda (list) of events: which are still to come and which are past,
 //! as seen by a viewer in a given zone.
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Duration, NaiveTime, Utc};
 
 use crate::feed::{Event, When};
 use crate::time::{resolve_local, ZoneRules};
@@ -20,17 +20,58 @@ pub fn end_instant(event: &Event, rules: &dyn ZoneRules, zone: &str) -> DateTime
     }
 }
 
-/// Events not yet over (ongoing ones included), soonest first; and past
-/// events, most recent first. `events` must be sorted by start, as
-/// `feed::parse` leaves them.
-pub fn split<'a>(
+/// Events not over at `from` (ongoing ones included), soonest first.
+/// `events` must be sorted by start (as `feed::parse` leaves them) and
+/// `longest` be `layout::longest` of them: the search starts where the
+/// first candidate can be, so a page costs the same in any size of feed.
+pub fn upcoming<'a>(
+    events: &'a [Event],
+    longest: Duration,
+    from: DateTime<Utc>,
+    rules: &'a dyn ZoneRules,
+    zone: &'a str,
+) -> impl Iterator<Item = &'a Event> + 'a {
+    // A day of slack: all-day events sort at UTC midnight but end at the viewer's.
+    let begin = events.partition_point(|e| e.start() < from - longest - Duration::days(1));
+    events[begin..].iter().filter(move |e| end_instant(e, rules, zone) > from)
+}
+
+/// Events over by `now`, most recent start first; same requirements as [`upcoming`].
+pub fn past<'a>(
     events: &'a [Event],
     now: DateTime<Utc>,
-    rules: &dyn ZoneRules,
-    zone: &str,
-) -> (Vec<&'a Event>, Vec<&'a Event>) {
-    let (upcoming, mut past): (Vec<&Event>, Vec<&Event>) =
-        events.iter().partition(|e| end_instant(e, rules, zone) > now);
-    past.reverse();
-    (upcoming, past)
+    rules: &'a dyn ZoneRules,
+    zone: &'a str,
+) -> impl Iterator<Item = &'a Event> + 'a {
+    let end = events.partition_point(|e| e.start() <= now + Duration::days(1));
+    events[..end].iter().rev().filter(move |e| end_instant(e, rules, zone) <= now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::Event;
+    use crate::layout::longest;
+    use crate::time::FixedZone;
+
+    #[test]
+    fn upcoming_and_past_partition_the_feed() {
+        let at = |h: i64| "2026-12-01T00:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::hours(h);
+        let mut events: Vec<Event> = (0..50)
+            .map(|i| Event::new(&format!("e{i}"), "t", When::Timed { start: at(i * 5), end: at(i * 5 + (i % 7) * 9) }))
+            .collect();
+        events.push(Event::new("day", "t", When::AllDay { first: "2026-12-03".parse().unwrap(), last: "2026-12-04".parse().unwrap() }));
+        events.sort_by_key(|e| e.start());
+        let rules = FixedZone(3600);
+        for now in [at(-10), at(0), at(47), at(100), at(300)] {
+            let up: Vec<&str> = upcoming(&events, longest(&events), now, &rules, "X").map(|e| e.id.as_str()).collect();
+            let down: Vec<&str> = past(&events, now, &rules, "X").map(|e| e.id.as_str()).collect();
+            let expected_up: Vec<&str> =
+                events.iter().filter(|e| end_instant(e, &rules, "X") > now).map(|e| e.id.as_str()).collect();
+            let mut expected_down: Vec<&str> =
+                events.iter().filter(|e| end_instant(e, &rules, "X") <= now).map(|e| e.id.as_str()).collect();
+            expected_down.reverse();
+            assert_eq!((up, down), (expected_up, expected_down), "{now}");
+        }
+    }
 }

@@ -1,0 +1,67 @@
+//! Small document services: downloads, the clipboard, screen width, focus.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(JsValue::NULL)?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(filename);
+    link.set_hidden(true);
+    document.body().ok_or(JsValue::NULL)?.append_child(&link)?;
+    link.click();
+    link.remove();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+/// Copies `text` to the clipboard; fails when the page may not (an iframe
+/// without permission, an insecure origin), so the caller can show it instead.
+pub async fn copy_text(text: &str) -> Result<(), JsValue> {
+    let clipboard = web_sys::window().ok_or(JsValue::NULL)?.navigator().clipboard();
+    if clipboard.is_undefined() {
+        return Err(JsValue::NULL);
+    }
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ())
+}
+
+/// The width below which the calendar lays itself out for phones (the list
+/// view by default, a day instead of a week). Matches `style/main.css`.
+const NARROW: &str = "(max-width: 639.98px)";
+
+/// Whether the screen is narrow now.
+pub fn is_narrow() -> bool {
+    narrow_query().map(|q| q.matches()).unwrap_or(false)
+}
+
+/// Calls `f(narrow)` whenever the width crosses the breakpoint. The listener
+/// lives as long as the page (one per app).
+pub fn on_narrow_change(f: impl Fn(bool) + 'static) {
+    let Some(query) = narrow_query() else { return };
+    let callback = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| f(e.matches()));
+    let _ = query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
+    callback.forget();
+}
+
+fn narrow_query() -> Option<web_sys::MediaQueryList> {
+    web_sys::window()?.match_media(NARROW).ok()?
+}
+
+/// Focuses the first element under `root` matching `selector`, if any.
+pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
+    match root.query_selector(selector) {
+        Ok(Some(element)) => element.dyn_ref::<web_sys::HtmlElement>().map(|e| e.focus().is_ok()).unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// Scrolls `scroller` so that `fraction` (0–1) of its content is above the top.
+pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
+    scroller.set_scroll_top((f64::from(scroller.scroll_height()) * fraction) as i32);
+}

@@ -1,0 +1,178 @@
+//! The month view: a WAI-ARIA grid of days. One tab stop (the selected day);
+//! arrows move by day and week, Home/End to the week's ends, PageUp/PageDown
+//! by month, Enter (or Space) opens the day. Focus follows the selected day
+//! through re-renders, so it is never lost.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use citycal_core::layout::{day_spans, month_weeks, spans_between, step, week_start};
+use citycal_core::query::View;
+use leptos::ev::KeyboardEvent;
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::platform::{dom, intl::IntlZones};
+use crate::ui::chip::EventChip;
+use crate::ui::link::StateLink;
+use crate::ui::present::{chip, Chip};
+use crate::ui::state::{use_app_ctx, AppCtx, Load};
+
+/// Events a cell lists before "+N more".
+const CHIPS_PER_DAY: usize = 3;
+
+struct Cell {
+    date: NaiveDate,
+    day_number: u32,
+    in_month: bool,
+    today: bool,
+    selected: bool,
+    /// "Friday 4 December 2026, 2 events".
+    label: String,
+    chips: Vec<Chip>,
+    more: Option<String>,
+}
+
+struct Month {
+    weekdays: Vec<(String, String)>,
+    weeks: Vec<Vec<Cell>>,
+}
+
+fn month(ctx: &AppCtx) -> Option<Month> {
+    let Load::Ready(loaded) = ctx.load.get() else { return None };
+    let (selected, today, first) = (ctx.date(), ctx.today(), ctx.week_start());
+    let zone = ctx.zone.get();
+    let fmt = ctx.formatter();
+    let weeks = month_weeks(selected, first);
+    let (from, to) = (weeks[0][0], weeks[weeks.len() - 1][6]);
+    let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone);
+    let weekdays = weeks[0].iter().map(|d| (fmt.weekday(*d), fmt.date_long(*d))).collect();
+    let weeks = weeks
+        .iter()
+        .map(|week| {
+            week.iter()
+                .map(|&date| {
+                    let on_day = day_spans(&spans, date);
+                    let count = ctx.t_args("event-count", &[("count", on_day.len().into())]);
+                    let more = on_day.len().saturating_sub(CHIPS_PER_DAY);
+                    Cell {
+                        date,
+                        day_number: date.day(),
+                        in_month: date.month() == selected.month(),
+                        today: date == today,
+                        selected: date == selected,
+                        label: format!("{}, {count}", fmt.date_long(date)),
+                        chips: on_day.iter().take(CHIPS_PER_DAY).map(|s| chip(ctx, &fmt, s, date)).collect(),
+                        more: (more > 0).then(|| ctx.t_args("more-events", &[("count", more.into())])),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    Some(Month { weekdays, weeks })
+}
+
+/// The day a key moves to from `date`; `None` for keys the grid ignores.
+fn key_target(key: &str, shift: bool, date: NaiveDate, first: chrono::Weekday) -> Option<NaiveDate> {
+    Some(match key {
+        "ArrowLeft" => date - Duration::days(1),
+        "ArrowRight" => date + Duration::days(1),
+        "ArrowUp" => date - Duration::days(7),
+        "ArrowDown" => date + Duration::days(7),
+        "Home" => week_start(date, first),
+        "End" => week_start(date, first) + Duration::days(6),
+        // Shift+PageUp/PageDown move by year, as in the APG date picker.
+        "PageUp" if shift => date.checked_sub_months(chrono::Months::new(12))?,
+        "PageDown" if shift => date.checked_add_months(chrono::Months::new(12))?,
+        "PageUp" => step(View::Month, date, false),
+        "PageDown" => step(View::Month, date, true),
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn MonthView() -> impl IntoView {
+    let ctx = use_app_ctx();
+    let grid = NodeRef::<html::Table>::new();
+    let focus_selected = move || {
+        request_animation_frame(move || {
+            if let Some(grid) = grid.get_untracked() {
+                dom::focus_in(&grid, "td[tabindex='0']");
+            }
+        })
+    };
+    let open_day = move |date: NaiveDate| {
+        ctx.go(ctx.with_link(|l| {
+            l.view = Some(View::Day);
+            l.date = Some(date);
+        }), true);
+    };
+    let on_key = move |event: KeyboardEvent| {
+        let date = ctx.date();
+        if matches!(event.key().as_str(), "Enter" | " ") {
+            event.prevent_default();
+            open_day(date);
+            return;
+        }
+        let Some(target) = key_target(&event.key(), event.shift_key(), date, ctx.week_start()) else { return };
+        event.prevent_default();
+        let new_month = (target.year(), target.month()) != (date.year(), date.month());
+        ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
+        focus_selected();
+    };
+    // A click selects a day; a click on the selected day opens it (on phones
+    // the chips are too small to hit, so this is how a day's events are reached).
+    let select = move |date: NaiveDate| {
+        if date == ctx.date() {
+            open_day(date);
+        } else {
+            ctx.go(ctx.with_link(|l| l.date = Some(date)), false);
+            focus_selected();
+        }
+    };
+    move || {
+        month(&ctx).map(|m| {
+            view! {
+                <table class="month-grid" role="grid" aria-labelledby="period-title" node_ref=grid on:keydown=on_key>
+                    <thead>
+                        <tr>
+                            {m.weekdays.into_iter().map(|(short, _)| view! {
+                                <th scope="col" role="columnheader">{short}</th>
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {m.weeks.into_iter().map(|week| view! {
+                            <tr>{week.into_iter().map(|cell| month_cell(cell, select)).collect_view()}</tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
+    }
+}
+
+fn month_cell(cell: Cell, select: impl Fn(NaiveDate) + Copy + 'static) -> impl IntoView {
+    let ctx = use_app_ctx();
+    let date = cell.date;
+    let class = format!(
+        "day{}{}{}",
+        if cell.in_month { "" } else { " outside" },
+        if cell.today { " today" } else { "" },
+        if cell.selected { " selected" } else { "" },
+    );
+    let day_link = ctx.with_link(|l| {
+        l.view = Some(View::Day);
+        l.date = Some(date);
+    });
+    view! {
+        <td role="gridcell" class=class data-date=date.to_string() tabindex=if cell.selected { 0 } else { -1 }
+            aria-selected=if cell.selected { "true" } else { "false" }
+            aria-current=cell.today.then_some("date") aria-label=cell.label
+            on:click=move |_| select(date)>
+            <span class="day-number" aria-hidden="true">{cell.day_number}</span>
+            <ul class="chips" aria-hidden="true">
+                {cell.chips.into_iter().map(|c| view! { <li><EventChip chip=c tabindex=-1/></li> }).collect_view()}
+            </ul>
+            {cell.more.map(|more| view! { <StateLink to=day_link class="more" tabindex=-1>{more}</StateLink> })}
+        </td>
+    }
+}

@@ -1,0 +1,87 @@
+//! The calendar's toolbar: previous / today / next, the period's title, a
+//! date jump and the view switcher. Every control is a link to a state (or
+//! sets one), so the URL always says what is shown.
+
+use chrono::NaiveDate;
+use citycal_core::i18n::msg;
+use citycal_core::layout::{period, step};
+use citycal_core::query::View;
+use leptos::prelude::*;
+
+use crate::ui::link::StateLink;
+use crate::ui::state::{use_app_ctx, AppCtx};
+
+/// The title of the period shown: "November 2026", "23–29 November 2026".
+fn period_title(ctx: &AppCtx, view: View, date: NaiveDate) -> String {
+    let fmt = ctx.formatter();
+    match view {
+        View::Month => fmt.month_year(date),
+        View::Week => {
+            let (first, last) = period(View::Week, date, ctx.week_start());
+            fmt.day_range(first, last)
+        }
+        View::Day => fmt.date_long(date),
+        View::List => ctx.t_args("list-from", &[("date", fmt.date_long(date).into())]),
+    }
+}
+
+fn step_labels(view: View) -> (&'static str, &'static str) {
+    match view {
+        View::Month | View::List => (msg("previous-month"), msg("next-month")),
+        View::Week => (msg("previous-week"), msg("next-week")),
+        View::Day => (msg("previous-day"), msg("next-day")),
+    }
+}
+
+fn view_label(view: View) -> &'static str {
+    match view {
+        View::Month => msg("view-month"),
+        View::Week => msg("view-week"),
+        View::Day => msg("view-day"),
+        View::List => msg("view-list"),
+    }
+}
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let ctx = use_app_ctx();
+    let jump = move |event: leptos::ev::Event| {
+        // The browser's date input gives YYYY-MM-DD or nothing.
+        if let Ok(date) = event_target_value(&event).parse::<NaiveDate>() {
+            ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
+        }
+    };
+    move || {
+        let (view, date) = (ctx.view(), ctx.date());
+        let (previous_label, next_label) = step_labels(view);
+        let previous = ctx.with_link(|l| l.date = Some(step(view, date, false)));
+        let next = ctx.with_link(|l| l.date = Some(step(view, date, true)));
+        let today = ctx.with_link(|l| l.date = None);
+        view! {
+            <nav class="toolbar" aria-label=ctx.t("calendar-navigation")>
+                <div class="step-buttons">
+                    <StateLink to=previous class="button step previous" label=ctx.t(previous_label)>
+                        <span aria-hidden="true">"‹"</span>
+                    </StateLink>
+                    <StateLink to=today class="button today">{ctx.t("today")}</StateLink>
+                    <StateLink to=next class="button step next" label=ctx.t(next_label)>
+                        <span aria-hidden="true">"›"</span>
+                    </StateLink>
+                </div>
+                <h2 id="period-title" class="period-title" aria-live="polite">{period_title(&ctx, view, date)}</h2>
+                <label class="date-jump">
+                    <span class="visually-hidden">{ctx.t("jump-to-date")}</span>
+                    <input type="date" value=date.to_string() min="1900-01-01" max="2200-12-31" on:change=jump/>
+                </label>
+                <ul class="view-switch" aria-label=ctx.t("choose-view")>
+                    {View::ALL.into_iter().map(|v| {
+                        let to = ctx.with_link(|l| l.view = Some(v));
+                        view! {
+                            <li><StateLink to=to class="button" current={v == view}>{ctx.t(view_label(v))}</StateLink></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    }
+}
