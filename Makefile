@@ -43,7 +43,7 @@ test-wasm: build-tools test-tools
 
 test-e2e: build test-tools
 	@echo "==> End-to-end tests against the built app"
-	node --test --test-reporter=spec tests/e2e/app.test.mjs
+	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
 build: build-tools
 	@echo "==> Building the release app into dist/"

@@ -53,6 +53,17 @@ fn narrow_query() -> Option<web_sys::MediaQueryList> {
     web_sys::window()?.match_media(NARROW).ok()?
 }
 
+/// After the next render, focuses the element with this id (if it is there):
+/// where focus goes when the control that had it was replaced.
+pub fn focus_id_after_render(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+        if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// Focuses the first element under `root` matching `selector`, if any.
 pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
     match root.query_selector(selector) {

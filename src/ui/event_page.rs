@@ -210,6 +210,9 @@ pub fn EventPage(id: String) -> impl IntoView {
             let _ = h.focus();
         }
     });
+    // Closing the page replaces the control that closed it: focus goes to the
+    // title of the period shown again.
+    on_cleanup(|| dom::focus_id_after_render("period-title"));
     let copied = RwSignal::new(Copied::Not);
     let back = ctx.with_link(|l| l.event = None);
     move || {

@@ -110,6 +110,8 @@ pub fn MonthView() -> impl IntoView {
         if matches!(event.key().as_str(), "Enter" | " ") {
             event.prevent_default();
             open_day(date);
+            // The grid is replaced by the day; focus goes to the day's title.
+            dom::focus_id_after_render("period-title");
             return;
         }
         let Some(target) = key_target(&event.key(), event.shift_key(), date, ctx.week_start()) else { return };

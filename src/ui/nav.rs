@@ -68,7 +68,7 @@ pub fn Toolbar() -> impl IntoView {
                         <span aria-hidden="true">"›"</span>
                     </StateLink>
                 </div>
-                <h2 id="period-title" class="period-title" aria-live="polite">{period_title(&ctx, view, date)}</h2>
+                <h2 id="period-title" class="period-title" tabindex="-1" aria-live="polite">{period_title(&ctx, view, date)}</h2>
                 <label class="date-jump">
                     <span class="visually-hidden">{ctx.t("jump-to-date")}</span>
                     <input type="date" value=date.to_string() min="1900-01-01" max="2200-12-31" on:change=jump/>

@@ -1,0 +1,46 @@
+// Shared by the end-to-end test files: the built app (dist/) served locally
+// and one headless Chromium, with a helper to open a fresh page.
+import { before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+export const SAMPLE = JSON.parse(readFileSync(new URL('../../public/events.json', import.meta.url)));
+
+/** Registers the server and browser for this file; returns `open` and `env`. */
+export function harness() {
+  const env = {};
+  before(async () => {
+    env.server = await serve(new URL('../../dist', import.meta.url).pathname);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+
+  /** Opens the app in a fresh context; collects console errors and page errors. */
+  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions } = {}) {
+    const context = await env.browser.newContext({ timezoneId, locale, viewport: { width, height }, acceptDownloads: true });
+    if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    if (route) await page.route('**/events.json', route);
+    await page.goto(env.server.url + query);
+    return { context, page, errors };
+  }
+
+  return { open, env };
+}
+
+/** The page's query parameters as an object. */
+export function params(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/** Horizontal overflow of the document, in pixels (0 when nothing scrolls sideways). */
+export function overflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
