@@ -308,3 +308,48 @@ test('screenshots of each view at 375 px and 1280 px (target/screenshots/)', asy
     }
   }
 });
+
+/** A feed of `n` one-hour events spread evenly over 2027, in a few zones. */
+function generatedFeed(n) {
+  const zones = ['Europe/Bucharest', 'America/Bogota', 'Asia/Kolkata', 'UTC'];
+  const year = Date.parse('2027-01-01T00:00:00Z');
+  const step = (365 * 86400e3) / n;
+  const events = Array.from({ length: n }, (_, i) => {
+    const start = new Date(year + i * step);
+    return {
+      id: `generated-${i}`,
+      title: { en: `Generated event ${i}` },
+      start: start.toISOString().replace(/\.\d+Z$/, 'Z'),
+      end: new Date(start.getTime() + 3600e3).toISOString().replace(/\.\d+Z$/, 'Z'),
+      timeZone: zones[i % zones.length],
+      format: 'online',
+      languages: ['en'],
+    };
+  });
+  return JSON.stringify({ version: 1, name: 'generated', events });
+}
+
+test('the DOM does not grow with the feed: 10,000 events render no more nodes than 2,000', async () => {
+  const nodes = {};
+  for (const n of [2000, 10000]) {
+    const body = generatedFeed(n);
+    for (const query of ['?view=month&date=2027-06-15', '?view=list&date=2027-06-15']) {
+      const { context, page, errors } = await open({
+        query,
+        route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body }),
+      });
+      await page.locator('.month-grid .chip, .event-list .event').first().waitFor();
+      nodes[`${n} ${query}`] = await page.evaluate(() => document.querySelectorAll('*').length);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+  // Both feeds fill every day of the month past its 3 chips, and the list's
+  // first page; only day groupings and times shown differ slightly.
+  for (const query of ['?view=month&date=2027-06-15', '?view=list&date=2027-06-15']) {
+    const [small, large] = [nodes[`2000 ${query}`], nodes[`10000 ${query}`]];
+    assert.ok(large <= small * 1.05, `${query}: ${JSON.stringify(nodes)}`);
+  }
+  assert.ok(nodes['10000 ?view=month&date=2027-06-15'] < 1000, JSON.stringify(nodes));
+  assert.ok(nodes['10000 ?view=list&date=2027-06-15'] < 400, JSON.stringify(nodes));
+});
