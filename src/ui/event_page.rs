@@ -228,7 +228,7 @@ pub fn EventPage(id: String) -> impl IntoView {
                 .into_any(),
             );
         };
-        let d = detail(&ctx, &loaded.feed, event, ctx.clock.get());
+        let d = detail(&ctx, &loaded.feed, event, ctx.now());
         let (ics_text, ics_name, page_url) = (d.ics.clone(), d.ics_name.clone(), d.page_url.clone());
         let download = move |_| {
             let _ = dom::download(&ics_name, "text/calendar;charset=utf-8", &ics_text);

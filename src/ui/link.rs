@@ -9,21 +9,23 @@ use leptos::prelude::*;
 use crate::platform::page;
 use crate::ui::state::use_app_ctx;
 
+/// `to` may change (the toolbar's "next" follows the date): the link stays the
+/// same element, so focus stays on it after it is used.
 #[component]
 pub fn StateLink(
-    to: ViewState,
+    #[prop(into)] to: Signal<ViewState>,
     #[prop(optional)] class: &'static str,
     /// `-1` inside composite widgets (the month grid) that manage focus themselves.
     #[prop(optional)]
     tabindex: Option<i32>,
     /// Marks the link as the current page (`aria-current`).
-    #[prop(optional)]
-    current: bool,
-    #[prop(optional, into)] label: Option<String>,
+    #[prop(optional, into)]
+    current: MaybeProp<bool>,
+    #[prop(optional, into)] label: MaybeProp<String>,
     children: Children,
 ) -> impl IntoView {
     let ctx = use_app_ctx();
-    let href = page::url_with_query(&to.to_query());
+    let href = move || to.with(|to| page::url_with_query(&to.to_query()));
     let follow = move |event: MouseEvent| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if modified || event.button() != 0 {
@@ -32,10 +34,11 @@ pub fn StateLink(
         event.prevent_default();
         // Handled here: a link inside a month cell must not also select the cell.
         event.stop_propagation();
-        ctx.go(to.clone(), true);
+        ctx.go(to.get_untracked(), true);
     };
     view! {
-        <a href=href class=class tabindex=tabindex aria-current=current.then_some("page") aria-label=label on:click=follow>
+        <a href=href class=class tabindex=tabindex aria-current=move || current.get().unwrap_or(false).then_some("page")
+            aria-label=move || label.get() on:click=follow>
             {children()}
         </a>
     }

@@ -10,12 +10,14 @@ use leptos::prelude::*;
 
 use crate::platform::intl::IntlZones;
 use crate::ui::event_card::EventCard;
+use crate::ui::link::StateLink;
 use crate::ui::present::{event_view, EventView};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
 
 /// Events per page; "show more" adds another page.
 const PAGE: usize = 20;
 
+#[derive(Clone, PartialEq)]
 struct Listing {
     past: bool,
     days: Vec<(String, NaiveDate, Vec<EventView>)>,
@@ -25,7 +27,7 @@ struct Listing {
 fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
     let Load::Ready(loaded) = ctx.load.get() else { return None };
     let zone = ctx.zone.get();
-    let now = ctx.clock.get();
+    let now = ctx.now();
     let past = ctx.link.with(|l| l.past);
     let events = &loaded.feed.events;
     // Upcoming from the chosen day's midnight, or from now when none is chosen.
@@ -61,18 +63,22 @@ pub fn ListView() -> impl IntoView {
         ctx.link.with(|l| (l.date, l.past));
         limit.set(PAGE);
     });
-    move || {
-        listing(&ctx, limit.get()).map(|list| {
-            let heading = ctx.t(if list.past { "past-heading" } else { "upcoming-heading" });
-            let toggle_label = ctx.t(if list.past { "show-upcoming" } else { "show-past" });
-            let toggle = ctx.with_link(|l| l.past = !l.past);
-            let empty = list.days.is_empty().then(|| ctx.t(if list.past { "no-past" } else { "no-upcoming" }));
-            view! {
-                <section class="event-list" aria-labelledby="list-heading">
-                    <div class="list-header">
-                        <h2 id="list-heading">{heading}</h2>
-                        <crate::ui::link::StateLink to=toggle class="button toggle-past">{toggle_label}</crate::ui::link::StateLink>
-                    </div>
+    let list = Memo::new(move |_| listing(&ctx, limit.get()));
+    let past = move || ctx.link.with(|l| l.past);
+    let toggle = Signal::derive(move || ctx.with_link(|l| l.past = !l.past));
+    // The heading, the toggle and "show more" stay the same elements while
+    // the days change, so focus stays on the control just used.
+    view! {
+        <section class="event-list" aria-labelledby="list-heading">
+            <div class="list-header">
+                <h2 id="list-heading">{move || ctx.t(if past() { "past-heading" } else { "upcoming-heading" })}</h2>
+                <StateLink to=toggle class="button toggle-past">
+                    {move || ctx.t(if past() { "show-upcoming" } else { "show-past" })}
+                </StateLink>
+            </div>
+            {move || list.get().map(|list| {
+                let empty = list.days.is_empty().then(|| ctx.t(if list.past { "no-past" } else { "no-upcoming" }));
+                view! {
                     {empty.map(|e| view! { <p class="empty" role="status">{e}</p> })}
                     {list.days.into_iter().map(|(label, day, views)| view! {
                         <section class="list-day" data-date=day.to_string()>
@@ -80,13 +86,12 @@ pub fn ListView() -> impl IntoView {
                             {views.into_iter().map(|v| view! { <EventCard view=v/> }).collect_view()}
                         </section>
                     }).collect_view()}
-                    {list.more.then(|| view! {
-                        <button type="button" class="button show-more" on:click=move |_| limit.update(|n| *n += PAGE)>
-                            {ctx.t("show-more")}
-                        </button>
-                    })}
-                </section>
-            }
-        })
+                }
+            })}
+            <button type="button" class="button show-more" hidden=move || !list.with(|l| l.as_ref().is_some_and(|l| l.more))
+                on:click=move |_| limit.update(|n| *n += PAGE)>
+                {move || ctx.t("show-more")}
+            </button>
+        </section>
     }
 }

@@ -32,6 +32,8 @@ struct Cell {
 }
 
 struct Month {
+    /// "There are no events this month."
+    empty: Option<String>,
     weekdays: Vec<(String, String)>,
     weeks: Vec<Vec<Cell>>,
 }
@@ -44,6 +46,12 @@ fn month(ctx: &AppCtx) -> Option<Month> {
     let weeks = month_weeks(selected, first);
     let (from, to) = (weeks[0][0], weeks[weeks.len() - 1][6]);
     let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone);
+    let in_month = |s: &citycal_core::layout::Span| {
+        let first_of_month = selected.with_day(1).unwrap_or(selected);
+        let last_of_month = step(View::Month, first_of_month, true).pred_opt().unwrap_or(first_of_month);
+        s.first <= last_of_month && s.last >= first_of_month
+    };
+    let empty = (!spans.iter().any(in_month)).then(|| ctx.t("no-events-month"));
     let weekdays = weeks[0].iter().map(|d| (fmt.weekday(*d), fmt.date_long(*d))).collect();
     let weeks = weeks
         .iter()
@@ -67,7 +75,7 @@ fn month(ctx: &AppCtx) -> Option<Month> {
                 .collect()
         })
         .collect();
-    Some(Month { weekdays, weeks })
+    Some(Month { empty, weekdays, weeks })
 }
 
 /// The day a key moves to from `date`; `None` for keys the grid ignores.
@@ -133,6 +141,7 @@ pub fn MonthView() -> impl IntoView {
     move || {
         month(&ctx).map(|m| {
             view! {
+                {m.empty.map(|e| view! { <p class="empty" role="status">{e}</p> })}
                 <table class="month-grid" role="grid" aria-labelledby="period-title" node_ref=grid on:keydown=on_key>
                     <thead>
                         <tr>

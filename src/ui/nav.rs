@@ -45,43 +45,51 @@ fn view_label(view: View) -> &'static str {
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = use_app_ctx();
+    let view = Memo::new(move |_| ctx.view());
+    let date = Memo::new(move |_| ctx.date());
     let jump = move |event: leptos::ev::Event| {
         // The browser's date input gives YYYY-MM-DD or nothing.
         if let Ok(date) = event_target_value(&event).parse::<NaiveDate>() {
             ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
         }
     };
-    move || {
-        let (view, date) = (ctx.view(), ctx.date());
-        let (previous_label, next_label) = step_labels(view);
-        let previous = ctx.with_link(|l| l.date = Some(step(view, date, false)));
-        let next = ctx.with_link(|l| l.date = Some(step(view, date, true)));
-        let today = ctx.with_link(|l| l.date = None);
-        view! {
-            <nav class="toolbar" aria-label=ctx.t("calendar-navigation")>
-                <div class="step-buttons">
-                    <StateLink to=previous class="button step previous" label=ctx.t(previous_label)>
-                        <span aria-hidden="true">"‹"</span>
-                    </StateLink>
-                    <StateLink to=today class="button today">{ctx.t("today")}</StateLink>
-                    <StateLink to=next class="button step next" label=ctx.t(next_label)>
-                        <span aria-hidden="true">"›"</span>
-                    </StateLink>
-                </div>
-                <h2 id="period-title" class="period-title" tabindex="-1" aria-live="polite">{period_title(&ctx, view, date)}</h2>
-                <label class="date-jump">
-                    <span class="visually-hidden">{ctx.t("jump-to-date")}</span>
-                    <input type="date" value=date.to_string() min="1900-01-01" max="2200-12-31" on:change=jump/>
-                </label>
-                <ul class="view-switch" aria-label=ctx.t("choose-view")>
-                    {View::ALL.into_iter().map(|v| {
-                        let to = ctx.with_link(|l| l.view = Some(v));
-                        view! {
-                            <li><StateLink to=to class="button" current={v == view}>{ctx.t(view_label(v))}</StateLink></li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </nav>
-        }
+    // The controls stay the same elements while their targets follow the
+    // view and date, so focus stays on the one just used.
+    let stepped = move |forward: bool| Signal::derive(move || ctx.with_link(|l| l.date = Some(step(view.get(), date.get(), forward))));
+    let step_label = move |forward: bool| {
+        Signal::derive(move || {
+            let (previous, next) = step_labels(view.get());
+            Some(ctx.t(if forward { next } else { previous }))
+        })
+    };
+    let today = Signal::derive(move || ctx.with_link(|l| l.date = None));
+    view! {
+        <nav class="toolbar" aria-label=move || ctx.t("calendar-navigation")>
+            <div class="step-buttons">
+                <StateLink to=stepped(false) class="button step previous" label=step_label(false)>
+                    <span aria-hidden="true">"‹"</span>
+                </StateLink>
+                <StateLink to=today class="button today">{move || ctx.t("today")}</StateLink>
+                <StateLink to=stepped(true) class="button step next" label=step_label(true)>
+                    <span aria-hidden="true">"›"</span>
+                </StateLink>
+            </div>
+            <h2 id="period-title" class="period-title" tabindex="-1" aria-live="polite">
+                {move || period_title(&ctx, view.get(), date.get())}
+            </h2>
+            <label class="date-jump">
+                <span class="visually-hidden">{move || ctx.t("jump-to-date")}</span>
+                <input type="date" prop:value=move || date.get().to_string() min="1900-01-01" max="2200-12-31" on:change=jump/>
+            </label>
+            <ul class="view-switch" aria-label=move || ctx.t("choose-view")>
+                {View::ALL.into_iter().map(|v| {
+                    let to = Signal::derive(move || ctx.with_link(|l| l.view = Some(v)));
+                    let current = Signal::derive(move || Some(v == view.get()));
+                    view! {
+                        <li><StateLink to=to class="button" current=current>{move || ctx.t(view_label(v))}</StateLink></li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
     }
 }

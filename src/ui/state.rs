@@ -65,8 +65,12 @@ pub struct AppCtx {
     pub zone: Memo<String>,
     /// Phone-width screen (below 640 px).
     pub narrow: RwSignal<bool>,
-    /// The current time, ticking each minute (today, the now line, past vs upcoming).
+    /// The current time, ticking twice a minute. Only small pieces track it
+    /// (the now line, `today`); views read it untracked, so a tick never
+    /// re-renders a view (which would take focus away).
     pub clock: RwSignal<DateTime<Utc>>,
+    /// Today in the viewer's zone: changes once a day.
+    today: Memo<NaiveDate>,
     pub load: RwSignal<Load>,
     /// The visitor's languages, most preferred first (for regional formats).
     browser_languages: StoredValue<Vec<String>>,
@@ -81,15 +85,22 @@ impl AppCtx {
         let link = RwSignal::new(ViewState::default());
         let own_lang = RwSignal::new(lang);
         let own_zone = RwSignal::new(zone);
+        let clock = RwSignal::new(now());
+        let zone = Memo::new(move |_| link.with(|l| l.tz.clone()).unwrap_or_else(|| own_zone.get()));
+        let today = Memo::new(move |_| {
+            let now = clock.get();
+            zone.with(|z| local_date(&IntlZones, z, now)).unwrap_or(now.date_naive())
+        });
         AppCtx {
             link,
             link_issues: RwSignal::new(Vec::new()),
             own_lang,
             own_zone,
             lang: Memo::new(move |_| link.with(|l| l.lang).unwrap_or_else(|| own_lang.get())),
-            zone: Memo::new(move |_| link.with(|l| l.tz.clone()).unwrap_or_else(|| own_zone.get())),
+            zone,
             narrow: RwSignal::new(false),
-            clock: RwSignal::new(now()),
+            clock,
+            today,
             load: RwSignal::new(Load::Loading),
             browser_languages: StoredValue::new(browser_languages),
             localizers: StoredValue::new_local(HashMap::new()),
@@ -152,10 +163,14 @@ impl AppCtx {
         }
     }
 
-    /// Today in the viewer's zone.
+    /// Today in the viewer's zone (tracked: changes at midnight).
     pub fn today(&self) -> NaiveDate {
-        let now = self.clock.get();
-        local_date(&IntlZones, &self.zone.get(), now).unwrap_or(now.date_naive())
+        self.today.get()
+    }
+
+    /// The current time, untracked: what a view is rendered for.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.get_untracked()
     }
 
     /// The selected date: the link's, else today.

@@ -25,7 +25,6 @@ struct Column {
     today: bool,
     all_day: Vec<Chip>,
     timed: Vec<(Chip, Placed)>,
-    now: Option<u32>,
 }
 
 struct Grid {
@@ -47,7 +46,7 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     };
     let zone = ctx.zone.get();
     let fmt = ctx.formatter();
-    let (today, now) = (ctx.today(), ctx.clock.get());
+    let today = ctx.today();
     let spans = spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone);
     let columns = days
         .iter()
@@ -62,7 +61,6 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
                 .map(|s| chip(ctx, &fmt, s, day))
                 .collect(),
             timed: time_grid(&spans, day).into_iter().map(|p| (chip(ctx, &fmt, &spans[p.span], day), p)).collect(),
-            now: now_minute(now, day, &IntlZones, &zone),
         })
         .collect();
     Some(Grid {
@@ -151,11 +149,22 @@ fn day_column(c: Column) -> impl IntoView {
                     </li>
                 }
             }).collect_view()}
-            {c.now.map(|m| view! { <li class="now-line" style:top=percent(m) aria-hidden="true"></li> })}
+            {c.today.then(|| view! { <NowLine day=c.date/> })}
         </ul>
     }
 }
 
 fn chip_item(c: Chip) -> impl IntoView {
     view! { <li><EventChip chip=c/></li> }
+}
+
+/// The current time on today's column; the only part of the grid that
+/// follows the clock.
+#[component]
+fn NowLine(day: NaiveDate) -> impl IntoView {
+    let ctx = use_app_ctx();
+    let minute = move || ctx.zone.with(|zone| now_minute(ctx.clock.get(), day, &IntlZones, zone));
+    view! {
+        <li class="now-line" aria-hidden="true" style:top=move || minute().map(percent) style:display=move || minute().is_none().then_some("none")></li>
+    }
 }

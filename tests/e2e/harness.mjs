@@ -20,7 +20,7 @@ export function harness() {
   });
 
   /** Opens the app in a fresh context; collects console errors and page errors. */
-  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions } = {}) {
+  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions, clock } = {}) {
     const context = await env.browser.newContext({ timezoneId, locale, viewport: { width, height }, acceptDownloads: true });
     if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
     const page = await context.newPage();
@@ -28,6 +28,8 @@ export function harness() {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
     if (route) await page.route('**/events.json', route);
+    // A fixed "now" (an ISO string): the page's clock then only moves when told.
+    if (clock) await page.clock.install({ time: new Date(clock) });
     await page.goto(env.server.url + query);
     return { context, page, errors };
   }

@@ -116,8 +116,14 @@ test('week view: all-day row, overlapping events side by side, the now line', as
   assert.equal(boxes.find((b) => b.text.includes('Generative AI')).top, '66.6667%');
   assert.match(boxes.find((b) => b.text.includes('Generative AI')).text, /^16:00/);
   assert.equal(await page.locator('.now-line').count(), 0, 'no now line in a week without today');
-  // Next week, previous week, and the current week with its now line.
-  await page.getByRole('link', { name: 'Next week' }).click();
+  // Next week by keyboard: focus stays on the control just used.
+  await page.getByRole('link', { name: 'Next week' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#period-title', { hasText: /14\s?–\s?20 December 2026/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Next week');
+  await page.keyboard.press('Enter');
+  await page.locator('#period-title', { hasText: /21\s?–\s?27 December 2026/ }).waitFor();
+  await page.getByRole('link', { name: 'Previous week' }).click();
   await page.locator('#period-title', { hasText: /14\s?–\s?20 December 2026/ }).waitFor();
   await page.getByRole('link', { name: 'Today' }).click();
   await page.locator('.now-line').waitFor();
@@ -130,8 +136,11 @@ test('week view: all-day row, overlapping events side by side, the now line', as
 test('an empty period says so', async () => {
   const { context, page } = await open({ query: '?view=week&date=2027-01-06' });
   await page.locator('.empty', { hasText: 'There are no events this week.' }).waitFor();
-  await page.goto(page.url().replace('view=week', 'view=month').replace('2027-01-06', '2027-08-01'));
+  await page.getByRole('link', { name: 'Month', exact: true }).click();
   await page.locator('[role=grid]').waitFor();
+  assert.equal(await page.locator('.empty').count(), 0, 'January 2027 has events');
+  await page.goto(page.url().replace('2027-01-06', '2028-08-01'));
+  await page.locator('.empty', { hasText: 'There are no events this month.' }).waitFor();
   await context.close();
 });
 
@@ -352,4 +361,24 @@ test('the DOM does not grow with the feed: 10,000 events render no more nodes th
   }
   assert.ok(nodes['10000 ?view=month&date=2027-06-15'] < 1000, JSON.stringify(nodes));
   assert.ok(nodes['10000 ?view=list&date=2027-06-15'] < 400, JSON.stringify(nodes));
+});
+
+test('the clock moves the now line without re-rendering the view (focus stays)', async () => {
+  const { context, page, errors } = await open({
+    timezoneId: 'Europe/Bucharest',
+    query: '?view=week',
+    clock: '2026-12-10T08:00:00Z', // 10:00 in Bucharest, a Thursday
+  });
+  const line = page.locator('.tg-col.today .now-line');
+  await line.waitFor();
+  assert.equal(await page.locator('.tg-col.today').getAttribute('data-date'), '2026-12-10');
+  assert.equal(await line.evaluate((l) => l.style.top), '41.6667%'); // 600 of 1440 minutes
+  const chip = page.locator('.tg-col.today .chip-link').first();
+  await chip.focus();
+  await page.clock.fastForward('30:00');
+  await page.waitForFunction(() => document.querySelector('.now-line').style.top !== '41.6667%');
+  assert.equal(await line.evaluate((l) => l.style.top), '43.75%'); // 10:30
+  assert.ok(await chip.evaluate((c) => c === document.activeElement), 'focus stayed on the event');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
