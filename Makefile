@@ -39,7 +39,7 @@ test-native:
 
 test-wasm: build-tools test-tools
 	@echo "==> wasm tests in headless Chromium"
-	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web
+	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web --test zones
 
 test-e2e: build test-tools
 	@echo "==> End-to-end tests against the built app"

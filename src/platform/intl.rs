@@ -103,6 +103,19 @@ fn wall_clock_secs(parts: &js_sys::Array) -> Option<i64> {
     Some(date.and_hms_opt(h, mi, s)?.and_utc().timestamp())
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: older browsers lack `supportedValuesOf`.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = supportedValuesOf)]
+    fn supported_values_of(key: &str) -> Result<js_sys::Array, JsValue>;
+}
+
+/// Every IANA zone the browser knows (its canonical names), sorted; empty
+/// when the browser cannot list them.
+pub fn supported_zones() -> Vec<String> {
+    supported_values_of("timeZone").map(|a| a.iter().filter_map(|z| z.as_string()).collect()).unwrap_or_default()
+}
+
 /// The visitor's zone as the browser reports it.
 pub fn browser_zone() -> Option<String> {
     let formatter = DateTimeFormat::new("en-US", &js_sys::Object::new()).ok()?;
