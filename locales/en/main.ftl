@@ -77,7 +77,7 @@ status-moved-online = Moved online
 reg-not-yet-open = Registration opens on { $date }
 reg-open = Registration open
 reg-open-until = Registration open until { $date }
-reg-closing-soon = Registration closes soon: { $date }
+reg-closing-soon = Registration closes { $when }: { $date }
 reg-closed = Registration closed
 reg-full = Fully booked
 reg-external = Register on the organizer’s site
@@ -138,3 +138,13 @@ role-host = host
 role-keynote = keynote speaker
 role-panelist = panelist
 role-facilitator = facilitator
+
+## Language and time zone
+language-self-name = English
+language-label = Language
+time-zone-label = Time zone
+zone-unknown = “{ $zone }” is not a time zone Citycal knows. Pick one from the list, for example “Europe/Bucharest”.
+use-device-zone = Use this device’s time zone
+link-unknown-zone = The link asks for the time zone “{ $zone }”, which does not exist; times are shown in { $shown } instead.
+ends-next-day = ends the next day
+happening-now = happening now

@@ -79,7 +79,7 @@ status-moved-online = Mutat online
 reg-not-yet-open = Înscrierile se deschid pe { $date }
 reg-open = Înscrieri deschise
 reg-open-until = Înscrieri deschise până pe { $date }
-reg-closing-soon = Înscrierile se închid în curând: { $date }
+reg-closing-soon = Înscrierile se închid { $when }: { $date }
 reg-closed = Înscrieri închise
 reg-full = Toate locurile sunt ocupate
 reg-external = Înscriere pe site-ul organizatorului
@@ -141,3 +141,13 @@ role-host = gazdă
 role-keynote = vorbitor principal
 role-panelist = panelist
 role-facilitator = facilitator
+
+## Limbă și fus orar
+language-self-name = Română
+language-label = Limba
+time-zone-label = Fusul orar
+zone-unknown = „{ $zone }” nu este un fus orar cunoscut de Citycal. Alegeți unul din listă, de exemplu „Europe/Bucharest”.
+use-device-zone = Folosiți fusul orar al acestui dispozitiv
+link-unknown-zone = Linkul cere fusul orar „{ $zone }”, care nu există; orele sunt afișate în { $shown }.
+ends-next-day = se termină a doua zi
+happening-now = în desfășurare

@@ -5,7 +5,7 @@
 //! (the full chrono-tz database would add ≈140 KB gzip; see ARCHITECTURE.md).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use citycal_core::time::ZoneRules;
+use citycal_core::time::{canonical_zone, RelativeUnit, ZoneRules};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -32,6 +32,13 @@ extern "C" {
     fn new(locale: &str, options: &js_sys::Object) -> Result<DurationFormat, JsValue>;
     #[wasm_bindgen(catch, method, js_name = format)]
     fn format_duration(this: &DurationFormat, duration: &js_sys::Object) -> Result<String, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
+    type RelativeTimeFormat;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "RelativeTimeFormat")]
+    fn new(locale: &str, options: &js_sys::Object) -> Result<RelativeTimeFormat, JsValue>;
+    #[wasm_bindgen(catch, method, js_name = format)]
+    fn format_relative(this: &RelativeTimeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
 
     #[wasm_bindgen(js_namespace = Intl, js_name = DisplayNames)]
     type DisplayNames;
@@ -113,13 +120,17 @@ extern "C" {
 /// Every IANA zone the browser knows (its canonical names), sorted; empty
 /// when the browser cannot list them.
 pub fn supported_zones() -> Vec<String> {
-    supported_values_of("timeZone").map(|a| a.iter().filter_map(|z| z.as_string()).collect()).unwrap_or_default()
+    let listed = supported_values_of("timeZone").map(|a| a.iter().filter_map(|z| z.as_string()).collect::<Vec<_>>());
+    let mut zones: Vec<String> = listed.unwrap_or_default().iter().map(|z| canonical_zone(z).to_owned()).collect();
+    zones.sort();
+    zones
 }
 
 /// The visitor's zone as the browser reports it.
 pub fn browser_zone() -> Option<String> {
     let formatter = DateTimeFormat::new("en-US", &js_sys::Object::new()).ok()?;
-    js_sys::Reflect::get(&formatter.resolved_options(), &"timeZone".into()).ok()?.as_string()
+    let zone = js_sys::Reflect::get(&formatter.resolved_options(), &"timeZone".into()).ok()?.as_string()?;
+    Some(canonical_zone(&zone).to_owned())
 }
 
 /// The visitor's preferred languages, most preferred first.
@@ -287,4 +298,23 @@ pub fn duration(locale: &str, days: i64, hours: i64, minutes: i64) -> String {
             let short = |(unit, n): &(&str, i64)| format!("{n} {}", &unit[..1]);
             parts.iter().map(short).collect::<Vec<_>>().join(" ")
         })
+}
+
+thread_local! {
+    static RELATIVE_FORMATS: RefCell<HashMap<String, Option<RelativeTimeFormat>>> = RefCell::new(HashMap::new());
+}
+
+/// A relative phrase as the locale says it, with words where it has them
+/// (`numeric: "auto"`): "tomorrow", "in 3 days", "hace 2 semanas", "peste 5 ore".
+pub fn relative_time(locale: &str, value: i64, unit: RelativeUnit) -> String {
+    RELATIVE_FORMATS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let format = cache
+            .entry(locale.to_owned())
+            .or_insert_with(|| RelativeTimeFormat::new(locale, &options(&[("numeric", "auto")])).ok());
+        format
+            .as_ref()
+            .and_then(|f| f.format_relative(value as f64, unit.name()).ok())
+            .unwrap_or_else(|| format!("{value:+} {}", unit.name()))
+    })
 }

@@ -5,6 +5,7 @@ pub mod dom;
 pub mod http;
 pub mod intl;
 pub mod page;
+pub mod storage;
 
 use chrono::{DateTime, Utc};
 

@@ -36,10 +36,12 @@ pub fn EventFacts(view: EventView, duration: Option<String>) -> impl IntoView {
         <p class="event-when">
             <time datetime=start_iso>{start_text}</time>
             {has_end.then(|| view! { " – " <time datetime=end_iso>{end_text}</time> })}
+            {view.crosses_midnight.map(|c| view! { " · " <span class="crosses-midnight">{c}</span> })}
             {all_day.then(|| view! { " · " <span class="all-day">{ctx.t("all-day")}</span> })}
             {duration.map(|d| view! { " · " <span class="duration">{d}</span> })}
             {view.approximate.map(|a| view! { " · " <span class="approximate">{a}</span> })}
         </p>
+        {view.relative.map(|r| view! { <p class="relative">{r}</p> })}
         {view.venue_time.map(|v| view! { <p class="venue-time">{v}</p> })}
         <p class="event-meta">
             {view.status.map(|s| view! { <span class="badge status">{s}</span> })}

@@ -44,6 +44,8 @@ struct Detail {
     card: EventView,
     duration: Option<String>,
     paragraphs: Vec<Shown>,
+    /// "Only available in English", when the description is in another language.
+    description_note: Option<String>,
     agenda: Vec<(String, Option<String>)>,
     speakers: Vec<Speaker>,
     organizers: Vec<Named>,
@@ -86,6 +88,7 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         _ => None,
     };
     let description = shown(ctx, &event.description, &event.languages);
+    let description_note = description.as_ref().and_then(|d| d.note.clone());
     let paragraphs = description
         .map(|d| {
             d.text
@@ -131,6 +134,7 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         card: event_view(ctx, feed, event, now),
         duration,
         paragraphs,
+        description_note,
         agenda: event
             .agenda
             .iter()
@@ -299,6 +303,7 @@ fn Sections(d: Detail) -> impl IntoView {
     let free = d.free.then(|| ctx.t("free-of-charge"));
     view! {
         {(!d.paragraphs.is_empty()).then(|| section(msg("detail-about"), view! {
+            {d.description_note.map(|n| view! { <p class="fallback-note">{n}</p> })}
             <div class="description">
                 {d.paragraphs.into_iter().map(|p| view! { <p lang=p.lang>{p.text}</p> }).collect_view()}
             </div>

@@ -6,11 +6,11 @@ use citycal_core::feed::{Event, EventStatus, Feed, Format, Text, When};
 use citycal_core::i18n::{msg, Arg};
 use citycal_core::layout::Span;
 use citycal_core::registration::{self, Phase};
-use citycal_core::time::{iso_in_zone, local_date, ZoneRules};
+use citycal_core::time::{gmt_offset, iso_in_zone, relative, to_local, zone_city, ZoneRules};
 
 use leptos::prelude::*;
 
-use crate::platform::intl::{language_name, DateFormatter, IntlZones};
+use crate::platform::intl::{language_name, relative_time, DateFormatter, IntlZones};
 use crate::ui::state::AppCtx;
 
 /// A text in the language it is actually written in.
@@ -34,6 +34,10 @@ pub struct EventView {
     pub end_iso: String,
     pub end_text: String,
     pub all_day: bool,
+    /// "ends the next day" for a timed event that crosses the viewer's midnight once.
+    pub crosses_midnight: Option<String>,
+    /// "in 3 days", "tomorrow", "happening now", "5 years ago".
+    pub relative: Option<String>,
     pub approximate: Option<String>,
     /// "16:00–18:00 (Brussels time)" for in-person and hybrid events elsewhere.
     pub venue_time: Option<String>,
@@ -53,11 +57,15 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
     let zone = ctx.zone.get();
     let fmt = ctx.formatter();
     let shown = |text: &Text| shown(ctx, text, &event.languages);
+    let mut crosses_midnight = None;
     let (start_iso, start_text, end_iso, end_text, all_day) = match &event.when {
         When::Timed { start, end } => {
             let iso = |t| iso_in_zone(&IntlZones, &zone, t).unwrap_or_else(|| t.to_rfc3339());
-            let same_day = local_date(&IntlZones, &zone, *start) == local_date(&IntlZones, &zone, *end);
-            let end_text = if same_day { fmt.time(*end) } else { fmt.date_time(*end) };
+            let span = citycal_core::layout::span(event, &IntlZones, &zone);
+            let end_text = if span.first == span.last { fmt.time(*end) } else { fmt.date_time(*end) };
+            if span.last.pred_opt() == Some(span.first) {
+                crosses_midnight = Some(ctx.t("ends-next-day"));
+            }
             (iso(*start), fmt.date_time(*start), iso(*end), end_text, false)
         }
         When::AllDay { first, last } => {
@@ -67,8 +75,15 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
         }
     };
     let ended = citycal_core::agenda::end_instant(event, &IntlZones, &zone) <= now;
+    let started = event.start() <= now;
     let reg = registration::state(event, now);
-    let (registration, registration_class) = if ended { (None, "") } else { registration_label(ctx, &fmt, reg.phase) };
+    let (registration, registration_class) =
+        if ended { (None, "") } else { registration_label(ctx, &fmt, &zone, now, reg.phase) };
+    let relative = if started && !ended {
+        Some(ctx.t("happening-now"))
+    } else {
+        Some(relative_phrase(ctx, &zone, now, event.start()))
+    };
     let open = matches!(reg.phase, Phase::Open { .. } | Phase::ClosingSoon { .. });
     EventView {
         id: event.id.clone(),
@@ -79,6 +94,8 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
         end_iso,
         end_text,
         all_day,
+        crosses_midnight,
+        relative,
         approximate: if event.is_approximate("date") {
             Some(ctx.t("approximate-date"))
         } else if event.is_approximate("time") {
@@ -145,7 +162,7 @@ fn venue_time(ctx: &AppCtx, event: &Event, viewer_zone: &str) -> Option<String> 
         .venue
         .as_ref()
         .and_then(|v| v.city.clone())
-        .unwrap_or_else(|| venue_zone.rsplit('/').next().unwrap_or(venue_zone).replace('_', " "));
+        .unwrap_or_else(|| zone_city(venue_zone));
     let there = DateFormatter::new(&ctx.format_locale(), venue_zone);
     let time = format!("{}–{}", there.time(start), there.time(end));
     Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", city.into())]))
@@ -162,8 +179,24 @@ fn status_label(ctx: &AppCtx, status: EventStatus) -> Option<String> {
     Some(ctx.t(id))
 }
 
-fn registration_label(ctx: &AppCtx, fmt: &DateFormatter, phase: Phase) -> (Option<String>, &'static str) {
-    let date = |t: DateTime<Utc>| -> Vec<(&str, Arg)> { vec![("date", fmt.date_time(t).into())] };
+/// "in 3 days", "tomorrow", "hace 2 semanas": `then` from `now`, counted in
+/// the viewer's calendar.
+pub fn relative_phrase(ctx: &AppCtx, zone: &str, now: DateTime<Utc>, then: DateTime<Utc>) -> String {
+    let local = |t: DateTime<Utc>| to_local(&IntlZones, zone, t).map_or(t.naive_utc(), |l| l.naive_local());
+    let (value, unit) = relative(local(now), local(then));
+    relative_time(&ctx.format_locale(), value, unit)
+}
+
+fn registration_label(
+    ctx: &AppCtx,
+    fmt: &DateFormatter,
+    zone: &str,
+    now: DateTime<Utc>,
+    phase: Phase,
+) -> (Option<String>, &'static str) {
+    let date = |t: DateTime<Utc>| -> Vec<(&str, Arg)> {
+        vec![("date", fmt.date_time(t).into()), ("when", relative_phrase(ctx, zone, now, t).into())]
+    };
     let (text, class) = match phase {
         Phase::NotNeeded => return (None, ""),
         Phase::NotYetOpen { opens } => (ctx.t_args("reg-not-yet-open", &date(opens)), "reg-later"),
@@ -176,16 +209,14 @@ fn registration_label(ctx: &AppCtx, fmt: &DateFormatter, phase: Phase) -> (Optio
     (Some(text), class)
 }
 
-/// "Europe/Bucharest (GMT+02:00)": the viewer's zone with its offset at `now`.
+/// "Europe/Bucharest (GMT+2)": a zone with its offset at `now`.
 pub fn zone_label(zone: &str, now: DateTime<Utc>) -> String {
-    match IntlZones.offset_at(zone, now) {
-        None | Some(0) => format!("{zone} (GMT)"),
-        Some(secs) => {
-            let sign = if secs < 0 { '-' } else { '+' };
-            let mins = secs.unsigned_abs() / 60;
-            format!("{zone} (GMT{sign}{:02}:{:02})", mins / 60, mins % 60)
-        }
-    }
+    format!("{zone} ({})", gmt_offset(IntlZones.offset_at(zone, now).unwrap_or(0)))
+}
+
+/// "Bucharest (GMT+2)": how the zone picker lists a zone.
+pub fn zone_choice(zone: &str, now: DateTime<Utc>) -> String {
+    format!("{} ({})", zone_city(zone), gmt_offset(IntlZones.offset_at(zone, now).unwrap_or(0)))
 }
 
 /// An event as a calendar cell shows it: start time (when it starts that

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use crate::platform::http::{self, get_bytes};
 use crate::platform::intl::{browser_languages, browser_zone, DateFormatter, IntlZones};
-use crate::platform::{dom, now, page};
+use crate::platform::{dom, now, page, storage};
 
 /// Where the site owner's configuration is deployed, relative to the app.
 pub const CONFIG_URL: &str = "config.json";
@@ -229,14 +229,57 @@ pub fn use_app_ctx() -> AppCtx {
     expect_context::<AppCtx>()
 }
 
-/// The visitor's own language and zone: the browser's, else `Lang::En`/UTC.
-/// A link's `lang`/`tz` override them ([`follow_browser`] reads the URL); the
-/// site's defaults from config.json apply once it has loaded.
+/// The visitor's own language and zone: their saved choice, else the
+/// browser's, else `Lang::En`/UTC. A link's `lang`/`tz` override them
+/// ([`follow_browser`] reads the URL); the site's defaults from config.json
+/// apply once it has loaded.
 pub fn initial_ctx() -> AppCtx {
     let languages = browser_languages();
-    let lang = negotiate(languages.iter().map(String::as_str)).unwrap_or_default();
-    let zone = browser_zone().filter(|z| IntlZones.is_known(z)).unwrap_or_else(|| "UTC".to_owned());
+    let lang = saved_lang().or_else(|| negotiate(languages.iter().map(String::as_str))).unwrap_or_default();
+    let zone = saved_zone().or_else(|| browser_zone().filter(|z| IntlZones.is_known(z))).unwrap_or_else(|| "UTC".to_owned());
     AppCtx::new(lang, zone, languages)
+}
+
+const SAVED_LANG: &str = "lang";
+const SAVED_ZONE: &str = "tz";
+
+fn saved_lang() -> Option<Lang> {
+    storage::get(SAVED_LANG).as_deref().and_then(Lang::from_tag)
+}
+
+fn saved_zone() -> Option<String> {
+    storage::get(SAVED_ZONE).filter(|z| IntlZones.is_known(z))
+}
+
+impl AppCtx {
+    /// The visitor picked a language: it is saved, and a language fixed by
+    /// the link gives way to it.
+    pub fn choose_lang(&self, lang: Lang) {
+        storage::set(SAVED_LANG, lang.tag());
+        self.own_lang.set(lang);
+        if self.link.with_untracked(|l| l.lang.is_some()) {
+            self.go(self.with_link(|l| l.lang = None), false);
+        }
+    }
+
+    /// The visitor picked a zone (already validated): saved, and it replaces
+    /// a zone fixed by the link.
+    pub fn choose_zone(&self, zone: String) {
+        storage::set(SAVED_ZONE, &zone);
+        self.own_zone.set(zone);
+        if self.link.with_untracked(|l| l.tz.is_some()) {
+            self.go(self.with_link(|l| l.tz = None), false);
+        }
+    }
+
+    /// Back to the zone the device reports, forgetting the saved one.
+    pub fn use_device_zone(&self) {
+        storage::remove(SAVED_ZONE);
+        if let Some(zone) = browser_zone().filter(|z| IntlZones.is_known(z)) {
+            self.choose_zone(zone);
+            storage::remove(SAVED_ZONE);
+        }
+    }
 }
 
 /// Loads config then feed into `ctx.load`.
@@ -260,16 +303,16 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     Ok(Loaded::new(feed, issues))
 }
 
-/// The site's default language applies when the browser named none we
-/// speak; its zone only when the browser reported none. (A link's own
-/// `lang`/`tz` win over both.)
+/// The site's default language applies when the visitor saved none and the
+/// browser named none we speak; its zone only when none was saved and the
+/// browser reported none. (A link's own `lang`/`tz` win over all of these.)
 fn apply_site_defaults(ctx: AppCtx, lang: Option<&str>, zone: Option<&str>) {
     let browser_speaks_ours = ctx.browser_languages.with_value(|l| negotiate(l.iter().map(String::as_str)).is_some());
-    if let Some(lang) = lang.and_then(Lang::from_tag).filter(|_| !browser_speaks_ours) {
+    if let Some(lang) = lang.and_then(Lang::from_tag).filter(|_| !browser_speaks_ours && saved_lang().is_none()) {
         ctx.own_lang.set(lang);
     }
     if let Some(zone) = zone.filter(|z| IntlZones.is_known(z)) {
-        if browser_zone().is_none() {
+        if browser_zone().is_none() && saved_zone().is_none() {
             ctx.own_zone.set(zone.to_owned());
         }
     }

@@ -75,7 +75,12 @@ pub fn LinkNotice() -> impl IntoView {
                 <div class="notice warning link-notice" role="status">
                     <ul>
                         {issues.into_iter().map(|i| {
-                            let text = ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())]);
+                            let text = if i.param == "tz" {
+                                let shown = ctx.zone.get();
+                                ctx.t_args("link-unknown-zone", &[("zone", i.value.into()), ("shown", shown.into())])
+                            } else {
+                                ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())])
+                            };
                             view! { <li>{text}</li> }
                         }).collect_view()}
                     </ul>

@@ -20,14 +20,16 @@ export function harness() {
   });
 
   /** Opens the app in a fresh context; collects console errors and page errors. */
-  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions, clock } = {}) {
-    const context = await env.browser.newContext({ timezoneId, locale, viewport: { width, height }, acceptDownloads: true });
+  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions, clock, config, context: reuse } = {}) {
+    // `context: reuse` opens another page in an existing context (same storage).
+    const context = reuse ?? (await env.browser.newContext({ timezoneId, locale, viewport: { width, height }, acceptDownloads: true }));
     if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
     if (route) await page.route('**/events.json', route);
+    if (config) await page.route('**/config.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
     // A fixed "now" (an ISO string): the page's clock then only moves when told.
     if (clock) await page.clock.install({ time: new Date(clock) });
     await page.goto(env.server.url + query);

@@ -85,6 +85,98 @@ pub fn iso_in_zone(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) ->
     to_local(rules, zone, instant).map(|t| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
 }
 
+/// Units of a relative phrase ("in 3 days", "hace 2 semanas"), as
+/// `Intl.RelativeTimeFormat` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelativeUnit {
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl RelativeUnit {
+    pub fn name(self) -> &'static str {
+        match self {
+            RelativeUnit::Minute => "minute",
+            RelativeUnit::Hour => "hour",
+            RelativeUnit::Day => "day",
+            RelativeUnit::Week => "week",
+            RelativeUnit::Month => "month",
+            RelativeUnit::Year => "year",
+        }
+    }
+}
+
+/// How far `then` is from `now`, both wall-clock times in the viewer's zone,
+/// as one signed value and unit for a relative phrase. Within the same day
+/// it counts minutes or hours; beyond, calendar days (so 23:00 → 09:00 the
+/// next morning is "tomorrow", not "in 10 hours"), then weeks, months, years.
+pub fn relative(now: NaiveDateTime, then: NaiveDateTime) -> (i64, RelativeUnit) {
+    let days = (then.date() - now.date()).num_days();
+    if days == 0 {
+        let minutes = (then - now).num_minutes();
+        return if minutes.abs() < 60 { (minutes, RelativeUnit::Minute) } else { ((then - now).num_hours(), RelativeUnit::Hour) };
+    }
+    let months = {
+        use chrono::Datelike;
+        let m = (then.year() - now.year()) * 12 + then.month() as i32 - now.month() as i32;
+        i64::from(m)
+    };
+    match days.abs() {
+        1..=6 => (days, RelativeUnit::Day),
+        7..=27 => (days / 7, RelativeUnit::Week),
+        _ if months.abs() < 12 => (if months == 0 { days / 7 } else { months }, if months == 0 { RelativeUnit::Week } else { RelativeUnit::Month }),
+        _ => (months / 12, RelativeUnit::Year),
+    }
+}
+
+/// "GMT+2", "GMT+5:30", "GMT-3", "GMT": an offset as people read it.
+pub fn gmt_offset(secs: i32) -> String {
+    if secs == 0 {
+        return "GMT".to_owned();
+    }
+    let sign = if secs < 0 { '-' } else { '+' };
+    let minutes = secs.unsigned_abs() / 60;
+    match minutes % 60 {
+        0 => format!("GMT{sign}{}", minutes / 60),
+        m => format!("GMT{sign}{}:{m:02}", minutes / 60),
+    }
+}
+
+/// The current IANA name for a zone a browser may report by an older one
+/// (Chromium's ICU still says "Asia/Calcutta" for Asia/Kolkata); other names
+/// unchanged.
+pub fn canonical_zone(zone: &str) -> &str {
+    const RENAMED: [(&str, &str); 16] = [
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Asia/Katmandu", "Asia/Kathmandu"),
+        ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+        ("Asia/Rangoon", "Asia/Yangon"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("America/Godthab", "America/Nuuk"),
+        ("Atlantic/Faeroe", "Atlantic/Faroe"),
+        ("Pacific/Enderbury", "Pacific/Kanton"),
+        ("Pacific/Truk", "Pacific/Chuuk"),
+        ("Pacific/Ponape", "Pacific/Pohnpei"),
+        ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ("America/Catamarca", "America/Argentina/Catamarca"),
+        ("America/Cordoba", "America/Argentina/Cordoba"),
+        ("America/Jujuy", "America/Argentina/Jujuy"),
+        ("America/Mendoza", "America/Argentina/Mendoza"),
+        ("America/Indianapolis", "America/Indiana/Indianapolis"),
+    ];
+    RENAMED.iter().find(|(old, _)| *old == zone).map_or(zone, |(_, new)| new)
+}
+
+/// "Bucharest", "Port of Spain", "Argentina/Buenos Aires" → its last part:
+/// a zone's city as its IANA name spells it.
+pub fn zone_city(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}
+
 /// A zone given as a fixed offset, for tests and for feeds that carry only offsets.
 pub struct FixedZone(pub i32);
 
@@ -137,6 +229,42 @@ mod tests {
     fn unknown_zone_is_none() {
         assert!(resolve_local(&Tzdb, "Mars/Olympus_Mons", local("2026-01-01T00:00")).is_none());
         assert!(!Tzdb.is_known("Europe/Bucharestt"));
+    }
+
+    #[test]
+    fn relative_phrases_count_calendar_days() {
+        let at = |s: &str| local(s);
+        let now = at("2026-11-24T23:00");
+        for (then, expected) in [
+            ("2026-11-24T23:40", (40, RelativeUnit::Minute)),
+            ("2026-11-24T22:30", (-30, RelativeUnit::Minute)),
+            ("2026-11-24T08:00", (-15, RelativeUnit::Hour)),
+            ("2026-11-25T09:00", (1, RelativeUnit::Day)),
+            ("2026-11-23T23:59", (-1, RelativeUnit::Day)),
+            ("2026-11-30T10:00", (6, RelativeUnit::Day)),
+            ("2026-12-01T10:00", (1, RelativeUnit::Week)),
+            ("2026-12-21T10:00", (3, RelativeUnit::Week)),
+            ("2027-01-20T10:00", (2, RelativeUnit::Month)),
+            ("2026-10-01T10:00", (-1, RelativeUnit::Month)),
+            ("2028-01-01T10:00", (1, RelativeUnit::Year)),
+            ("2020-12-04T16:00", (-5, RelativeUnit::Year)),
+        ] {
+            assert_eq!(relative(now, at(then)), expected, "{then}");
+        }
+    }
+
+    #[test]
+    fn offsets_and_cities_read_naturally() {
+        assert_eq!(gmt_offset(7200), "GMT+2");
+        assert_eq!(gmt_offset(19_800), "GMT+5:30");
+        assert_eq!(gmt_offset(-10_800), "GMT-3");
+        assert_eq!(gmt_offset(-34_200), "GMT-9:30");
+        assert_eq!(gmt_offset(0), "GMT");
+        assert_eq!(zone_city("America/Port_of_Spain"), "Port of Spain");
+        assert_eq!(zone_city("America/Argentina/Buenos_Aires"), "Buenos Aires");
+        assert_eq!(zone_city("UTC"), "UTC");
+        assert_eq!(canonical_zone("Asia/Calcutta"), "Asia/Kolkata");
+        assert_eq!(canonical_zone("Europe/Bucharest"), "Europe/Bucharest");
     }
 
     #[test]
