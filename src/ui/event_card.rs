@@ -13,15 +13,23 @@ pub fn EventCard(view: EventView) -> impl IntoView {
     let ctx = use_app_ctx();
     let to = ctx.with_link(|l| l.event = Some(view.id.clone()));
     let title = view.title.clone();
+    let title_note = title.note.clone();
     let summary = view.summary.clone();
     let organizers = view.organizers.clone();
     let id = view.id.clone();
     view! {
         <article class="event" data-event-id=id>
             <h4 class="event-title" lang=title.lang><StateLink to=to>{title.text}</StateLink></h4>
-            {title.note.map(|note| view! { <p class="fallback-note">{note}</p> })}
+            {title.note.clone().map(|note| view! { <p class="fallback-note">{note}</p> })}
             <EventFacts view=view duration=None/>
-            {summary.map(|s| view! { <p class="summary" lang=s.lang>{s.text}</p> })}
+            // Said once per card: the title's note covers a summary in the same language.
+            {summary.map(|s| {
+                let note = s.note.filter(|n| title_note.as_ref() != Some(n));
+                view! {
+                    {note.map(|n| view! { <p class="fallback-note">{n}</p> })}
+                    <p class="summary" lang=s.lang>{s.text}</p>
+                }
+            })}
             {organizers.map(|o| view! { <p class="organizers">{o}</p> })}
         </article>
     }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { harness, params } from './harness.mjs';
+import { harness, params, SAMPLE } from './harness.mjs';
 
 const { open } = harness();
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
@@ -176,4 +176,26 @@ test('Spanish and Romanian everywhere, in zones on both sides of UTC (screenshot
       }
     }
   }
+});
+
+test('event text falls back to the event’s own language, says so and is marked with its lang', async () => {
+  const feed = structuredClone(SAMPLE);
+  const event = feed.events.find((e) => e.id === 'mercociudades-innovacion-abierta');
+  event.title = { es: 'Laboratorios de innovación abierta', en: 'Open innovation labs' };
+  event.summary = { en: 'Only an English summary.' };
+  event.languages = ['es'];
+  const { context, page } = await open({
+    locale: 'ro-RO',
+    query: '?view=list&date=2027-03-01',
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) }),
+  });
+  const card = page.locator('article[data-event-id="mercociudades-innovacion-abierta"]');
+  await card.waitFor();
+  // Romanian is missing: the event's own language (Spanish) comes before English.
+  assert.equal(await card.locator('.event-title').getAttribute('lang'), 'es');
+  assert.equal(await card.locator('.event-title').textContent(), 'Laboratorios de innovación abierta');
+  const notes = await card.locator('.fallback-note').allTextContents();
+  assert.deepEqual(notes, ['Disponibil doar în spaniolă', 'Disponibil doar în engleză']);
+  assert.equal(await card.locator('.summary').getAttribute('lang'), 'en');
+  await context.close();
 });
