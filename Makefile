@@ -17,12 +17,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test test-native test-wasm test-e2e build tools build-tools test-tools size clean
+.PHONY: help run test test-native test-wasm test-e2e build tools build-tools test-tools size bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
 	@echo "make size   gzip sizes of the initial load (after a build)"
+	@echo "make bench  timings (filters on a 10,000-event feed; more to come with issue 8)"
 
 run: build-tools
 	@echo "==> Building and serving Citycal at http://127.0.0.1:8080 (Ctrl-C to stop)"
@@ -51,6 +52,11 @@ build: build-tools
 
 size:
 	@node tests/e2e/size.mjs dist
+
+# Timings are measured here, never asserted in tests.
+bench:
+	@echo "==> Filtering a 10,000-event feed (native, release build)"
+	cargo run --release -q -p citycal-core --example filter_timing
 
 tools: build-tools test-tools
 

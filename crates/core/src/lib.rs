@@ -7,6 +7,7 @@
 pub mod agenda;
 pub mod config;
 pub mod feed;
+pub mod filter;
 pub mod i18n;
 pub mod ics;
 pub mod jsonld;

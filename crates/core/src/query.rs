@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use crate::filter::{format_from_name, format_name, Facet, Filters, Hours, Period};
 use crate::i18n::Lang;
 use crate::time::ZoneRules;
 use crate::validate::{is_valid_id, parse_date};
@@ -50,6 +51,8 @@ pub struct ViewState {
     pub past: bool,
     pub lang: Option<Lang>,
     pub tz: Option<String>,
+    /// What the visitor (or the embedding site) narrowed the calendar to.
+    pub filters: Filters,
     /// Parameters that are not Citycal's, kept in order.
     pub other: Vec<(String, String)>,
 }
@@ -61,8 +64,15 @@ pub struct QueryIssue {
     pub value: String,
 }
 
-/// Citycal's parameter names, in the order `to_query` writes them.
-pub const PARAMS: [&str; 6] = ["view", "date", "event", "past", "lang", "tz"];
+/// Citycal's parameter names, in the order `to_query` writes them. Facet
+/// parameters may repeat (`theme=a&theme=b`); the others are read once.
+pub const PARAMS: [&str; 18] = [
+    "view", "date", "event", "past", "lang", "tz", "theme", "spoken", "format", "country", "city", "org", "series",
+    "when", "from", "to", "hours", "q",
+];
+
+/// Longest search text kept from a link.
+const MAX_SEARCH_CHARS: usize = 200;
 
 impl ViewState {
     /// Reads a query string (with or without the leading `?`). The first
@@ -78,6 +88,13 @@ impl ViewState {
                 continue;
             };
             let value = value.trim().to_owned();
+            if let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == param) {
+                if !add_facet_value(&mut state.filters, facet, &value) {
+                    issues.push(QueryIssue { param: param.to_owned(), value });
+                }
+                continue;
+            }
+            let filters = &mut state.filters;
             let accepted = !seen.contains(&param)
                 && match param {
                     "view" => View::from_name(&value).map(|v| state.view = Some(v)).is_some(),
@@ -92,7 +109,18 @@ impl ViewState {
                         _ => false,
                     },
                     "lang" => Lang::from_tag(&value).map(|l| state.lang = Some(l)).is_some(),
-                    _ => zones.is_known(&value).then(|| state.tz = Some(value.clone())).is_some(),
+                    "tz" => zones.is_known(&value).then(|| state.tz = Some(value.clone())).is_some(),
+                    "when" => Period::from_name(&value).map(|p| filters.period = Some(p)).is_some(),
+                    "from" => parse_date(&value).map(|d| filters.from = Some(d)).is_some(),
+                    "to" => parse_date(&value)
+                        .filter(|d| filters.from.is_none_or(|f| f <= *d))
+                        .map(|d| filters.to = Some(d))
+                        .is_some(),
+                    "hours" => Hours::parse(&value).map(|h| filters.hours = Some(h)).is_some(),
+                    _ => {
+                        filters.text = value.chars().take(MAX_SEARCH_CHARS).collect();
+                        true
+                    }
                 };
             seen.push(param);
             if !accepted {
@@ -123,10 +151,36 @@ impl ViewState {
         if let Some(tz) = &self.tz {
             out.append_pair("tz", tz);
         }
+        let f = &self.filters;
+        for facet in Facet::ALL {
+            for value in f.values(facet) {
+                out.append_pair(facet.param(), &value);
+            }
+        }
+        if let Some(period) = f.period {
+            out.append_pair("when", period.name());
+        }
+        if let Some(from) = f.from {
+            out.append_pair("from", &from.format("%Y-%m-%d").to_string());
+        }
+        if let Some(to) = f.to {
+            out.append_pair("to", &to.format("%Y-%m-%d").to_string());
+        }
+        if let Some(hours) = f.hours {
+            out.append_pair("hours", &hours.to_text());
+        }
+        if !f.text.trim().is_empty() {
+            out.append_pair("q", f.text.trim());
+        }
         for (key, value) in &self.other {
             out.append_pair(key, value);
         }
         out.finish()
+    }
+
+    /// This state with other filters.
+    pub fn with_filters(&self, filters: Filters) -> ViewState {
+        ViewState { filters, ..self.clone() }
     }
 
     /// This state with the event page closed.
@@ -135,6 +189,36 @@ impl ViewState {
     }
 }
 
+
+/// Adds a facet value from a link; `false` when it cannot be one.
+fn add_facet_value(filters: &mut Filters, facet: Facet, value: &str) -> bool {
+    let value = match facet {
+        Facet::Format => match format_from_name(&value.replace('-', "_")) {
+            Some(f) => format_name(f).to_owned(),
+            None => return false,
+        },
+        Facet::Country if value.len() == 2 && value.chars().all(|c| c.is_ascii_alphabetic()) => value.to_ascii_uppercase(),
+        Facet::Country => return false,
+        Facet::Spoken if is_language_tag(value) => value.to_ascii_lowercase(),
+        Facet::Spoken => return false,
+        _ if is_valid_id(value) => value.to_owned(),
+        _ => return false,
+    };
+    let mut values = filters.values(facet);
+    if !values.contains(&value) {
+        values.push(value);
+        filters.set_values(facet, values);
+    }
+    true
+}
+
+/// A plausible BCP 47 tag: a 2–3 letter primary subtag, then subtags.
+fn is_language_tag(value: &str) -> bool {
+    let primary = value.split('-').next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
 
 #[cfg(test)]
 mod tests {
@@ -159,6 +243,7 @@ mod tests {
                 past: true,
                 lang: Some(Lang::Es),
                 tz: Some("America/Bogota".into()),
+                filters: Filters::default(),
                 other: vec![],
             },
             &[],
@@ -175,6 +260,28 @@ mod tests {
         );
         check("date=27-3-1", ViewState::default(), &[("date", "27-3-1")]);
         check("view=list&view=month", ViewState { view: Some(View::List), ..Default::default() }, &[("view", "month")]);
+    }
+
+    #[test]
+    fn filters_read_from_repeated_parameters() {
+        let (state, issues) = ViewState::from_query(
+            "theme=climate&theme=mobility&format=in-person&format=webinar&country=ro&city=Gda%C5%84sk&spoken=es\
+             &when=recorded&from=2027-01-01&to=2026-01-01&hours=09:00-18:00&q=+Ia%C8%99i+",
+            &FixedZone(0),
+        );
+        let f = &state.filters;
+        assert_eq!(f.themes, vec!["climate", "mobility"]);
+        assert_eq!(f.formats, vec![crate::feed::Format::InPerson]);
+        assert_eq!((f.countries.clone(), f.cities.clone(), f.spoken.clone()), (vec!["RO".into()], vec!["Gdańsk".into()], vec!["es".into()]));
+        assert_eq!((f.period, f.from, f.to), (Some(Period::PastWithRecording), NaiveDate::from_ymd_opt(2027, 1, 1), None));
+        assert_eq!(f.hours, Hours::parse("09:00-18:00"));
+        assert_eq!(f.text, "Iași");
+        let bad: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();
+        assert_eq!(bad, vec!["format", "to"]);
+        assert_eq!(
+            state.to_query(),
+            "theme=climate&theme=mobility&spoken=es&format=in_person&country=RO&city=Gda%C5%84sk&when=recorded&from=2027-01-01&hours=09%3A00-18%3A00&q=Ia%C8%99i"
+        );
     }
 
     #[test]

@@ -121,6 +121,7 @@ proptest! {
             past,
             lang,
             tz: zone_idx.map(|i| i.get(&zones).to_string()),
+            filters: Default::default(),
             other: other.into_iter()
                 .filter(|(k, _)| !citycal_core::query::PARAMS.contains(&k.as_str()))
                 .collect(),

@@ -1,0 +1,579 @@
+//! Filters and search: which events a visitor (or a partner's preset) wants.
+//!
+//! Values within one facet widen (theme A *or* B); facets narrow each other
+//! (theme A *and* online). Each facet value is counted with the other facets
+//! applied, so a visitor sees what a click would give. Everything that needs
+//! a clock or a zone takes them as arguments.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+
+use crate::agenda::end_instant;
+use crate::feed::{same_language, Event, Feed, Format, Text};
+use crate::layout::{span, week_start};
+use crate::time::ZoneRules;
+
+/// A time preset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Period {
+    /// Not over yet.
+    Upcoming,
+    /// Touches the current week (the locale's week).
+    ThisWeek,
+    /// Touches the current month.
+    ThisMonth,
+    /// Over, and the feed has a recording.
+    PastWithRecording,
+}
+
+impl Period {
+    pub const ALL: [Period; 4] = [Period::Upcoming, Period::ThisWeek, Period::ThisMonth, Period::PastWithRecording];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Period::Upcoming => "upcoming",
+            Period::ThisWeek => "week",
+            Period::ThisMonth => "month",
+            Period::PastWithRecording => "recorded",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Period> {
+        Period::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// Minutes after midnight, `from < to`, in the viewer's zone: "09:00-18:00".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Hours {
+    pub from: u32,
+    pub to: u32,
+}
+
+impl Hours {
+    /// `HH:MM-HH:MM` with `from` before `to` (`24:00` allowed as an end).
+    pub fn parse(value: &str) -> Option<Hours> {
+        let (from, to) = value.split_once('-')?;
+        let minutes = |s: &str| -> Option<u32> {
+            let (h, m) = s.trim().split_once(':')?;
+            let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+            (m < 60 && (h < 24 || (h == 24 && m == 0)) && s.trim().len() == 5).then_some(h * 60 + m)
+        };
+        let (from, to) = (minutes(from)?, minutes(to)?);
+        (from < to).then_some(Hours { from, to })
+    }
+
+    pub fn to_text(self) -> String {
+        format!("{:02}:{:02}-{:02}:{:02}", self.from / 60, self.from % 60, self.to / 60, self.to % 60)
+    }
+}
+
+/// Everything a visitor can narrow by. The default lets every event through.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Filters {
+    pub themes: Vec<String>,
+    /// Spoken languages (BCP 47; matched on the primary subtag).
+    pub spoken: Vec<String>,
+    pub formats: Vec<Format>,
+    /// ISO 3166-1 alpha-2 (any case).
+    pub countries: Vec<String>,
+    pub cities: Vec<String>,
+    pub organizers: Vec<String>,
+    pub series: Vec<String>,
+    pub period: Option<Period>,
+    /// Inclusive, in the viewer's calendar.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub hours: Option<Hours>,
+    /// Free text; every word must match (see [`fold`]).
+    pub text: String,
+}
+
+/// The facets with values a visitor picks from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Theme,
+    Spoken,
+    Format,
+    Country,
+    City,
+    Organizer,
+    Series,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 7] =
+        [Facet::Theme, Facet::Spoken, Facet::Format, Facet::Country, Facet::City, Facet::Organizer, Facet::Series];
+
+    /// Its URL parameter (`docs/links.md`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Facet::Theme => "theme",
+            Facet::Spoken => "spoken",
+            Facet::Format => "format",
+            Facet::Country => "country",
+            Facet::City => "city",
+            Facet::Organizer => "org",
+            Facet::Series => "series",
+        }
+    }
+}
+
+pub fn format_name(format: Format) -> &'static str {
+    match format {
+        Format::Online => "online",
+        Format::InPerson => "in_person",
+        Format::Hybrid => "hybrid",
+    }
+}
+
+pub fn format_from_name(name: &str) -> Option<Format> {
+    [Format::Online, Format::InPerson, Format::Hybrid].into_iter().find(|f| format_name(*f) == name)
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    /// The chosen values of a facet, as URL values.
+    pub fn values(&self, facet: Facet) -> Vec<String> {
+        match facet {
+            Facet::Theme => self.themes.clone(),
+            Facet::Spoken => self.spoken.clone(),
+            Facet::Format => self.formats.iter().map(|f| format_name(*f).to_owned()).collect(),
+            Facet::Country => self.countries.clone(),
+            Facet::City => self.cities.clone(),
+            Facet::Organizer => self.organizers.clone(),
+            Facet::Series => self.series.clone(),
+        }
+    }
+
+    /// Replaces a facet's values (URL values; unknown formats are dropped).
+    pub fn set_values(&mut self, facet: Facet, values: Vec<String>) {
+        match facet {
+            Facet::Theme => self.themes = values,
+            Facet::Spoken => self.spoken = values,
+            Facet::Format => self.formats = values.iter().filter_map(|v| format_from_name(v)).collect(),
+            Facet::Country => self.countries = values,
+            Facet::City => self.cities = values,
+            Facet::Organizer => self.organizers = values,
+            Facet::Series => self.series = values,
+        }
+    }
+
+    /// Adds `value` to a facet, or removes it if present.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let mut values = self.values(facet);
+        match values.iter().position(|v| v == value) {
+            Some(i) => {
+                values.remove(i);
+            }
+            None => values.push(value.to_owned()),
+        }
+        self.set_values(facet, values);
+    }
+
+    /// These filters without `facet`.
+    pub fn without(&self, facet: Facet) -> Filters {
+        let mut f = self.clone();
+        f.set_values(facet, Vec::new());
+        f
+    }
+}
+
+/// What filtering needs besides the feed: the clock, the viewer's zone and
+/// the first day of their week.
+#[derive(Clone, Copy)]
+pub struct Viewer<'a> {
+    pub now: DateTime<Utc>,
+    pub rules: &'a dyn ZoneRules,
+    pub zone: &'a str,
+    pub week_starts: Weekday,
+}
+
+/// The folded text each event is searched in, built once per feed: titles,
+/// summaries, people, organizers and places, in every language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchIndex(Vec<String>);
+
+impl SearchIndex {
+    pub fn new(feed: &Feed) -> SearchIndex {
+        SearchIndex(feed.events.iter().map(|e| fold(&searchable_text(feed, e))).collect())
+    }
+}
+
+fn all(text: &Text) -> impl Iterator<Item = &str> {
+    text.0.iter().map(|(_, s)| s.as_str())
+}
+
+fn searchable_text(feed: &Feed, event: &Event) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(all(&event.title));
+    parts.extend(all(&event.summary));
+    for person in &event.people {
+        parts.push(&person.name);
+        parts.extend(all(&person.position));
+        parts.extend(person.organization.as_deref());
+    }
+    for org in event.organizers.iter().chain(&event.partners).filter_map(|id| feed.organization(id)) {
+        parts.extend(all(&org.name));
+        parts.extend(org.city.as_deref());
+    }
+    if let Some(venue) = &event.venue {
+        parts.extend(all(&venue.name));
+        parts.extend(venue.address.as_deref());
+        parts.extend(venue.city.as_deref());
+    }
+    if let Some(series) = event.series.as_deref().and_then(|id| feed.series_by_id(id)) {
+        parts.extend(all(&series.title));
+    }
+    parts.join("\n")
+}
+
+/// Lower case without diacritics, for matching: "Gdańsk" → "gdansk",
+/// "Iași" → "iasi", "ş"/"ș" → "s", "ñ" → "n", "Straße" → "strasse".
+/// Combining marks (decomposed input) are dropped.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if ('\u{300}'..='\u{36f}').contains(&c) {
+        return; // a combining mark
+    }
+    let folded = match c.to_lowercase().next().unwrap_or(c) {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ª' => "a",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' => "i",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'º' => "o",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' | 'ǔ' => "u",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        '\u{2019}' | '\u{2018}' => "'",
+        other => {
+            out.push(other);
+            return;
+        }
+    };
+    out.push_str(folded);
+}
+
+/// The words of a search, folded; empty words dropped.
+pub fn search_words(text: &str) -> Vec<String> {
+    fold(text).split_whitespace().map(str::to_owned).collect()
+}
+
+/// Filters made ready to test many events: facet values and search words
+/// worked out once.
+struct Prepared<'f> {
+    filters: &'f Filters,
+    facets: Vec<(Facet, Vec<String>)>,
+    words: Vec<String>,
+    /// Time filters need the event's local days and times (zone lookups):
+    /// skipped entirely when none is set.
+    timed: bool,
+}
+
+impl<'f> Prepared<'f> {
+    fn new(filters: &'f Filters) -> Self {
+        Prepared {
+            filters,
+            facets: Facet::ALL.into_iter().map(|f| (f, filters.values(f))).filter(|(_, v)| !v.is_empty()).collect(),
+            words: search_words(&filters.text),
+            timed: filters.period.is_some() || filters.from.is_some() || filters.to.is_some() || filters.hours.is_some(),
+        }
+    }
+
+    fn matches(&self, feed: &Feed, index: &SearchIndex, i: usize, viewer: &Viewer) -> bool {
+        let event = &feed.events[i];
+        self.facets.iter().all(|(facet, wanted)| facet_matches(feed, event, *facet, wanted))
+            && self.words.iter().all(|w| index.0.get(i).is_some_and(|text| text.contains(w.as_str())))
+            && (!self.timed || time_matches(event, self.filters, viewer))
+    }
+}
+
+/// Whether event `i` of `feed` passes `filters`.
+pub fn matches(feed: &Feed, index: &SearchIndex, i: usize, filters: &Filters, viewer: &Viewer) -> bool {
+    Prepared::new(filters).matches(feed, index, i, viewer)
+}
+
+/// One mark per event of the feed: does it pass `filters`.
+pub fn apply(feed: &Feed, index: &SearchIndex, filters: &Filters, viewer: &Viewer) -> Vec<bool> {
+    if filters.is_empty() {
+        return vec![true; feed.events.len()];
+    }
+    let prepared = Prepared::new(filters);
+    (0..feed.events.len()).map(|i| prepared.matches(feed, index, i, viewer)).collect()
+}
+
+/// An event's values for a facet (URL values).
+pub fn event_values(feed: &Feed, event: &Event, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Theme => event.themes.clone(),
+        Facet::Spoken => event.languages.iter().map(|l| primary(l)).collect(),
+        Facet::Format => vec![format_name(event.format).to_owned()],
+        Facet::Country => places(feed, event).into_iter().filter_map(|(country, _)| country).collect(),
+        Facet::City => places(feed, event).into_iter().filter_map(|(_, city)| city).collect(),
+        Facet::Organizer => event.organizers.clone(),
+        Facet::Series => event.series.iter().cloned().collect(),
+    }
+}
+
+/// An event's places: its venue's (unless online) and its organizers'.
+fn places(feed: &Feed, event: &Event) -> Vec<(Option<String>, Option<String>)> {
+    let venue = event.venue.as_ref().filter(|_| event.format != Format::Online).map(|v| (v.country.clone(), v.city.clone()));
+    let organizers = event.organizers.iter().filter_map(|id| feed.organization(id)).map(|o| (o.country.clone(), o.city.clone()));
+    let mut out: Vec<(Option<String>, Option<String>)> = Vec::new();
+    for (country, city) in venue.into_iter().chain(organizers) {
+        let place = (country.map(|c| c.to_ascii_uppercase()), city);
+        if !out.contains(&place) {
+            out.push(place);
+        }
+    }
+    out
+}
+
+fn primary(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase()
+}
+
+fn facet_matches(feed: &Feed, event: &Event, facet: Facet, wanted: &[String]) -> bool {
+    if wanted.is_empty() {
+        return true;
+    }
+    let have = event_values(feed, event, facet);
+    wanted.iter().any(|w| {
+        have.iter().any(|h| match facet {
+            Facet::Spoken => same_language(h, w),
+            Facet::Country => h.eq_ignore_ascii_case(w),
+            Facet::City => fold(h) == fold(w),
+            _ => h == w,
+        })
+    })
+}
+
+fn time_matches(event: &Event, filters: &Filters, viewer: &Viewer) -> bool {
+    let seen = span(event, viewer.rules, viewer.zone);
+    let today = crate::time::local_date(viewer.rules, viewer.zone, viewer.now).unwrap_or(viewer.now.date_naive());
+    let touches = |from: NaiveDate, to: NaiveDate| seen.first <= to && seen.last >= from;
+    let ended = || end_instant(event, viewer.rules, viewer.zone) <= viewer.now;
+    let period_ok = match filters.period {
+        None => true,
+        Some(Period::Upcoming) => !ended(),
+        Some(Period::ThisWeek) => {
+            let start = week_start(today, viewer.week_starts);
+            touches(start, start + Duration::days(6))
+        }
+        Some(Period::ThisMonth) => {
+            let first = today.with_day(1).unwrap_or(today);
+            let last = first.checked_add_months(chrono::Months::new(1)).and_then(|d| d.pred_opt()).unwrap_or(first);
+            touches(first, last)
+        }
+        Some(Period::PastWithRecording) => ended() && event.recording_url.is_some(),
+    };
+    let range_ok = touches(filters.from.unwrap_or(NaiveDate::MIN), filters.to.unwrap_or(NaiveDate::MAX));
+    // All-day events have no hours: a time-of-day window lets them through.
+    let hours_ok = match (filters.hours, seen.times) {
+        (Some(window), Some((start, end))) => {
+            let minute = |t: NaiveTime| chrono::Timelike::hour(&t) * 60 + chrono::Timelike::minute(&t);
+            // An event ending at midnight ends at minute 1440 of its day;
+            // one that runs past midnight fits no window.
+            let end_minute = if end.date() == start.date() {
+                Some(minute(end.time()))
+            } else if start.date().succ_opt() == Some(end.date()) && end.time() == NaiveTime::MIN {
+                Some(24 * 60)
+            } else {
+                None
+            };
+            end_minute.is_some_and(|e| minute(start.time()) >= window.from && e <= window.to)
+        }
+        _ => true,
+    };
+    period_ok && range_ok && hours_ok
+}
+
+/// How many events each value of `facet` would give, with every other
+/// filter applied; values in feed order, chosen values included even when
+/// no event has them.
+pub fn facet_counts(
+    feed: &Feed,
+    index: &SearchIndex,
+    filters: &Filters,
+    facet: Facet,
+    viewer: &Viewer,
+) -> Vec<(String, usize)> {
+    let others = filters.without(facet);
+    let prepared = Prepared::new(&others);
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for (i, event) in feed.events.iter().enumerate() {
+        let passes = prepared.matches(feed, index, i, viewer);
+        let mut seen: Vec<String> = Vec::new();
+        for value in event_values(feed, event, facet) {
+            let value = if facet == Facet::Country { value.to_ascii_uppercase() } else { value };
+            if seen.contains(&value) {
+                continue;
+            }
+            match counts.iter_mut().find(|(v, _)| *v == value) {
+                Some((_, n)) => *n += usize::from(passes),
+                None => counts.push((value.clone(), usize::from(passes))),
+            }
+            seen.push(value);
+        }
+    }
+    for chosen in filters.values(facet) {
+        if !counts.iter().any(|(v, _)| *v == chosen) {
+            counts.push((chosen, 0));
+        }
+    }
+    counts
+}
+
+/// A removable piece of the active filters (one chip).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Active {
+    Value(Facet, String),
+    Period(Period),
+    From(NaiveDate),
+    To(NaiveDate),
+    Hours(Hours),
+    Text(String),
+}
+
+/// The active filters, one piece per chip, in a stable order.
+pub fn active(filters: &Filters) -> Vec<Active> {
+    let mut out: Vec<Active> = Facet::ALL
+        .into_iter()
+        .flat_map(|facet| filters.values(facet).into_iter().map(move |v| Active::Value(facet, v)))
+        .collect();
+    out.extend(filters.period.map(Active::Period));
+    out.extend(filters.from.map(Active::From));
+    out.extend(filters.to.map(Active::To));
+    out.extend(filters.hours.map(Active::Hours));
+    if !filters.text.trim().is_empty() {
+        out.push(Active::Text(filters.text.clone()));
+    }
+    out
+}
+
+/// `filters` with one active piece removed.
+pub fn remove(filters: &Filters, piece: &Active) -> Filters {
+    let mut f = filters.clone();
+    match piece {
+        Active::Value(facet, value) => {
+            let values = f.values(*facet).into_iter().filter(|v| v != value).collect();
+            f.set_values(*facet, values);
+        }
+        Active::Period(_) => f.period = None,
+        Active::From(_) => f.from = None,
+        Active::To(_) => f.to = None,
+        Active::Hours(_) => f.hours = None,
+        Active::Text(_) => f.text.clear(),
+    }
+    f
+}
+
+/// When nothing matches: the one piece whose removal gives the most events,
+/// and how many.
+pub fn best_to_drop(feed: &Feed, index: &SearchIndex, filters: &Filters, viewer: &Viewer) -> Option<(Active, usize)> {
+    active(filters)
+        .into_iter()
+        .map(|piece| {
+            let n = apply(feed, index, &remove(filters, &piece), viewer).iter().filter(|m| **m).count();
+            (piece, n)
+        })
+        .filter(|(_, n)| *n > 0)
+        .max_by_key(|(_, n)| *n)
+}
+
+/// Where the search words occur in `text`: byte ranges of `text` to mark,
+/// sorted and not overlapping. Matching is on folded text, so "gdansk"
+/// marks "Gdańsk".
+pub fn highlight(text: &str, words: &[String]) -> Vec<(usize, usize)> {
+    // The folded text, and for each of its bytes the original char's range.
+    let mut folded = String::new();
+    let mut origin: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let before = folded.len();
+        fold_char(c, &mut folded);
+        for _ in before..folded.len() {
+            origin.push((at, at + c.len_utf8()));
+        }
+    }
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for word in words.iter().filter(|w| !w.is_empty()) {
+        let mut from = 0;
+        while let Some(pos) = folded[from..].find(word.as_str()) {
+            let (start, end) = (from + pos, from + pos + word.len());
+            ranges.push((origin[start].0, origin[end - 1].1));
+            from = end;
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some((_, last_end)) if s <= *last_end => *last_end = (*last_end).max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Gdańsk"), "gdansk");
+        assert_eq!(fold("IAȘI"), "iasi");
+        assert_eq!(fold("Iaşi"), "iasi"); // cedilla ş
+        assert_eq!(fold("Ciudad de México, Bogotá, Peñalolén"), "ciudad de mexico, bogota, penalolen");
+        assert_eq!(fold("Straße Œuvre"), "strasse oeuvre");
+        assert_eq!(fold("Gdan\u{301}sk"), "gdansk"); // decomposed
+        assert_eq!(fold("Łódź"), "lodz");
+    }
+
+    #[test]
+    fn hours_parse_and_print() {
+        assert_eq!(Hours::parse("09:00-18:00"), Some(Hours { from: 540, to: 1080 }));
+        assert_eq!(Hours::parse("00:00-24:00"), Some(Hours { from: 0, to: 1440 }));
+        for bad in ["18:00-09:00", "9:00-18:00", "09:00-25:00", "09:60-10:00", "0900-1800", "", "09:00-09:00"] {
+            assert_eq!(Hours::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Hours { from: 540, to: 1080 }.to_text(), "09:00-18:00");
+    }
+
+    #[test]
+    fn highlight_marks_original_text() {
+        let text = "Gdańsk and GDANSK, Iași";
+        let ranges = highlight(text, &search_words("gdansk iasi"));
+        let marked: Vec<&str> = ranges.iter().map(|(s, e)| &text[*s..*e]).collect();
+        assert_eq!(marked, vec!["Gdańsk", "GDANSK", "Iași"]);
+        assert!(highlight("abc", &[]).is_empty());
+    }
+}
