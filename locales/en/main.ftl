@@ -148,3 +148,41 @@ use-device-zone = Use this device’s time zone
 link-unknown-zone = The link asks for the time zone “{ $zone }”, which does not exist; times are shown in { $shown } instead.
 ends-next-day = ends the next day
 happening-now = happening now
+
+## Search and filters
+search-label = Search events
+search-placeholder = Search: title, speaker, organizer, place…
+filters-heading = Filters
+facet-theme = Theme
+facet-spoken = Language spoken
+facet-format = Format
+facet-country = Country
+facet-city = City
+facet-org = Organizer
+facet-series = Series
+period-label = When
+period-any = Any time
+period-upcoming = Upcoming
+period-week = This week
+period-month = This month
+period-recorded = Past, with a recording
+date-from = From
+date-to = To
+hours-label = Time of day, in your time zone:
+hours-from = between
+hours-to = and
+chip-from = from { $date }
+chip-to = until { $date }
+chip-hours = { $from }–{ $to } your time
+chip-search = Search: { $text }
+remove-filter = Remove filter: { $filter }
+clear-filters = Clear all filters
+filters-match = { PLURAL($count) ->
+    [one] { $count } event matches
+   *[other] { $count } events match
+}
+no-matches = No event matches these filters.
+drop-suggestion = { PLURAL($count) ->
+    [one] Remove “{ $filter }” to see { $count } event
+   *[other] Remove “{ $filter }” to see { $count } events
+}

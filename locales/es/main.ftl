@@ -148,3 +148,41 @@ use-device-zone = Usar la zona horaria de este dispositivo
 link-unknown-zone = El enlace pide la zona horaria «{ $zone }», que no existe; los horarios se muestran en { $shown }.
 ends-next-day = termina al día siguiente
 happening-now = en curso
+
+## Búsqueda y filtros
+search-label = Buscar eventos
+search-placeholder = Buscar: título, ponente, organizador, lugar…
+filters-heading = Filtros
+facet-theme = Tema
+facet-spoken = Idioma del evento
+facet-format = Formato
+facet-country = País
+facet-city = Ciudad
+facet-org = Organizador
+facet-series = Ciclo
+period-label = Cuándo
+period-any = Cualquier fecha
+period-upcoming = Próximos
+period-week = Esta semana
+period-month = Este mes
+period-recorded = Pasados, con grabación
+date-from = Desde
+date-to = Hasta
+hours-label = Hora del día, en su zona horaria:
+hours-from = entre las
+hours-to = y las
+chip-from = desde el { $date }
+chip-to = hasta el { $date }
+chip-hours = { $from }–{ $to }, su hora
+chip-search = Búsqueda: { $text }
+remove-filter = Quitar el filtro: { $filter }
+clear-filters = Quitar todos los filtros
+filters-match = { PLURAL($count) ->
+    [one] { $count } evento coincide
+   *[other] { $count } eventos coinciden
+}
+no-matches = Ningún evento coincide con estos filtros.
+drop-suggestion = { PLURAL($count) ->
+    [one] Quite «{ $filter }» para ver { $count } evento
+   *[other] Quite «{ $filter }» para ver { $count } eventos
+}

@@ -151,3 +151,43 @@ use-device-zone = Folosiți fusul orar al acestui dispozitiv
 link-unknown-zone = Linkul cere fusul orar „{ $zone }”, care nu există; orele sunt afișate în { $shown }.
 ends-next-day = se termină a doua zi
 happening-now = în desfășurare
+
+## Căutare și filtre
+search-label = Căutați evenimente
+search-placeholder = Căutați: titlu, vorbitor, organizator, loc…
+filters-heading = Filtre
+facet-theme = Temă
+facet-spoken = Limba evenimentului
+facet-format = Format
+facet-country = Țară
+facet-city = Oraș
+facet-org = Organizator
+facet-series = Serie
+period-label = Când
+period-any = Oricând
+period-upcoming = Viitoare
+period-week = Săptămâna aceasta
+period-month = Luna aceasta
+period-recorded = Trecute, cu înregistrare
+date-from = De la
+date-to = Până la
+hours-label = Ora din zi, în fusul dumneavoastră orar:
+hours-from = între
+hours-to = și
+chip-from = de la { $date }
+chip-to = până la { $date }
+chip-hours = { $from }–{ $to }, ora dumneavoastră
+chip-search = Căutare: { $text }
+remove-filter = Eliminați filtrul: { $filter }
+clear-filters = Eliminați toate filtrele
+filters-match = { PLURAL($count) ->
+    [one] { $count } eveniment corespunde
+    [few] { $count } evenimente corespund
+   *[other] { $count } de evenimente corespund
+}
+no-matches = Niciun eveniment nu corespunde acestor filtre.
+drop-suggestion = { PLURAL($count) ->
+    [one] Eliminați „{ $filter }” pentru a vedea { $count } eveniment
+    [few] Eliminați „{ $filter }” pentru a vedea { $count } evenimente
+   *[other] Eliminați „{ $filter }” pentru a vedea { $count } de evenimente
+}

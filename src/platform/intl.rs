@@ -276,11 +276,20 @@ fn format_with(formatter: &Option<DateTimeFormat>, instant: DateTime<Utc>) -> St
 
 /// The name of a language in `locale` ("es" in Romanian: "spaniolă"); the tag itself if unknown.
 pub fn language_name(locale: &str, tag: &str) -> String {
-    DisplayNames::new(locale, &options(&[("type", "language")]))
-        .and_then(|names| names.of(tag))
+    display_name(locale, "language", tag)
+}
+
+/// The name of a country in `locale` ("RO" in Spanish: "Rumanía"); the code itself if unknown.
+pub fn region_name(locale: &str, code: &str) -> String {
+    display_name(locale, "region", code)
+}
+
+fn display_name(locale: &str, kind: &str, code: &str) -> String {
+    DisplayNames::new(locale, &options(&[("type", kind)]))
+        .and_then(|names| names.of(code))
         .ok()
         .and_then(|name| name.as_string())
-        .unwrap_or_else(|| tag.to_owned())
+        .unwrap_or_else(|| code.to_owned())
 }
 
 /// A duration as the locale writes it ("2 hours, 30 minutes", "2 ore și 30 de

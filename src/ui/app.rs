@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::platform::page;
 use crate::ui::event_page::EventPage;
+use crate::ui::filter_bar::FilterBar;
 use crate::ui::header::Header;
 use crate::ui::list::ListView;
 use crate::ui::month::MonthView;
@@ -60,6 +61,7 @@ fn Shown() -> impl IntoView {
     move || match event.get() {
         Some(id) => view! { <EventPage id=id/> }.into_any(),
         None => view! {
+            <FilterBar/>
             <Toolbar/>
             {move || match view.get() {
                 View::Month => view! { <MonthView/> }.into_any(),

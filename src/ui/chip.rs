@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::highlight::Highlight;
 use crate::ui::link::StateLink;
 use crate::ui::present::Chip;
 use crate::ui::state::use_app_ctx;
@@ -19,7 +20,7 @@ pub fn EventChip(
         <StateLink to=to class="chip-link" tabindex=tabindex.unwrap_or(0) label=chip.label.clone()>
             <span class=chip.class title=chip.label>
                 {chip.time.map(|t| view! { <span class="chip-time">{t}" "</span> })}
-                <span class="chip-title" lang=chip.title.lang>{chip.title.text}</span>
+                <span class="chip-title" lang=chip.title.lang><Highlight text=chip.title.text/></span>
             </span>
         </StateLink>
     }

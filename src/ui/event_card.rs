@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::ui::highlight::Highlight;
 use crate::ui::link::StateLink;
 use crate::ui::present::EventView;
 use crate::ui::state::use_app_ctx;
@@ -19,7 +20,7 @@ pub fn EventCard(view: EventView) -> impl IntoView {
     let id = view.id.clone();
     view! {
         <article class="event" data-event-id=id>
-            <h4 class="event-title" lang=title.lang><StateLink to=to>{title.text}</StateLink></h4>
+            <h4 class="event-title" lang=title.lang><StateLink to=to><Highlight text=title.text/></StateLink></h4>
             {title.note.clone().map(|note| view! { <p class="fallback-note">{note}</p> })}
             <EventFacts view=view duration=None/>
             // Said once per card: the title's note covers a summary in the same language.
@@ -27,7 +28,7 @@ pub fn EventCard(view: EventView) -> impl IntoView {
                 let note = s.note.filter(|n| title_note.as_ref() != Some(n));
                 view! {
                     {note.map(|n| view! { <p class="fallback-note">{n}</p> })}
-                    <p class="summary" lang=s.lang>{s.text}</p>
+                    <p class="summary" lang=s.lang><Highlight text=s.text/></p>
                 }
             })}
             {organizers.map(|o| view! { <p class="organizers">{o}</p> })}

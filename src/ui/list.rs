@@ -36,10 +36,12 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
         .with(|l| l.date)
         .and_then(|d| resolve_local(&IntlZones, &zone, d.and_time(NaiveTime::MIN)))
         .map_or(now, |(t, _)| t);
+    let matches = ctx.matches.get();
     let chosen: Vec<_> = if past {
-        agenda::past(events, now, &IntlZones, &zone).take(limit + 1).collect()
+        agenda::past(events, now, &IntlZones, &zone).filter(|(i, _)| matches.keeps(*i)).map(|(_, e)| e).take(limit + 1).collect()
     } else {
-        agenda::upcoming(events, loaded.longest, from, &IntlZones, &zone).take(limit + 1).collect()
+        let upcoming = agenda::upcoming(events, loaded.longest, from, &IntlZones, &zone);
+        upcoming.filter(|(i, _)| matches.keeps(*i)).map(|(_, e)| e).take(limit + 1).collect()
     };
     let first_day = (!past).then(|| ctx.date());
     let (days, more) = list_days(&chosen, limit, first_day, &IntlZones, &zone);

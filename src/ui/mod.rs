@@ -6,6 +6,8 @@ pub mod app;
 pub mod chip;
 pub mod event_card;
 pub mod event_page;
+pub mod filter_bar;
+pub mod highlight;
 pub mod header;
 pub mod language_picker;
 pub mod link;

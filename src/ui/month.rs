@@ -45,7 +45,8 @@ fn month(ctx: &AppCtx) -> Option<Month> {
     let fmt = ctx.formatter();
     let weeks = month_weeks(selected, first);
     let (from, to) = (weeks[0][0], weeks[weeks.len() - 1][6]);
-    let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone);
+    let matches = ctx.matches.get();
+    let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone, &|i| matches.keeps(i));
     let in_month = |s: &citycal_core::layout::Span| {
         let first_of_month = selected.with_day(1).unwrap_or(selected);
         let last_of_month = step(View::Month, first_of_month, true).pred_opt().unwrap_or(first_of_month);

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
 use citycal_core::config::parse_config;
 use citycal_core::feed::{parse, Feed, FeedError, FeedIssue};
+use citycal_core::filter::{apply, SearchIndex, Viewer};
 use citycal_core::i18n::{negotiate, Arg, Lang, Localizer};
 use citycal_core::layout::first_weekday;
 use citycal_core::query::{QueryIssue, View, ViewState};
@@ -41,12 +42,28 @@ pub struct Loaded {
     pub issues: Vec<FeedIssue>,
     /// The longest event's duration, for finding a period's events fast.
     pub longest: Duration,
+    /// Each event's searchable text, folded once.
+    pub index: SearchIndex,
 }
 
 impl Loaded {
     pub fn new(feed: Feed, issues: Vec<FeedIssue>) -> Self {
         let longest = citycal_core::layout::longest(&feed.events);
-        Loaded { feed, issues, longest }
+        let index = SearchIndex::new(&feed);
+        Loaded { feed, issues, longest, index }
+    }
+}
+
+/// Which events pass the link's filters: one mark per feed event.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Matches {
+    pub marks: Arc<Vec<bool>>,
+    pub count: usize,
+}
+
+impl Matches {
+    pub fn keeps(&self, i: usize) -> bool {
+        self.marks.get(i).copied().unwrap_or(false)
     }
 }
 
@@ -72,6 +89,8 @@ pub struct AppCtx {
     /// Today in the viewer's zone: changes once a day.
     today: Memo<NaiveDate>,
     pub load: RwSignal<Load>,
+    /// The events the link's filters let through (all of them when none).
+    pub matches: Memo<Matches>,
     /// The visitor's languages, most preferred first (for regional formats).
     browser_languages: StoredValue<Vec<String>>,
     localizers: StoredValue<HashMap<Lang, Rc<Localizer>>, LocalStorage>,
@@ -91,18 +110,34 @@ impl AppCtx {
             let now = clock.get();
             zone.with(|z| local_date(&IntlZones, z, now)).unwrap_or(now.date_naive())
         });
+        let load = RwSignal::new(Load::Loading);
+        let browser_languages = StoredValue::new(browser_languages);
+        let lang = Memo::new(move |_| link.with(|l| l.lang).unwrap_or_else(|| own_lang.get()));
+        let matches = Memo::new(move |_| {
+            let Load::Ready(loaded) = load.get() else { return Matches::default() };
+            let filters = link.with(|l| l.filters.clone());
+            // "Upcoming" and "this week" move with the day, not with each tick.
+            today.track();
+            let locale = browser_languages.with_value(|c| citycal_core::i18n::formatting_locale(lang.get(), c.iter().map(String::as_str)));
+            let zone = zone.get();
+            let viewer = Viewer { now: clock.get_untracked(), rules: &IntlZones, zone: &zone, week_starts: first_weekday(&locale) };
+            let marks = apply(&loaded.feed, &loaded.index, &filters, &viewer);
+            let count = marks.iter().filter(|m| **m).count();
+            Matches { marks: Arc::new(marks), count }
+        });
         AppCtx {
             link,
             link_issues: RwSignal::new(Vec::new()),
             own_lang,
             own_zone,
-            lang: Memo::new(move |_| link.with(|l| l.lang).unwrap_or_else(|| own_lang.get())),
+            lang,
             zone,
             narrow: RwSignal::new(false),
             clock,
             today,
-            load: RwSignal::new(Load::Loading),
-            browser_languages: StoredValue::new(browser_languages),
+            load,
+            matches,
+            browser_languages,
             localizers: StoredValue::new_local(HashMap::new()),
             formatter: StoredValue::new_local(None),
         }

@@ -47,7 +47,9 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     let zone = ctx.zone.get();
     let fmt = ctx.formatter();
     let today = ctx.today();
-    let spans = spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone);
+    let matches = ctx.matches.get();
+    let keep = |i: usize| matches.keeps(i);
+    let spans = spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone, &keep);
     let columns = days
         .iter()
         .map(|&day| Column {

@@ -20,7 +20,8 @@ pub fn end_instant(event: &Event, rules: &dyn ZoneRules, zone: &str) -> DateTime
     }
 }
 
-/// Events not over at `from` (ongoing ones included), soonest first.
+/// Events not over at `from` (ongoing ones included), soonest first, with
+/// their index in `events`.
 /// `events` must be sorted by start (as `feed::parse` leaves them) and
 /// `longest` be `layout::longest` of them: the search starts where the
 /// first candidate can be, so a page costs the same in any size of feed.
@@ -30,21 +31,22 @@ pub fn upcoming<'a>(
     from: DateTime<Utc>,
     rules: &'a dyn ZoneRules,
     zone: &'a str,
-) -> impl Iterator<Item = &'a Event> + 'a {
+) -> impl Iterator<Item = (usize, &'a Event)> + 'a {
     // A day of slack: all-day events sort at UTC midnight but end at the viewer's.
     let begin = events.partition_point(|e| e.start() < from - longest - Duration::days(1));
-    events[begin..].iter().filter(move |e| end_instant(e, rules, zone) > from)
+    events[begin..].iter().enumerate().map(move |(i, e)| (begin + i, e)).filter(move |(_, e)| end_instant(e, rules, zone) > from)
 }
 
-/// Events over by `now`, most recent start first; same requirements as [`upcoming`].
+/// Events over by `now`, most recent start first, with their index; same
+/// requirements as [`upcoming`].
 pub fn past<'a>(
     events: &'a [Event],
     now: DateTime<Utc>,
     rules: &'a dyn ZoneRules,
     zone: &'a str,
-) -> impl Iterator<Item = &'a Event> + 'a {
+) -> impl Iterator<Item = (usize, &'a Event)> + 'a {
     let end = events.partition_point(|e| e.start() <= now + Duration::days(1));
-    events[..end].iter().rev().filter(move |e| end_instant(e, rules, zone) <= now)
+    events[..end].iter().enumerate().rev().filter(move |(_, e)| end_instant(e, rules, zone) <= now)
 }
 
 #[cfg(test)]
@@ -64,8 +66,11 @@ mod tests {
         events.sort_by_key(|e| e.start());
         let rules = FixedZone(3600);
         for now in [at(-10), at(0), at(47), at(100), at(300)] {
-            let up: Vec<&str> = upcoming(&events, longest(&events), now, &rules, "X").map(|e| e.id.as_str()).collect();
-            let down: Vec<&str> = past(&events, now, &rules, "X").map(|e| e.id.as_str()).collect();
+            let up: Vec<&str> = upcoming(&events, longest(&events), now, &rules, "X").map(|(i, e)| {
+                assert_eq!(events[i].id, e.id);
+                e.id.as_str()
+            }).collect();
+            let down: Vec<&str> = past(&events, now, &rules, "X").map(|(_, e)| e.id.as_str()).collect();
             let expected_up: Vec<&str> =
                 events.iter().filter(|e| end_instant(e, &rules, "X") > now).map(|e| e.id.as_str()).collect();
             let mut expected_down: Vec<&str> =

@@ -141,8 +141,9 @@ pub fn longest(events: &[Event]) -> Duration {
 }
 
 /// The events touching any day from `from` to `to` (inclusive) in `zone`, in
-/// feed order. `events` must be sorted by start (as `feed::parse` leaves
-/// them) and `longest` must be [`longest`] of them.
+/// feed order, among those whose index `keep` accepts (the filters').
+/// `events` must be sorted by start (as `feed::parse` leaves them) and
+/// `longest` must be [`longest`] of them.
 pub fn spans_between<'a>(
     events: &'a [Event],
     longest: Duration,
@@ -150,6 +151,7 @@ pub fn spans_between<'a>(
     to: NaiveDate,
     rules: &dyn ZoneRules,
     zone: &str,
+    keep: &dyn Fn(usize) -> bool,
 ) -> Vec<Span<'a>> {
     // Zones are within ±14 h of UTC (and all-day events sort at UTC
     // midnight), so a day of slack either side covers every candidate.
@@ -159,7 +161,9 @@ pub fn spans_between<'a>(
     let end = events.partition_point(|e| e.start() < hi);
     events[begin..end.max(begin)]
         .iter()
-        .map(|e| span(e, rules, zone))
+        .enumerate()
+        .filter(|(i, _)| keep(begin + i))
+        .map(|(_, e)| span(e, rules, zone))
         .filter(|s| s.first <= to && s.last >= from)
         .collect()
 }

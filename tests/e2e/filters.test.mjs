@@ -1,0 +1,185 @@
+// End-to-end: search and filters, combined, in the URL, across views and zones.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { harness, params, SAMPLE } from './harness.mjs';
+
+const { open } = harness();
+const NOW = '2026-11-24T10:00:00Z';
+
+const listed = (page) => page.locator('.event-list article.event').evaluateAll((cards) => cards.map((c) => c.dataset.eventId));
+const byId = Object.fromEntries(SAMPLE.events.map((e) => [e.id, e]));
+
+test('facets combine (OR within, AND across) with counts, chips, reload and back', async () => {
+  const { context, page, errors } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=list' });
+  await page.locator('.event').first().waitFor();
+  await page.locator('.filter-panel summary').click();
+  const online = page.locator('[data-facet=format] label', { hasText: 'Online' });
+  await online.waitFor();
+  const onlineCount = Number((await online.locator('.count').textContent()).replace(/\D/g, ''));
+  await online.locator('input').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('format') === 'online');
+  const participation = page.locator('[data-facet=theme] label', { hasText: 'Citizen participation' });
+  const expected = Number((await participation.locator('.count').textContent()).replace(/\D/g, ''));
+  await participation.locator('input').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('theme') === 'participation');
+  await page.locator('.match-count', { hasText: `${expected} event` }).waitFor();
+  const ids = await listed(page);
+  assert.ok(ids.length > 0 && ids.length <= onlineCount);
+  for (const id of ids) {
+    assert.equal(byId[id].format, 'online', id);
+    assert.ok(byId[id].themes.includes('participation'), id);
+  }
+  // A value that would give nothing is shown, disabled.
+  assert.ok((await page.locator('[data-facet] input:disabled').count()) > 0);
+  // Two themes widen (either one).
+  await page.locator('[data-facet=theme] label', { hasText: 'Climate action' }).locator('input').check();
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('theme').length === 2);
+  const wider = await listed(page);
+  assert.ok(wider.length >= ids.length);
+  assert.equal(await page.locator('.filter-chip').count(), 3);
+  // Reload keeps everything; back walks the changes.
+  await page.reload();
+  await page.locator('.filter-chip').nth(2).waitFor();
+  assert.deepEqual(await listed(page), wider);
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).searchParams.getAll('theme').length === 1);
+  await page.locator('.filter-chip', { hasText: 'Citizen participation' }).waitFor();
+  assert.deepEqual(await listed(page), ids);
+  // Chips remove one filter; "clear all" removes them all.
+  await page.getByRole('button', { name: 'Remove filter: Online' }).click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('format'));
+  await page.getByRole('button', { name: 'Clear all filters' }).click();
+  await page.waitForFunction(() => new URL(location.href).search === '?view=list');
+  assert.equal(await page.locator('.filter-chip').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('search ignores case and diacritics, and marks what it found', async () => {
+  const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=list' });
+  await page.locator('.event').first().waitFor();
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  const results = {};
+  for (const q of ['gdansk', 'GDAŃSK', 'bucuresti', 'BUCUREȘTI', 'bucureşti']) {
+    await search.fill(q);
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, q);
+    await page.locator('.match-count').waitFor();
+    results[q] = await listed(page);
+  }
+  assert.ok(results.gdansk.includes('co4cities-follow-up-gdansk'), JSON.stringify(results));
+  assert.deepEqual(results['GDAŃSK'], results.gdansk);
+  assert.ok(results.bucuresti.length > 0);
+  assert.deepEqual(results['BUCUREȘTI'], results.bucuresti);
+  assert.deepEqual(results['bucureşti'], results.bucuresti);
+  // The match is marked in the original spelling.
+  await search.fill('gdansk');
+  const marks = await page.locator('article[data-event-id="co4cities-follow-up-gdansk"] mark').allTextContents();
+  assert.ok(marks.includes('Gdańsk'), JSON.stringify(marks));
+  // Typing does not stack history entries: back leaves the search at once.
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  await context.close();
+});
+
+test('the time-of-day window is in the viewer’s own zone', async () => {
+  // e-Urban Dialogues 2026: 16:00–18:00 in Bucharest, 03:00–05:00 in Auckland.
+  const seen = {};
+  for (const timezoneId of ['Europe/Bucharest', 'Pacific/Auckland']) {
+    const { context, page } = await open({ timezoneId, clock: NOW, query: '?view=list' });
+    await page.locator('.event').first().waitFor();
+    await page.locator('.filter-panel summary').click();
+    await page.locator('.hours-from').fill('09:00');
+    await page.locator('.hours-to').fill('18:00');
+    await page.locator('.hours-to').blur();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '09:00-18:00');
+    await page.locator('.filter-chip', { hasText: '09:00–18:00 your time' }).waitFor();
+    seen[timezoneId] = await listed(page);
+    // Every listed timed event starts and ends inside the window, in this zone.
+    for (const time of await page.locator('.event-list .event-when time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))) {
+      if (time.length > 10) {
+        const hh = Number(time.slice(11, 13)) * 60 + Number(time.slice(14, 16));
+        assert.ok(hh >= 540 && hh <= 1080, `${timezoneId} ${time}`);
+      }
+    }
+    await context.close();
+  }
+  assert.ok(seen['Europe/Bucharest'].includes('e-urban-dialogues-2026'));
+  assert.ok(!seen['Pacific/Auckland'].includes('e-urban-dialogues-2026'));
+});
+
+test('no result: the notice names the filter to drop', async () => {
+  const { context, page } = await open({ clock: NOW, query: '?view=list&q=zzz&theme=climate' });
+  const notice = page.locator('.no-matches');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /No event matches these filters\.Remove “Search: zzz” to see \d+ events/);
+  await notice.getByRole('button').click();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('q'));
+  assert.equal(params(page).theme, 'climate');
+  await page.locator('.event').first().waitFor();
+  await context.close();
+});
+
+test('filters apply to every view, and a partner can preset them in the link', async () => {
+  const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month&date=2026-12-10&format=in_person' });
+  const cell = page.locator('td[data-date="2026-12-10"]');
+  await cell.locator('.chip').first().waitFor();
+  assert.deepEqual(await cell.locator('.chip-title').allTextContents(), ['Housing First study visit']);
+  await page.getByRole('link', { name: 'Week', exact: true }).click();
+  await page.locator('.time-grid').waitFor();
+  assert.equal(await page.locator('.tg-col[data-date="2026-12-10"] .tg-slot').count(), 0);
+  assert.equal(params(page).format, 'in_person');
+  await context.close();
+  // A city partner: Cluj-Napoca's events, wherever they are held.
+  const cluj = await open({ clock: NOW, query: '?view=list&past=1&city=Cluj-Napoca' });
+  await cluj.page.locator('.event').first().waitFor();
+  const ids = await listed(cluj.page);
+  assert.ok(ids.includes('e-urban-dialogues-2020'), JSON.stringify(ids));
+  assert.ok(!ids.includes('lse-cities-city-government-innovation-report-launch'));
+  await cluj.context.close();
+});
+
+/** A feed of 10,000 events, varied enough to filter. */
+function bigFeed() {
+  const themes = SAMPLE.themes.map((t) => t.id);
+  const year = Date.parse('2026-06-01T00:00:00Z');
+  const events = Array.from({ length: 10000 }, (_, i) => {
+    const start = new Date(year + i * 53 * 60e3);
+    return {
+      id: `g${i}`,
+      title: { en: `Generated event ${i} in ${['Gdańsk', 'Iași', 'Bogotá'][i % 3]}` },
+      start: start.toISOString().replace(/\.\d+Z$/, 'Z'),
+      end: new Date(start.getTime() + 90 * 60e3).toISOString().replace(/\.\d+Z$/, 'Z'),
+      timeZone: 'Europe/Bucharest',
+      format: ['online', 'in_person', 'hybrid'][i % 3],
+      languages: [['en', 'es', 'ro'][i % 3]],
+      themes: [themes[i % themes.length]],
+    };
+  });
+  return JSON.stringify({ version: 1, name: 'generated', themes: SAMPLE.themes, events });
+}
+
+test('filtering 10,000 events (timing printed, not asserted)', async () => {
+  const body = bigFeed();
+  const { context, page, errors } = await open({
+    clock: NOW,
+    query: '?view=list',
+    route: (route) => route.fulfill({ status: 200, contentType: 'application/json', body }),
+  });
+  await page.locator('.event').first().waitFor();
+  const timings = [];
+  for (const q of ['iasi', 'gdansk', 'bogota', 'event 99']) {
+    const ms = await page.evaluate(async (q) => {
+      const input = document.querySelector('#cc-search');
+      const t0 = performance.now();
+      input.value = q;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+      return performance.now() - t0;
+    }, q);
+    timings.push(`${q}: ${ms.toFixed(0)} ms`);
+  }
+  console.log(`filter + render on 10,000 events: ${timings.join(', ')}`);
+  assert.ok((await listed(page)).length > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
