@@ -1,7 +1,8 @@
 //! The site owner's configuration (`config.json`, deployed with the app).
 //!
-//! Where events are loaded from (and, later, where registrations go) comes
-//! only from here, never from a visitor's URL parameters.
+//! Where events are loaded from and where registrations go come only from
+//! here (or from the embedding element's attributes, which the site owner
+//! also writes), never from a visitor's URL parameters.
 
 use serde::Deserialize;
 
@@ -18,6 +19,14 @@ pub struct SiteConfig {
     /// Zone used only when the browser does not report one.
     #[serde(default)]
     pub default_time_zone: Option<String>,
+    /// Where Citycal's own registration form posts (`docs/registration.md`):
+    /// a path relative to the app or an http(s) URL. Without it, only events
+    /// with the organizer's own form (`registration.url`) can be registered for.
+    #[serde(default)]
+    pub registration_endpoint: Option<String>,
+    /// The privacy notice the consent checkbox links to (http(s)).
+    #[serde(default)]
+    pub privacy_url: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,17 +34,28 @@ pub enum ConfigError {
     Invalid,
     /// The feed location is neither a relative path nor http(s).
     BadFeedUrl,
+    /// The registration endpoint or privacy link is neither.
+    BadUrl,
+}
+
+/// A path relative to the app, or an absolute http(s) URL.
+fn is_location(value: &str) -> bool {
+    let value = value.trim();
+    let relative = !value.is_empty() && !value.contains(':') && !value.starts_with("//");
+    relative || is_http_url(value)
 }
 
 pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
     let config: SiteConfig = serde_json::from_slice(bytes).map_err(|_| ConfigError::Invalid)?;
-    let feed = config.feed.trim();
-    let relative = !feed.is_empty() && !feed.contains(':') && !feed.starts_with("//");
-    if relative || is_http_url(feed) {
-        Ok(config)
-    } else {
-        Err(ConfigError::BadFeedUrl)
+    if !is_location(&config.feed) {
+        return Err(ConfigError::BadFeedUrl);
     }
+    if config.registration_endpoint.as_deref().is_some_and(|e| !is_location(e))
+        || config.privacy_url.as_deref().is_some_and(|u| !is_http_url(u))
+    {
+        return Err(ConfigError::BadUrl);
+    }
+    Ok(config)
 }
 
 #[cfg(test)]
@@ -50,5 +70,9 @@ mod tests {
         assert_eq!(parse_config(br#"{"feed": "//evil.example/x"}"#), Err(ConfigError::BadFeedUrl));
         assert_eq!(parse_config(br#"{"nofeed": 1}"#), Err(ConfigError::Invalid));
         assert_eq!(parse_config(b"<html>"), Err(ConfigError::Invalid));
+        let with_endpoint = br#"{"feed": "events.json", "registrationEndpoint": "http://127.0.0.1:8081/registrations", "privacyUrl": "https://city.example/privacy"}"#;
+        assert!(parse_config(with_endpoint).is_ok());
+        assert_eq!(parse_config(br#"{"feed": "e.json", "registrationEndpoint": "data:x"}"#), Err(ConfigError::BadUrl));
+        assert_eq!(parse_config(br#"{"feed": "e.json", "privacyUrl": "privacy.html"}"#), Err(ConfigError::BadUrl));
     }
 }

@@ -243,6 +243,40 @@ pub struct Registration {
     /// An external form: Citycal links to it instead of showing its own.
     pub url: Option<String>,
     pub free: Option<bool>,
+    /// Questions the organizer adds to Citycal's own form.
+    pub questions: Vec<Question>,
+}
+
+/// A question of the registration form, beyond name, email and the rest.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub kind: QuestionKind,
+    #[serde(default)]
+    pub required: bool,
+    /// For `choice`: the options, each an id and a label.
+    #[serde(default)]
+    pub options: Vec<QuestionOption>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Free text.
+    #[default]
+    Text,
+    /// One of `options`.
+    Choice,
+    /// Yes or no (required: must be ticked).
+    Checkbox,
+}
+
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct QuestionOption {
+    pub id: String,
+    pub label: Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

@@ -1,9 +1,14 @@
-//! Whether a visitor can still register, from the feed and the clock. The
-//! sending contract comes with the registration form (issue 6).
+//! Registration: whether a visitor can still register (from the feed and
+//! the clock), and the contract between the form and the receiver
+//! (`docs/registration.md`). The browser and the reference server both use
+//! [`check`], so they agree on what a valid registration is.
+
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
 
-use crate::feed::{Event, EventStatus, RegistrationStatus, When};
+use crate::feed::{Event, EventStatus, QuestionKind, RegistrationStatus, When};
 
 /// Under this long before the deadline, registration is "closing soon".
 pub const CLOSING_SOON: Duration = Duration::days(3);
@@ -52,4 +57,241 @@ pub fn state(event: &Event, now: DateTime<Utc>) -> RegistrationState<'_> {
         }
     };
     RegistrationState { phase, external_url: reg.url.as_deref() }
+}
+
+/// What the form sends (POST, JSON), with an `Idempotency-Key` header.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegistrationRequest {
+    pub event_id: String,
+    pub name: String,
+    pub email: String,
+    #[serde(default)]
+    pub organization: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub country: String,
+    /// Question id → answer (text, option id, or "yes" for a ticked checkbox).
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    pub consent: Consent,
+    /// Interface language the visitor used (`en`, `es`, `ro`).
+    pub language: String,
+    /// The visitor's IANA zone.
+    pub time_zone: String,
+    /// When the visitor pressed "register" (RFC 3339, UTC).
+    pub submitted_at: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Consent {
+    /// Processing of personal data for this registration: required.
+    pub processing: bool,
+    /// News from the organizer: optional.
+    #[serde(default)]
+    pub news: bool,
+}
+
+/// Why a field was refused. The codes are the contract; each side words them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldProblem {
+    Required,
+    TooLong,
+    InvalidEmail,
+    InvalidCountry,
+    UnknownOption,
+    UnknownQuestion,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// `name`, `email`, `country`, `consent.processing`, `answers.<id>`.
+    pub field: String,
+    pub problem: FieldProblem,
+}
+
+/// The body of a 422 answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors {
+    pub errors: Vec<FieldError>,
+}
+
+/// The body of a 201/200 answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Registered {
+    pub registration_id: String,
+}
+
+/// Longest accepted value of a free-text field, in characters.
+pub const MAX_FIELD_CHARS: usize = 200;
+/// Longest accepted answer to a text question.
+pub const MAX_ANSWER_CHARS: usize = 2000;
+
+/// Every problem with `request` for `event`, in form order (empty: valid).
+pub fn check(request: &RegistrationRequest, event: &Event) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    let mut add = |field: &str, problem| errors.push(FieldError { field: field.to_owned(), problem });
+    let too_long = |s: &str, max: usize| s.chars().count() > max;
+    if request.name.trim().is_empty() {
+        add("name", FieldProblem::Required);
+    } else if too_long(&request.name, MAX_FIELD_CHARS) {
+        add("name", FieldProblem::TooLong);
+    }
+    if request.email.trim().is_empty() {
+        add("email", FieldProblem::Required);
+    } else if !is_email(request.email.trim()) {
+        add("email", FieldProblem::InvalidEmail);
+    }
+    for (field, value) in [("organization", &request.organization), ("city", &request.city)] {
+        if too_long(value, MAX_FIELD_CHARS) {
+            add(field, FieldProblem::TooLong);
+        }
+    }
+    let country = request.country.trim();
+    if !country.is_empty() && !(country.len() == 2 && country.chars().all(|c| c.is_ascii_alphabetic())) {
+        add("country", FieldProblem::InvalidCountry);
+    }
+    let questions = event.registration.as_ref().map(|r| r.questions.as_slice()).unwrap_or_default();
+    for q in questions {
+        let field = format!("answers.{}", q.id);
+        let answer = request.answers.get(&q.id).map(|a| a.trim()).unwrap_or("");
+        let given = match q.kind {
+            QuestionKind::Checkbox => answer == "yes",
+            _ => !answer.is_empty(),
+        };
+        if !given {
+            if q.required {
+                add(&field, FieldProblem::Required);
+            }
+            continue;
+        }
+        match q.kind {
+            QuestionKind::Choice if !q.options.iter().any(|o| o.id == answer) => add(&field, FieldProblem::UnknownOption),
+            QuestionKind::Text if too_long(answer, MAX_ANSWER_CHARS) => add(&field, FieldProblem::TooLong),
+            _ => {}
+        }
+    }
+    for id in request.answers.keys().filter(|id| !questions.iter().any(|q| &q.id == *id)) {
+        add(&format!("answers.{id}"), FieldProblem::UnknownQuestion);
+    }
+    if !request.consent.processing {
+        add("consent.processing", FieldProblem::Required);
+    }
+    errors
+}
+
+/// A pragmatic address check: one `@`, something before it, a dotted domain
+/// after it, no spaces. (The receiver's confirmation mail is the real test.)
+pub fn is_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    !local.is_empty()
+        && email.len() <= 254
+        && !domain.contains('@')
+        && domain.split('.').count() >= 2
+        && domain.split('.').all(|part| !part.is_empty())
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Automatic attempts before "try again" is offered.
+pub const MAX_ATTEMPTS: u32 = 5;
+
+/// How long to wait before attempt `attempt + 1` (the first retry is
+/// `attempt == 1`): the server's `Retry-After` when it gave one (capped at a
+/// minute), else exponential back-off from half a second, capped at 8 s.
+/// `None` once [`MAX_ATTEMPTS`] have been made.
+pub fn retry_delay(attempt: u32, retry_after_secs: Option<u64>) -> Option<std::time::Duration> {
+    if attempt >= MAX_ATTEMPTS {
+        return None;
+    }
+    let backoff = 500u64.saturating_mul(1 << attempt.saturating_sub(1).min(10)).min(8_000);
+    let millis = retry_after_secs.map_or(backoff, |s| s.min(60) * 1000);
+    Some(std::time::Duration::from_millis(millis))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::{Question, QuestionOption, Registration, Text};
+
+    fn event_with_questions() -> Event {
+        let mut e = Event::new("e", "E", When::AllDay { first: "2027-01-01".parse().unwrap(), last: "2027-01-01".parse().unwrap() });
+        let text = |s: &str| Text(vec![("en".into(), s.into())]);
+        e.registration = Some(Registration {
+            opens: None,
+            closes: None,
+            capacity: None,
+            taken: None,
+            status: None,
+            url: None,
+            free: Some(true),
+            questions: vec![
+                Question { id: "role".into(), label: text("Role"), kind: QuestionKind::Choice, required: true,
+                    options: vec![QuestionOption { id: "city".into(), label: text("City staff") }] },
+                Question { id: "why".into(), label: text("Why?"), kind: QuestionKind::Text, required: false, options: vec![] },
+                Question { id: "rules".into(), label: text("I accept"), kind: QuestionKind::Checkbox, required: true, options: vec![] },
+            ],
+        });
+        e
+    }
+
+    fn valid() -> RegistrationRequest {
+        RegistrationRequest {
+            event_id: "e".into(),
+            name: "Ana Pop".into(),
+            email: "ana@example.ro".into(),
+            answers: [("role".to_owned(), "city".to_owned()), ("rules".to_owned(), "yes".to_owned())].into(),
+            consent: Consent { processing: true, news: false },
+            language: "ro".into(),
+            time_zone: "Europe/Bucharest".into(),
+            submitted_at: "2026-11-24T10:00:00Z".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_request_passes_and_each_gap_is_named() {
+        let event = event_with_questions();
+        assert_eq!(check(&valid(), &event), vec![]);
+        let mut bad = valid();
+        bad.name = "  ".into();
+        bad.email = "ana@localhost".into();
+        bad.country = "Romania".into();
+        bad.answers.insert("role".into(), "mayor".into());
+        bad.answers.remove("rules");
+        bad.answers.insert("extra".into(), "x".into());
+        bad.consent.processing = false;
+        let fields: Vec<(String, FieldProblem)> = check(&bad, &event).into_iter().map(|e| (e.field, e.problem)).collect();
+        assert_eq!(fields, vec![
+            ("name".into(), FieldProblem::Required),
+            ("email".into(), FieldProblem::InvalidEmail),
+            ("country".into(), FieldProblem::InvalidCountry),
+            ("answers.role".into(), FieldProblem::UnknownOption),
+            ("answers.rules".into(), FieldProblem::Required),
+            ("answers.extra".into(), FieldProblem::UnknownQuestion),
+            ("consent.processing".into(), FieldProblem::Required),
+        ]);
+    }
+
+    #[test]
+    fn emails() {
+        for good in ["a@b.co", "ana.pop+cal@primaria.cluj.ro"] {
+            assert!(is_email(good), "{good}");
+        }
+        for bad in ["", "a", "a@b", "@b.co", "a@b..co", "a b@c.co", "a@b@c.co"] {
+            assert!(!is_email(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn retries_back_off_and_stop() {
+        let ms = |a, r| retry_delay(a, r).map(|d| d.as_millis());
+        assert_eq!((ms(1, None), ms(2, None), ms(3, None), ms(4, None)), (Some(500), Some(1000), Some(2000), Some(4000)));
+        assert_eq!(ms(2, Some(3)), Some(3000));
+        assert_eq!(ms(1, Some(3600)), Some(60_000));
+        assert_eq!(ms(MAX_ATTEMPTS, None), None);
+    }
 }

@@ -216,6 +216,7 @@ struct WireRegistration {
     status: Option<RegistrationStatus>,
     url: Option<String>,
     free: Option<bool>,
+    questions: Option<Vec<Question>>,
 }
 
 trait HasId {
@@ -339,6 +340,7 @@ impl Check {
             status: r.status,
             url: self.http_url("registration.url", r.url),
             free: r.free,
+            questions: r.questions.unwrap_or_default(),
         });
         let event = Event {
             id,

@@ -1,0 +1,299 @@
+//! Citycal's reference registration receiver: the contract of
+//! `docs/registration.md` over SQLite.
+//!
+//! One route, `POST /registrations`. A request is checked with the same
+//! `citycal_core::registration::check` the form uses, then against the feed
+//! (deadline, capacity) and the store (one registration per email and
+//! event), all inside one SQLite transaction together with its idempotency
+//! key, so a retried request is answered, never stored twice.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use axum::body::Bytes;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
+use chrono::{DateTime, Duration, Utc};
+use citycal_core::feed::Feed;
+use citycal_core::registration::{check, state, FieldErrors, Phase, Registered, RegistrationRequest};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+/// How long idempotency keys are kept (the contract promises at least 24 h).
+pub const KEEP_KEYS: Duration = Duration::hours(48);
+
+/// Fault injection, for resilience tests only: each request draws one fate.
+#[derive(Clone, Copy, Debug)]
+pub struct Faults {
+    pub seed: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fate {
+    Normal,
+    /// 500 before doing anything.
+    Fail,
+    /// 503 with `Retry-After: 1` before doing anything.
+    Busy,
+    /// The connection drops before anything is stored.
+    DropBefore,
+    /// The registration is stored, then the connection drops: the answer is lost.
+    DropAfter,
+}
+
+pub struct Receiver {
+    pub feed: Feed,
+    pub allowed_origins: HashSet<String>,
+    /// Whether `GET /registrations` lists what was stored (local use only).
+    pub admin: bool,
+    db: Mutex<Connection>,
+    faults: Option<Mutex<u64>>,
+}
+
+impl Receiver {
+    /// Opens (or creates) the SQLite file at `path`.
+    pub fn open(
+        path: &str,
+        feed: Feed,
+        allowed_origins: HashSet<String>,
+        admin: bool,
+        faults: Option<Faults>,
+    ) -> rusqlite::Result<Receiver> {
+        let db = Connection::open(path)?;
+        db.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA busy_timeout = 5000;
+             CREATE TABLE IF NOT EXISTS registrations (
+                 id TEXT PRIMARY KEY,
+                 event_id TEXT NOT NULL,
+                 email_key TEXT NOT NULL,
+                 request TEXT NOT NULL,
+                 received_at TEXT NOT NULL,
+                 UNIQUE (event_id, email_key)
+             );
+             CREATE TABLE IF NOT EXISTS idempotency (
+                 key TEXT PRIMARY KEY,
+                 body_hash TEXT NOT NULL,
+                 status INTEGER NOT NULL,
+                 response TEXT NOT NULL,
+                 created_at TEXT NOT NULL
+             );",
+        )?;
+        Ok(Receiver {
+            feed,
+            allowed_origins,
+            admin,
+            db: Mutex::new(db),
+            faults: faults.map(|f| Mutex::new(f.seed.max(1))),
+        })
+    }
+
+    fn fate(&self) -> Fate {
+        let Some(state) = &self.faults else { return Fate::Normal };
+        let mut x = state.lock().unwrap_or_else(|e| e.into_inner());
+        *x ^= *x << 13;
+        *x ^= *x >> 7;
+        *x ^= *x << 17;
+        match *x % 100 {
+            0..=11 => Fate::Fail,
+            12..=21 => Fate::Busy,
+            22..=31 => Fate::DropBefore,
+            32..=41 => Fate::DropAfter,
+            _ => Fate::Normal,
+        }
+    }
+}
+
+pub fn router(receiver: Arc<Receiver>) -> Router {
+    Router::new()
+        .route("/registrations", post(register).get(list).options(preflight))
+        .layer(middleware::from_fn_with_state(receiver.clone(), cors))
+        .with_state(receiver)
+}
+
+/// CORS for the allow-listed origins only; others get no CORS headers (the
+/// browser then refuses the answer) and a 403 for anything but a preflight.
+async fn cors(State(receiver): State<Arc<Receiver>>, request: Request, next: Next) -> Response {
+    let origin = request.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()).map(str::to_owned);
+    let allowed = origin.as_ref().filter(|o| receiver.allowed_origins.contains(*o)).cloned();
+    if origin.is_some() && allowed.is_none() && request.method() != Method::OPTIONS {
+        return (StatusCode::FORBIDDEN, axum::Json(json!({ "error": "origin not allowed" }))).into_response();
+    }
+    let mut response = next.run(request).await;
+    if let Some(origin) = allowed.and_then(|o| HeaderValue::from_str(&o).ok()) {
+        let headers = response.headers_mut();
+        headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        headers.insert(header::VARY, HeaderValue::from_static("Origin"));
+        headers.insert(header::ACCESS_CONTROL_EXPOSE_HEADERS, HeaderValue::from_static("Retry-After"));
+        headers.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("POST, OPTIONS"));
+        headers.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("content-type, idempotency-key"));
+        headers.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    }
+    response
+}
+
+async fn preflight() -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
+fn answer(status: StatusCode, body: serde_json::Value) -> Response {
+    (status, axum::Json(body)).into_response()
+}
+
+/// FNV-1a: a stable hash of the body, to tell a replay from a reused key.
+fn body_hash(body: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// A registration id: the clock in nanoseconds and a per-process counter
+/// (ids are made under the store's lock, so they never collide).
+fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = Utc::now().timestamp_nanos_opt().unwrap_or_default();
+    format!("reg-{nanos:x}-{n:x}")
+}
+
+async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: Bytes) -> Response {
+    let fate = receiver.fate();
+    match fate {
+        Fate::Fail => return answer(StatusCode::INTERNAL_SERVER_ERROR, json!({ "error": "injected failure" })),
+        Fate::Busy => {
+            let mut r = answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": "busy" }));
+            r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+            return r;
+        }
+        // A panic in a handler closes the connection without an answer.
+        Fate::DropBefore => panic!("injected: connection dropped before storing"),
+        _ => {}
+    }
+    let Some(key) = headers.get("idempotency-key").and_then(|k| k.to_str().ok()).filter(|k| (8..=100).contains(&k.len())) else {
+        return answer(StatusCode::BAD_REQUEST, json!({ "error": "an Idempotency-Key header (8 to 100 characters) is required" }));
+    };
+    let Ok(request) = serde_json::from_slice::<RegistrationRequest>(&body) else {
+        return answer(StatusCode::BAD_REQUEST, json!({ "error": "the body is not a registration (docs/registration.md)" }));
+    };
+    let response = receive(&receiver, key, &body, &request, Utc::now());
+    if fate == Fate::DropAfter {
+        panic!("injected: registration stored, answer lost");
+    }
+    response
+}
+
+/// The decision for one request, with the store updated in one transaction.
+pub fn receive(receiver: &Receiver, key: &str, body: &[u8], request: &RegistrationRequest, now: DateTime<Utc>) -> Response {
+    let mut db = receiver.db.lock().unwrap_or_else(|e| e.into_inner());
+    let result = (|| -> rusqlite::Result<Response> {
+        let tx = db.transaction()?;
+        tx.execute("DELETE FROM idempotency WHERE created_at < ?1", params![(now - KEEP_KEYS).to_rfc3339()])?;
+        let hash = body_hash(body);
+        let seen: Option<(String, u16, String)> = tx
+            .query_row("SELECT body_hash, status, response FROM idempotency WHERE key = ?1", params![key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        if let Some((seen_hash, status, response)) = seen {
+            if seen_hash != hash {
+                return Ok(answer(StatusCode::UNPROCESSABLE_ENTITY, json!({ "error": "this Idempotency-Key was used for another request" })));
+            }
+            // A replay: the same answer, with 200 instead of 201.
+            let status = if status == 201 { StatusCode::OK } else { StatusCode::from_u16(status).unwrap_or(StatusCode::OK) };
+            return Ok(answer(status, serde_json::from_str(&response).unwrap_or_default()));
+        }
+        let (status, response) = decide(receiver, &tx, request, now)?;
+        // Only final answers are remembered; a 4xx about the request is final too.
+        tx.execute(
+            "INSERT INTO idempotency (key, body_hash, status, response, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![key, hash, status.as_u16(), response.to_string(), now.to_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok(answer(status, response))
+    })();
+    result.unwrap_or_else(|e| answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": format!("storage: {e}") })))
+}
+
+fn decide(
+    receiver: &Receiver,
+    tx: &rusqlite::Transaction,
+    request: &RegistrationRequest,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<(StatusCode, serde_json::Value)> {
+    let Some(event) = receiver.feed.event(&request.event_id) else {
+        return Ok((StatusCode::NOT_FOUND, json!({ "error": "no such event" })));
+    };
+    if event.registration.as_ref().is_some_and(|r| r.url.is_some()) {
+        return Ok((StatusCode::GONE, json!({ "error": "external", "code": "external" })));
+    }
+    match state(event, now).phase {
+        Phase::Closed => return Ok((StatusCode::GONE, json!({ "error": "registration is closed", "code": "closed" }))),
+        Phase::Full => return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" }))),
+        Phase::NotYetOpen { .. } => return Ok((StatusCode::GONE, json!({ "error": "registration is not open yet", "code": "not_open" }))),
+        Phase::NotNeeded => return Ok((StatusCode::GONE, json!({ "error": "this event takes no registrations", "code": "closed" }))),
+        Phase::Open { .. } | Phase::ClosingSoon { .. } => {}
+    }
+    let errors = check(request, event);
+    if !errors.is_empty() {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, serde_json::to_value(FieldErrors { errors }).unwrap_or_default()));
+    }
+    let email_key = request.email.trim().to_lowercase();
+    let exists: bool = tx
+        .query_row("SELECT 1 FROM registrations WHERE event_id = ?1 AND email_key = ?2", params![event.id, email_key], |_| Ok(()))
+        .optional()?
+        .is_some();
+    if exists {
+        return Ok((StatusCode::CONFLICT, json!({ "error": "already registered", "code": "already_registered" })));
+    }
+    if let Some(capacity) = event.registration.as_ref().and_then(|r| r.capacity) {
+        let stored: u32 = tx.query_row("SELECT COUNT(*) FROM registrations WHERE event_id = ?1", params![event.id], |r| r.get(0))?;
+        let taken = event.registration.as_ref().and_then(|r| r.taken).unwrap_or(0);
+        if taken + stored >= capacity {
+            return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" })));
+        }
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO registrations (id, event_id, email_key, request, received_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, event.id, email_key, serde_json::to_string(request).unwrap_or_default(), now.to_rfc3339()],
+    )?;
+    Ok((StatusCode::CREATED, serde_json::to_value(Registered { registration_id: id }).unwrap_or_default()))
+}
+
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    event: Option<String>,
+}
+
+/// What was stored (only with `--admin`, for local checks and tests).
+async fn list(State(receiver): State<Arc<Receiver>>, Query(q): Query<ListQuery>) -> Response {
+    if !receiver.admin {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let db = receiver.db.lock().unwrap_or_else(|e| e.into_inner());
+    let rows = (|| -> rusqlite::Result<Vec<serde_json::Value>> {
+        let mut stmt = db.prepare("SELECT id, event_id, request, received_at FROM registrations WHERE ?1 IS NULL OR event_id = ?1 ORDER BY received_at")?;
+        let rows = stmt.query_map(params![q.event], |r| {
+            let request: String = r.get(2)?;
+            Ok(json!({
+                "id": r.get::<_, String>(0)?,
+                "eventId": r.get::<_, String>(1)?,
+                "request": serde_json::from_str::<serde_json::Value>(&request).unwrap_or_default(),
+                "receivedAt": r.get::<_, String>(3)?,
+            }))
+        })?;
+        rows.collect()
+    })();
+    match rows {
+        Ok(rows) => answer(StatusCode::OK, json!({ "registrations": rows })),
+        Err(e) => answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": e.to_string() })),
+    }
+}
