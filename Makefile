@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test test-native test-wasm test-e2e build tools build-tools test-tools size bench clean
+.PHONY: help run test test-native test-wasm test-e2e build server tools build-tools test-tools size bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
@@ -25,9 +25,19 @@ help:
 	@echo "make size   gzip sizes of the initial load (after a build)"
 	@echo "make bench  timings (filters on a 10,000-event feed; more to come with issue 8)"
 
-run: build-tools
-	@echo "==> Building and serving Citycal at http://127.0.0.1:8080 (Ctrl-C to stop)"
-	trunk serve --release
+# The app at :8080 and the reference registration receiver at :8081, which
+# public/config.json points to; `curl http://127.0.0.1:8081/registrations`
+# lists what was stored (in registrations.sqlite).
+run: build-tools server
+	@echo "==> Registration receiver at http://127.0.0.1:8081 (stored in registrations.sqlite)"
+	@echo "==> Building and serving Citycal at http://127.0.0.1:8080 (Ctrl-C to stop both)"
+	./target/release/citycal-server --feed public/events.json --db registrations.sqlite --port 8081 \
+		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --admin & \
+	receiver=$$!; trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; trunk serve --release
+
+server:
+	@echo "==> Building the registration receiver (server/)"
+	cargo build --release -p citycal-server
 
 test: test-native test-wasm test-e2e size
 	@echo "==> All test layers passed"
@@ -42,7 +52,7 @@ test-wasm: build-tools test-tools
 	@echo "==> wasm tests in headless Chromium"
 	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web --test zones
 
-test-e2e: build test-tools
+test-e2e: build server test-tools
 	@echo "==> End-to-end tests against the built app"
 	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 

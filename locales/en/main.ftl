@@ -186,3 +186,36 @@ drop-suggestion = { PLURAL($count) ->
     [one] Remove “{ $filter }” to see { $count } event
    *[other] Remove “{ $filter }” to see { $count } events
 }
+
+## Registration form
+reg-form-heading = Register
+reg-required-note = Fields marked * are required.
+reg-name = Name
+reg-email = Email
+reg-organization = Organization
+reg-city = City
+reg-country = Country
+reg-country-none = (not given)
+reg-consent-processing = I agree that the organizer processes these details to handle my registration.
+reg-privacy = Privacy notice
+reg-consent-news = Send me news about future events (optional).
+reg-submit = Register
+reg-try-again = Try again
+reg-sending = Sending your registration…
+reg-sending-again = Sending again (attempt { $attempt })…
+reg-waiting = The connection failed; trying again in { $seconds } s. Your details are kept.
+reg-already = You are already registered for this event with this email address.
+reg-gone-full = Sorry, the event is now full.
+reg-gone-not-open = Registration is not open yet.
+reg-gone-closed = Sorry, registration has closed.
+reg-failed-status = The registration server refused the request (HTTP { $status }). Your details are kept; please try again, or contact the organizer.
+reg-failed = Your registration could not be sent. Your details are kept on this device; please try again.
+reg-error-required = Please fill this in.
+reg-error-too-long = This is too long.
+reg-error-email = Please enter an email address like name@example.org.
+reg-error-country = Please choose a country from the list.
+reg-error-option = Please choose one of the options.
+reg-done-heading = You are registered
+reg-done-id = Your registration number: { $id }
+reg-done-when = The event starts { $date } (your time).
+reg-done-next = The organizer will write to you before the event. Add it to your calendar with the buttons above.

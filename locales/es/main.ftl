@@ -186,3 +186,36 @@ drop-suggestion = { PLURAL($count) ->
     [one] Quite «{ $filter }» para ver { $count } evento
    *[other] Quite «{ $filter }» para ver { $count } eventos
 }
+
+## Formulario de inscripción
+reg-form-heading = Inscribirse
+reg-required-note = Los campos marcados con * son obligatorios.
+reg-name = Nombre
+reg-email = Correo electrónico
+reg-organization = Organización
+reg-city = Ciudad
+reg-country = País
+reg-country-none = (sin indicar)
+reg-consent-processing = Acepto que la organización trate estos datos para gestionar mi inscripción.
+reg-privacy = Aviso de privacidad
+reg-consent-news = Deseo recibir noticias sobre próximos eventos (opcional).
+reg-submit = Inscribirme
+reg-try-again = Volver a intentarlo
+reg-sending = Enviando su inscripción…
+reg-sending-again = Enviando de nuevo (intento { $attempt })…
+reg-waiting = La conexión ha fallado; se volverá a intentar en { $seconds } s. Sus datos se conservan.
+reg-already = Ya está inscrito en este evento con esta dirección de correo.
+reg-gone-full = Lo sentimos, el evento ya está completo.
+reg-gone-not-open = La inscripción aún no está abierta.
+reg-gone-closed = Lo sentimos, la inscripción se ha cerrado.
+reg-failed-status = El servidor de inscripciones ha rechazado la solicitud (HTTP { $status }). Sus datos se conservan; vuelva a intentarlo o contacte con la organización.
+reg-failed = No se ha podido enviar su inscripción. Sus datos se conservan en este dispositivo; vuelva a intentarlo.
+reg-error-required = Rellene este campo.
+reg-error-too-long = El texto es demasiado largo.
+reg-error-email = Escriba una dirección de correo como nombre@ejemplo.org.
+reg-error-country = Elija un país de la lista.
+reg-error-option = Elija una de las opciones.
+reg-done-heading = Su inscripción está confirmada
+reg-done-id = Número de inscripción: { $id }
+reg-done-when = El evento empieza el { $date } (su hora).
+reg-done-next = La organización le escribirá antes del evento. Añádalo a su calendario con los botones de arriba.

@@ -191,3 +191,36 @@ drop-suggestion = { PLURAL($count) ->
     [few] Eliminați „{ $filter }” pentru a vedea { $count } evenimente
    *[other] Eliminați „{ $filter }” pentru a vedea { $count } de evenimente
 }
+
+## Formularul de înscriere
+reg-form-heading = Înscriere
+reg-required-note = Câmpurile marcate cu * sunt obligatorii.
+reg-name = Nume
+reg-email = Adresă de e-mail
+reg-organization = Organizație
+reg-city = Oraș
+reg-country = Țară
+reg-country-none = (nespecificată)
+reg-consent-processing = Sunt de acord ca organizatorul să prelucreze aceste date pentru a gestiona înscrierea mea.
+reg-privacy = Nota de informare privind datele personale
+reg-consent-news = Doresc să primesc noutăți despre evenimentele viitoare (opțional).
+reg-submit = Mă înscriu
+reg-try-again = Încercați din nou
+reg-sending = Se trimite înscrierea…
+reg-sending-again = Se trimite din nou (încercarea { $attempt })…
+reg-waiting = Conexiunea a eșuat; se reîncearcă în { $seconds } s. Datele dumneavoastră sunt păstrate.
+reg-already = Sunteți deja înscris la acest eveniment cu această adresă de e-mail.
+reg-gone-full = Ne pare rău, nu mai sunt locuri.
+reg-gone-not-open = Înscrierile nu s-au deschis încă.
+reg-gone-closed = Ne pare rău, înscrierile s-au închis.
+reg-failed-status = Serverul de înscrieri a refuzat cererea (HTTP { $status }). Datele dumneavoastră sunt păstrate; încercați din nou sau contactați organizatorul.
+reg-failed = Înscrierea nu a putut fi trimisă. Datele dumneavoastră sunt păstrate pe acest dispozitiv; încercați din nou.
+reg-error-required = Vă rugăm să completați acest câmp.
+reg-error-too-long = Textul este prea lung.
+reg-error-email = Introduceți o adresă de e-mail de forma nume@exemplu.ro.
+reg-error-country = Alegeți o țară din listă.
+reg-error-option = Alegeți una dintre opțiuni.
+reg-done-heading = Sunteți înscris
+reg-done-id = Numărul înscrierii: { $id }
+reg-done-when = Evenimentul începe { $date } (ora dumneavoastră).
+reg-done-next = Organizatorul vă va scrie înainte de eveniment. Adăugați-l în calendar cu butoanele de mai sus.

@@ -52,6 +52,8 @@ pub struct Receiver {
     pub admin: bool,
     db: Mutex<Connection>,
     faults: Option<Mutex<u64>>,
+    /// How many of each injected fault were served: fail, busy, drop before, drop after.
+    injected: [std::sync::atomic::AtomicU64; 4],
 }
 
 impl Receiver {
@@ -89,6 +91,7 @@ impl Receiver {
             admin,
             db: Mutex::new(db),
             faults: faults.map(|f| Mutex::new(f.seed.max(1))),
+            injected: Default::default(),
         })
     }
 
@@ -98,13 +101,15 @@ impl Receiver {
         *x ^= *x << 13;
         *x ^= *x >> 7;
         *x ^= *x << 17;
-        match *x % 100 {
-            0..=11 => Fate::Fail,
-            12..=21 => Fate::Busy,
-            22..=31 => Fate::DropBefore,
-            32..=41 => Fate::DropAfter,
-            _ => Fate::Normal,
-        }
+        let (fate, slot) = match *x % 100 {
+            0..=11 => (Fate::Fail, 0),
+            12..=21 => (Fate::Busy, 1),
+            22..=31 => (Fate::DropBefore, 2),
+            32..=41 => (Fate::DropAfter, 3),
+            _ => return Fate::Normal,
+        };
+        self.injected[slot].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        fate
     }
 }
 
@@ -173,8 +178,7 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
             r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
             return r;
         }
-        // A panic in a handler closes the connection without an answer.
-        Fate::DropBefore => panic!("injected: connection dropped before storing"),
+        Fate::DropBefore => return dropped(),
         _ => {}
     }
     let Some(key) = headers.get("idempotency-key").and_then(|k| k.to_str().ok()).filter(|k| (8..=100).contains(&k.len())) else {
@@ -185,9 +189,17 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
     };
     let response = receive(&receiver, key, &body, &request, Utc::now());
     if fate == Fate::DropAfter {
-        panic!("injected: registration stored, answer lost");
+        return dropped();
     }
     response
+}
+
+/// A connection that breaks mid-answer: a success status, then the body
+/// fails and the connection is cut. A client must treat an answer it could
+/// not read in full as no answer (and retry with the same key).
+fn dropped() -> Response {
+    let broken = futures_util::stream::once(async { Err::<Bytes, std::io::Error>(std::io::Error::other("injected: connection dropped")) });
+    (StatusCode::OK, axum::body::Body::from_stream(broken)).into_response()
 }
 
 /// The decision for one request, with the store updated in one transaction.
@@ -292,8 +304,10 @@ async fn list(State(receiver): State<Arc<Receiver>>, Query(q): Query<ListQuery>)
         })?;
         rows.collect()
     })();
+    let injected = |i: usize| receiver.injected[i].load(std::sync::atomic::Ordering::Relaxed);
+    let faults = json!({ "failed": injected(0), "busy": injected(1), "droppedBefore": injected(2), "droppedAfterStoring": injected(3) });
     match rows {
-        Ok(rows) => answer(StatusCode::OK, json!({ "registrations": rows })),
+        Ok(rows) => answer(StatusCode::OK, json!({ "registrations": rows, "injectedFaults": faults })),
         Err(e) => answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": e.to_string() })),
     }
 }

@@ -60,13 +60,6 @@ async fn main() {
     if !issues.is_empty() {
         eprintln!("citycal-server: {} problems in the feed (see the app's notice)", issues.len());
     }
-    // Injected connection drops are panics by design; keep them quiet.
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !info.to_string().contains("injected:") {
-            default_hook(info);
-        }
-    }));
     let receiver = Receiver::open(&args.db, feed, args.origins, args.admin, args.faults).unwrap_or_else(|e| {
         eprintln!("citycal-server: cannot open the database {}: {e}", args.db);
         std::process::exit(1);

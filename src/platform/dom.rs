@@ -76,3 +76,29 @@ pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
 pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
     scroller.set_scroll_top((f64::from(scroller.scroll_height()) * fraction) as i32);
 }
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u64) as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: missing outside secure contexts (an http:// partner page).
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = randomUUID)]
+    fn random_uuid_js() -> Result<String, JsValue>;
+}
+
+/// A random UUID (v4): `crypto.randomUUID`, else one built from `Math.random`.
+pub fn random_uuid() -> String {
+    random_uuid_js().unwrap_or_else(|_| {
+        let hex = |n: usize| (0..n).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8 & 15)).collect::<String>();
+        let variant = format!("{:x}", 8 + ((js_sys::Math::random() * 4.0) as u8 & 3));
+        format!("{}-{}-4{}-{}{}-{}", hex(8), hex(4), hex(3), variant, hex(3), hex(12))
+    })
+}

@@ -16,6 +16,7 @@ use crate::platform::{dom, intl, intl::IntlZones, page};
 use crate::ui::event_card::EventFacts;
 use crate::ui::link::StateLink;
 use crate::ui::present::{event_view, shown, EventView, Shown};
+use crate::ui::registration_form::{offers_form, RegistrationForm};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
 
 /// A named link (organizer, series, ...); no URL when the feed gives none.
@@ -245,6 +246,11 @@ pub fn EventPage(id: String) -> impl IntoView {
             });
         };
         let (title, id, google_url) = (d.card.title.clone(), d.card.id.clone(), d.google_url.clone());
+        let registration_form = loaded
+            .registration_endpoint
+            .clone()
+            .filter(|_| offers_form(event, ctx.now()))
+            .map(|endpoint| view! { <RegistrationForm event=event.clone() endpoint=endpoint privacy_url=loaded.privacy_url.clone()/> });
         Some(
             view! {
                 <article class="event-page" aria-labelledby="event-title" data-event-id=id>
@@ -266,6 +272,7 @@ pub fn EventPage(id: String) -> impl IntoView {
                             }}
                         </span>
                     </div>
+                    {registration_form}
                     <Sections d=d/>
                 </article>
             }

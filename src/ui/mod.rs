@@ -15,6 +15,8 @@ pub mod list;
 pub mod month;
 pub mod nav;
 pub mod present;
+pub mod registration_flow;
+pub mod registration_form;
 pub mod state;
 pub mod status;
 pub mod week;

@@ -44,13 +44,16 @@ pub struct Loaded {
     pub longest: Duration,
     /// Each event's searchable text, folded once.
     pub index: SearchIndex,
+    /// Where Citycal's own form posts, and the privacy notice (site owner's config).
+    pub registration_endpoint: Option<String>,
+    pub privacy_url: Option<String>,
 }
 
 impl Loaded {
     pub fn new(feed: Feed, issues: Vec<FeedIssue>) -> Self {
         let longest = citycal_core::layout::longest(&feed.events);
         let index = SearchIndex::new(&feed);
-        Loaded { feed, issues, longest, index }
+        Loaded { feed, issues, longest, index, registration_endpoint: None, privacy_url: None }
     }
 }
 
@@ -335,7 +338,7 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
     let bytes = get_bytes(&config.feed).await.map_err(LoadError::Http)?;
     let (feed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
-    Ok(Loaded::new(feed, issues))
+    Ok(Loaded { registration_endpoint: config.registration_endpoint, privacy_url: config.privacy_url, ..Loaded::new(feed, issues) })
 }
 
 /// The site's default language applies when the visitor saved none and the

@@ -10,9 +10,13 @@ export const SAMPLE = JSON.parse(readFileSync(new URL('../../public/events.json'
 /** Registers the server and browser for this file; returns `open` and `env`. */
 export function harness() {
   const env = {};
+  // Other `before` hooks of the file may run alongside this one: they await `env.ready`.
+  let ready;
+  env.ready = new Promise((resolve) => (ready = resolve));
   before(async () => {
     env.server = await serve(new URL('../../dist', import.meta.url).pathname);
     env.browser = await launch();
+    ready();
   });
   after(async () => {
     await env.browser?.close();
