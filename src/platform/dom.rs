@@ -53,13 +53,14 @@ fn narrow_query() -> Option<web_sys::MediaQueryList> {
     web_sys::window()?.match_media(NARROW).ok()?
 }
 
-/// After the next render, focuses the element with this id (if it is there):
-/// where focus goes when the control that had it was replaced.
-pub fn focus_id_after_render(id: &'static str) {
+/// After the next render, focuses the first element under `root` matching
+/// `selector`: where focus goes when the control that had it was replaced.
+/// (Looked up from the calendar's root, not the document: the calendar may
+/// live in a shadow root, next to another calendar.)
+pub fn focus_after_render(root: Option<web_sys::Element>, selector: &'static str) {
     leptos::prelude::request_animation_frame(move || {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-        if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-            let _ = element.focus();
+        if let Some(root) = root {
+            focus_in(&root, selector);
         }
     });
 }

@@ -25,6 +25,54 @@ pub fn url_with_query(query: &str) -> String {
     }
 }
 
+/// `url` resolved against `base` (the app's address in a script embed), or
+/// left as it is (relative to the page) without one.
+pub fn resolve(url: &str, base: Option<&str>) -> String {
+    match base {
+        Some(base) => web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned()),
+        None => url.to_owned(),
+    }
+}
+
+/// The origin of the page embedding this one in an iframe, if any and known.
+pub fn parent_origin() -> Option<String> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok().flatten()?;
+    if parent == window {
+        return None;
+    }
+    // `location.ancestorOrigins` (Chromium, Safari), else the referrer's origin.
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok();
+    let first = ancestors.and_then(|a| js_sys::Reflect::get(&a, &0.into()).ok()).and_then(|o| o.as_string());
+    let referrer = || {
+        let referrer = window.document()?.referrer();
+        web_sys::Url::new(&referrer).ok().map(|u| u.origin())
+    };
+    first.or_else(referrer).filter(|o| o != "null" && !o.is_empty())
+}
+
+/// Tells the parent page (at `origin`, never `*`) how tall the content is.
+pub fn post_height(origin: &str, height: f64) {
+    let Some(parent) = web_sys::window().and_then(|w| w.parent().ok().flatten()) else { return };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"citycal:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, origin);
+}
+
+/// Calls `f` when the parent page at exactly `origin` asks for the height.
+pub fn on_height_request(origin: &str, f: impl Fn() + 'static) {
+    let origin = origin.to_owned();
+    let handle = window_event_listener(leptos::ev::message, move |event| {
+        let asks = js_sys::Reflect::get(&event.data(), &"type".into()).ok().and_then(|t| t.as_string());
+        if event.origin() == origin && asks.as_deref() == Some("citycal:ask-height") {
+            f();
+        }
+    });
+    // One listener for the page's lifetime.
+    std::mem::forget(handle);
+}
+
 /// The host serving the page (`example.org`), to make calendar UIDs unique.
 pub fn host() -> String {
     web_sys::window().and_then(|w| w.location().host().ok()).filter(|h| !h.is_empty()).unwrap_or_else(|| "citycal.invalid".into())

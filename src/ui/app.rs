@@ -4,6 +4,9 @@
 use citycal_core::query::View;
 use leptos::prelude::*;
 
+use citycal_core::i18n::Lang;
+use citycal_core::query::ViewState;
+
 use crate::platform::page;
 use crate::ui::event_page::EventPage;
 use crate::ui::filter_bar::FilterBar;
@@ -11,13 +14,28 @@ use crate::ui::header::Header;
 use crate::ui::list::ListView;
 use crate::ui::month::MonthView;
 use crate::ui::nav::Toolbar;
-use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, use_app_ctx, AppCtx, Load};
+use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, use_app_ctx, AppCtx, Host, Load};
 use crate::ui::status::{FeedStatus, LinkNotice};
 use crate::ui::week::TimeGridView;
 
+/// The calendar as its own page (`Host::Page`), in a partner's iframe
+/// (`Host::Frame`) or in a partner's element (`Host::Element`).
 #[component]
-pub fn App() -> impl IntoView {
-    let ctx = initial_ctx();
+pub fn App(
+    #[prop(optional)] host: Host,
+    /// An embedding site's defaults (see `state::initial_ctx`).
+    #[prop(default = None)]
+    lang: Option<Lang>,
+    #[prop(default = None)] zone: Option<String>,
+    /// An embedding site's preset view, date and filters.
+    #[prop(default = None)]
+    presets: Option<ViewState>,
+) -> impl IntoView {
+    let ctx = initial_ctx(lang, zone);
+    ctx.host.set_value(host);
+    if let Some(presets) = presets {
+        ctx.link.set(presets);
+    }
     follow_browser(ctx);
     start_loading(ctx);
     view! { <Calendar ctx=ctx/> }
@@ -40,8 +58,11 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
         };
         page::set_language_and_title(ctx.lang.get().tag(), &title);
     });
+    if ctx.host.get_value() == Host::Frame {
+        report_height(ctx);
+    }
     view! {
-        <div class="citycal">
+        <div class="citycal" node_ref=ctx.root>
             <Header/>
             <main>
                 <LinkNotice/>
@@ -72,4 +93,30 @@ fn Shown() -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// In a partner's iframe: tells the parent page the content's height
+/// whenever it changes (its `resize.js` sizes the iframe; no double scrollbar).
+/// The parent's `resize.js` may load after the first reports, so it also
+/// asks (`citycal:ask-height`), and gets the current height in reply.
+/// Heights are checked four times a second and sent when they change.
+fn report_height(ctx: AppCtx) {
+    let Some(origin) = page::parent_origin() else { return };
+    let last = StoredValue::new(0);
+    let report = origin.clone();
+    let measure = move || ctx.root.get_untracked().map(|root| root.scroll_height()).unwrap_or(0);
+    if let Ok(timer) = set_interval_with_handle(
+        move || {
+            let height = measure();
+            if height != last.get_value() {
+                last.set_value(height);
+                page::post_height(&report, f64::from(height));
+            }
+        },
+        std::time::Duration::from_millis(250),
+    ) {
+        on_cleanup(move || timer.clear());
+    }
+    let asked = origin.clone();
+    page::on_height_request(&origin, move || page::post_height(&asked, f64::from(measure())));
 }

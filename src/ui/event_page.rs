@@ -76,7 +76,7 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
             .map(|o| Named { name: o.name.pick(lang, &[]).map_or(o.id.clone(), |p| p.text.to_owned()), url: o.url.clone() })
             .collect()
     };
-    let page_url = page::url_with_query(&ViewState { event: Some(event.id.clone()), ..ctx.link.get() }.to_query());
+    let page_url = ctx.href(&ViewState { event: Some(event.id.clone()), ..ctx.link.get() });
     let export = Export { lang, page_url: &page_url, uid_domain: &page::host(), now };
     let duration = match event.when {
         When::Timed { start, end } if end > start => {
@@ -217,7 +217,7 @@ pub fn EventPage(id: String) -> impl IntoView {
     });
     // Closing the page replaces the control that closed it: focus goes to the
     // title of the period shown again.
-    on_cleanup(|| dom::focus_id_after_render("period-title"));
+    on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
     let copied = RwSignal::new(Copied::Not);
     let back = ctx.with_link(|l| l.event = None);
     move || {

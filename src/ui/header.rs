@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::ui::language_picker::LanguagePicker;
 use crate::ui::present::zone_label;
-use crate::ui::state::use_app_ctx;
+use crate::ui::state::{use_app_ctx, Host};
 use crate::ui::zone_picker::ZonePicker;
 
 #[component]
@@ -14,7 +14,8 @@ pub fn Header() -> impl IntoView {
     let zone_line = move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), ctx.clock.get()).into())]);
     view! {
         <header class="app-header">
-            <h1>{move || ctx.t("app-heading")}</h1>
+            // In a partner's page the partner's own heading introduces the calendar.
+            {(ctx.host.get_value() == Host::Page).then(|| view! { <h1>{move || ctx.t("app-heading")}</h1> })}
             <div class="preferences">
                 <ZonePicker/>
                 <LanguagePicker/>

@@ -6,7 +6,6 @@ use citycal_core::query::ViewState;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-use crate::platform::page;
 use crate::ui::state::use_app_ctx;
 
 /// `to` may change (the toolbar's "next" follows the date): the link stays the
@@ -25,7 +24,7 @@ pub fn StateLink(
     children: Children,
 ) -> impl IntoView {
     let ctx = use_app_ctx();
-    let href = move || to.with(|to| page::url_with_query(&to.to_query()));
+    let href = move || to.with(|to| ctx.href(to));
     let follow = move |event: MouseEvent| {
         let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
         if modified || event.button() != 0 {

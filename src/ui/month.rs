@@ -120,7 +120,7 @@ pub fn MonthView() -> impl IntoView {
             event.prevent_default();
             open_day(date);
             // The grid is replaced by the day; focus goes to the day's title.
-            dom::focus_id_after_render("period-title");
+            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
             return;
         }
         let Some(target) = key_target(&event.key(), event.shift_key(), date, ctx.week_start()) else { return };

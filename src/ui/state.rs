@@ -70,8 +70,28 @@ impl Matches {
     }
 }
 
+/// Where the calendar runs, which decides where its state and data live.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Host {
+    /// The app's own page: state in the URL, config.json next to the app.
+    #[default]
+    Page,
+    /// `embed.html` in a partner's iframe: like `Page`, without the title,
+    /// and reporting its height to the parent.
+    Frame,
+    /// A partner page's `[data-citycal]` element (script embed): state in
+    /// memory (the URL is the host's), data from the element's attributes,
+    /// else from config.json at `base` (the app's address).
+    Element { base: String, feed: Option<String>, endpoint: Option<String>, privacy: Option<String> },
+}
+
 #[derive(Clone, Copy)]
 pub struct AppCtx {
+    /// How the calendar is hosted (see [`Host`]).
+    pub host: StoredValue<Host>,
+    /// The calendar's outermost element: focus is looked up from here, so it
+    /// works inside a shadow root and with two calendars on one page.
+    pub root: NodeRef<leptos::html::Div>,
     /// What the link asks for (`docs/links.md`); the URL mirrors it.
     pub link: RwSignal<ViewState>,
     /// Link parameters that were not understood (shown in a notice).
@@ -129,6 +149,8 @@ impl AppCtx {
             Matches { marks: Arc::new(marks), count }
         });
         AppCtx {
+            host: StoredValue::new(Host::Page),
+            root: NodeRef::new(),
             link,
             link_issues: RwSignal::new(Vec::new()),
             own_lang,
@@ -224,8 +246,26 @@ impl AppCtx {
     /// Moves to `state`: the page shows it and the URL holds it. `push` makes
     /// a history entry (back returns here); otherwise the entry is replaced.
     pub fn go(&self, state: ViewState, push: bool) {
-        page::set_query(&state.to_query(), push);
+        if self.in_url() {
+            page::set_query(&state.to_query(), push);
+        }
         self.link.set(state);
+    }
+
+    /// Whether the page's URL holds this calendar's state (not in a script embed).
+    pub fn in_url(&self) -> bool {
+        !matches!(self.host.get_value(), Host::Element { .. })
+    }
+
+    /// The address a link to `state` opens: this page, or the full app for a
+    /// script embed (so "open in a new tab" shows the same thing there).
+    pub fn href(&self, state: &ViewState) -> String {
+        let query = state.to_query();
+        match self.host.get_value() {
+            Host::Element { base, .. } if query.is_empty() => base,
+            Host::Element { base, .. } => format!("{base}?{query}"),
+            _ => page::url_with_query(&query),
+        }
     }
 
     /// The current link state with `change` applied.
@@ -246,10 +286,17 @@ impl AppCtx {
 /// Keeps the clock, the screen width and back/forward flowing into `ctx`
 /// for as long as the calling component lives.
 pub fn follow_browser(ctx: AppCtx) {
-    ctx.read_url();
+    if ctx.in_url() {
+        ctx.read_url();
+    }
     ctx.narrow.set(dom::is_narrow());
     dom::on_narrow_change(move |narrow| ctx.narrow.set(narrow));
-    let history = page::on_history_change(move || ctx.read_url());
+    let in_url = ctx.in_url();
+    let history = page::on_history_change(move || {
+        if in_url {
+            ctx.read_url();
+        }
+    });
     let ticker = set_interval_with_handle(move || ctx.clock.set(now()), std::time::Duration::from_secs(30)).ok();
     on_cleanup(move || {
         history.remove();
@@ -271,10 +318,16 @@ pub fn use_app_ctx() -> AppCtx {
 /// browser's, else `Lang::En`/UTC. A link's `lang`/`tz` override them
 /// ([`follow_browser`] reads the URL); the site's defaults from config.json
 /// apply once it has loaded.
-pub fn initial_ctx() -> AppCtx {
+/// `lang` and `zone` are an embedding site's defaults: a saved choice wins
+/// over them; `lang` wins over the browser's, `zone` applies only when the
+/// browser reports none.
+pub fn initial_ctx(lang: Option<Lang>, zone: Option<String>) -> AppCtx {
     let languages = browser_languages();
-    let lang = saved_lang().or_else(|| negotiate(languages.iter().map(String::as_str))).unwrap_or_default();
-    let zone = saved_zone().or_else(|| browser_zone().filter(|z| IntlZones.is_known(z))).unwrap_or_else(|| "UTC".to_owned());
+    let lang = saved_lang().or(lang).or_else(|| negotiate(languages.iter().map(String::as_str))).unwrap_or_default();
+    let zone = saved_zone()
+        .or_else(|| browser_zone().filter(|z| IntlZones.is_known(z)))
+        .or(zone.filter(|z| IntlZones.is_known(z)))
+        .unwrap_or_else(|| "UTC".to_owned());
     AppCtx::new(lang, zone, languages)
 }
 
@@ -333,12 +386,34 @@ pub fn start_loading(ctx: AppCtx) {
 }
 
 async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
-    let config_bytes = get_bytes(CONFIG_URL).await.map_err(|_| LoadError::Config)?;
-    let config = parse_config(&config_bytes).map_err(|_| LoadError::Config)?;
-    apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
-    let bytes = get_bytes(&config.feed).await.map_err(LoadError::Http)?;
-    let (feed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
-    Ok(Loaded { registration_endpoint: config.registration_endpoint, privacy_url: config.privacy_url, ..Loaded::new(feed, issues) })
+    let host = ctx.host.get_value();
+    let (base, feed, endpoint, privacy) = match &host {
+        Host::Element { base, feed, endpoint, privacy } => (Some(base.clone()), feed.clone(), endpoint.clone(), privacy.clone()),
+        _ => (None, None, None, None),
+    };
+    // The host element's attributes win; config.json (next to the app) fills the rest.
+    let config = if feed.is_some() {
+        None
+    } else {
+        let url = page::resolve(CONFIG_URL, base.as_deref());
+        let bytes = get_bytes(&url).await.map_err(|_| LoadError::Config)?;
+        let config = parse_config(&bytes).map_err(|_| LoadError::Config)?;
+        apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
+        Some(config)
+    };
+    let feed_url = match (&feed, &config) {
+        (Some(feed), _) => feed.clone(),
+        (None, Some(config)) => page::resolve(&config.feed, base.as_deref()),
+        (None, None) => return Err(LoadError::Config),
+    };
+    let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
+    let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
+    let (config_endpoint, config_privacy) = config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
+    Ok(Loaded {
+        registration_endpoint: endpoint.or(config_endpoint.map(|e| page::resolve(&e, base.as_deref()))),
+        privacy_url: privacy.or(config_privacy),
+        ..Loaded::new(parsed, issues)
+    })
 }
 
 /// The site's default language applies when the visitor saved none and the

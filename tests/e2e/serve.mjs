@@ -9,20 +9,30 @@ const TYPES = {
   '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.ico': 'image/x-icon',
 };
 
-export async function serve(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 (or `host`), adding `headers` to every answer
+ * (a CSP, CORS for cross-origin embedding). `pages` maps paths to HTML
+ * served instead of files (host pages in embedding tests).
+ */
+export async function serve(dir, { headers = {}, pages = {}, host = '127.0.0.1' } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (pages[path]) {
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(path)] ?? TYPES['.html'] }).end(pages[path]);
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  // Any 127.x.y.z address is loopback: a second one is a second origin.
+  await new Promise((ok) => server.listen(0, host === 'localhost' ? '127.0.0.1' : host, ok));
+  return { url: `http://${host}:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }

@@ -1,0 +1,160 @@
+// End-to-end: Citycal embedded in a partner's page. The partner page and
+// Citycal are served from two origins, both under a strict Content Security
+// Policy; two script embeds and one iframe embed on one page must work, stay
+// isolated from the page and from each other, resize, and log no error or
+// CSP violation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './serve.mjs';
+import { launch } from './browser.mjs';
+
+const DIST = new URL('../../dist', import.meta.url).pathname;
+let citycal, partner, browser;
+
+// What partners must allow (docs/embedding.md), and what Citycal's own pages send.
+const citycalCsp = (partnerOrigin) =>
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  `connect-src 'self'; frame-ancestors 'self' ${partnerOrigin}; base-uri 'none'; object-src 'none'`;
+const partnerCsp = (citycalOrigin) =>
+  `default-src 'self'; script-src 'self' ${citycalOrigin} 'wasm-unsafe-eval'; style-src 'self' ${citycalOrigin}; ` +
+  `connect-src ${citycalOrigin}; frame-src ${citycalOrigin}; img-src 'self' data:; base-uri 'none'; object-src 'none'`;
+
+// A partner site with hostile styles: they must not reach into the calendars.
+const PARTNER_CSS = `
+* { color: rgb(255, 0, 0) !important; font-family: serif !important; }
+h2, button, table { font-size: 40px; letter-spacing: 3px; }
+.button, .event, .toolbar { background: rgb(0, 255, 0); border: 9px solid rgb(0, 0, 255); }
+[data-citycal].themed { --cc-accent: rgb(128, 0, 128); }
+iframe { width: 100%; border: 0; }
+`;
+
+function partnerPage(c) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Cluj-Napoca city hall</title>
+<link rel="stylesheet" href="/site.css"><link rel="icon" href="data:,">
+<script type="module" src="${c}embed.js"></script>
+<script type="module" src="${c}resize.js"></script>
+</head><body>
+<h1>Events of our network</h1>
+<button class="button" id="own-button">Our own button</button>
+<div id="first" data-citycal class="themed" data-lang="ro" data-view="list" data-cities="Cluj-Napoca" data-when="upcoming"></div>
+<div id="second" data-citycal data-feed="${c}events.json" data-lang="es" data-view="month" data-date="2026-12-01" data-themes="social-inclusion,mobility"></div>
+<iframe id="frame" title="Citycal" src="${c}embed.html?lang=en&view=list"></iframe>
+</body></html>`;
+}
+
+before(async () => {
+  // Headers and pages are read per request: filled in once both origins are known.
+  const citycalHeaders = {};
+  const partnerHeaders = {};
+  const pages = {};
+  citycal = await serve(DIST, { host: '127.0.0.1', headers: citycalHeaders });
+  partner = await serve(DIST, { host: '127.0.0.2', headers: partnerHeaders, pages });
+  Object.assign(citycalHeaders, {
+    'content-security-policy': citycalCsp(partner.url.replace(/\/$/, '')),
+    'access-control-allow-origin': '*',
+  });
+  partnerHeaders['content-security-policy'] = partnerCsp(citycal.url.replace(/\/$/, ''));
+  Object.assign(pages, { '/': partnerPage(citycal.url), '/site.css': PARTNER_CSS });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await citycal?.close();
+  await partner?.close();
+});
+
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/Bucharest', locale: 'en-GB', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+test('the app itself runs under the strict policy', async () => {
+  const { context, page, problems } = await open(`${citycal.url}?view=list`);
+  await page.locator('.event').first().waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two script embeds and an iframe embed on a partner page: working, isolated, resized, no CSP violation', async () => {
+  const { context, page, problems } = await open(partner.url);
+  const first = page.locator('#first');
+  const second = page.locator('#second');
+  // Playwright's CSS locators pierce open shadow roots.
+  await first.locator('.event').first().waitFor();
+  await second.locator('[role=grid]').waitFor();
+
+  // Each has its own language, view and presets.
+  assert.match(await first.locator('h2#list-heading').textContent(), /Evenimente viitoare/);
+  assert.equal(await second.locator('#period-title').textContent(), 'diciembre de 2026');
+  const firstIds = await first.locator('article.event').evaluateAll((a) => a.map((e) => e.dataset.eventId));
+  assert.ok(firstIds.length > 0);
+  assert.ok(firstIds.every((id) => /cluj|e-urban|participatory|urbact-national|summer/.test(id)), JSON.stringify(firstIds));
+  assert.equal(await second.locator('.filter-chip').count(), 2);
+
+  // Independent: moving one does not move the other, nor the partner's URL.
+  const url = page.url();
+  await second.getByRole('link', { name: 'Mes siguiente' }).click();
+  await second.locator('#period-title', { hasText: 'enero de 2027' }).waitFor();
+  assert.equal(page.url(), url);
+  assert.match(await first.locator('h2#list-heading').textContent(), /Evenimente viitoare/);
+  // Links inside an embed lead to the full app at Citycal's origin.
+  const href = await second.locator('.chip-link').first().getAttribute('href');
+  assert.ok(href.startsWith(citycal.url), href);
+
+  // Isolation both ways.
+  const style = (locator, prop) => locator.evaluate((el, p) => getComputedStyle(el)[p], prop);
+  const heading = second.locator('#period-title');
+  assert.notEqual(await style(heading, 'color'), 'rgb(255, 0, 0)');
+  assert.notEqual(await style(heading, 'fontSize'), '40px');
+  assert.notEqual(await style(second.locator('.toolbar'), 'backgroundColor'), 'rgb(0, 255, 0)');
+  // Theming through custom properties does reach in.
+  assert.equal(await style(first.locator('.view-switch [aria-current=page]'), 'backgroundColor'), 'rgb(128, 0, 128)');
+  // And Citycal's styles do not reach out to the partner's own button.
+  assert.equal(await style(page.locator('#own-button'), 'backgroundColor'), 'rgb(0, 255, 0)');
+  assert.equal(await page.locator('#own-button').evaluate((b) => b.getRootNode() === document), true);
+
+  // The iframe reports its height; resize.js sizes it: no inner scrollbar.
+  const frame = page.frameLocator('#frame');
+  await frame.locator('.event').first().waitFor();
+  // The content settles (fonts, the list); the iframe follows it.
+  let outer = 0;
+  let inner = -100;
+  let scrolls = true;
+  for (let i = 0; i < 50 && (Math.abs(outer - inner) > 2 || scrolls); i += 1) {
+    await page.waitForTimeout(100);
+    [outer, inner, scrolls] = await Promise.all([
+      page.locator('#frame').evaluate((f) => f.getBoundingClientRect().height),
+      frame.locator('.citycal').evaluate((c) => c.scrollHeight),
+      frame.locator('html').evaluate((h) => h.scrollHeight > h.clientHeight + 1),
+    ]);
+  }
+  assert.ok(Math.abs(outer - inner) <= 2 && inner > 400, `iframe ${outer}px, content ${inner}px`);
+  assert.equal(scrolls, false, 'no inner scrollbar');
+  assert.equal(await frame.locator('h1').count(), 0, 'chrome-less');
+
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a message from another origin cannot resize the partner’s iframes', async () => {
+  const { context, page } = await open(partner.url);
+  await page.waitForFunction(() => parseFloat(document.querySelector('#frame')?.style.height) > 400);
+  const before = await page.locator('#frame').evaluate((f) => f.style.height);
+  // The partner page itself (another origin than Citycal's) posts a forged height.
+  await page.evaluate(() => window.postMessage({ type: 'citycal:height', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#frame').evaluate((f) => f.style.height), before);
+  await context.close();
+});
