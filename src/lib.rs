@@ -13,13 +13,19 @@ pub use ui::app::App;
 use ui::state::Host;
 
 /// Mounts the app into `#citycal-app` when the page has one (`index.html`,
-/// or `embed.html` with `data-frame`); on a partner page nothing happens
+/// `embed.html` with `data-frame`, `builder.html` with `data-builder` for the
+/// embed builder); on a partner page nothing happens
 /// until `embed.js` calls [`mount_embed`].
 pub fn start() {
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("citycal-app")) else { return };
+    let builder = root.has_attribute("data-builder");
     let host = if root.has_attribute("data-frame") { Host::Frame } else { Host::Page };
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
-    leptos::mount::mount_to(root, move || view! { <App host=host.clone()/> }).forget();
+    if builder {
+        leptos::mount::mount_to(root, ui::embed_builder::EmbedBuilder).forget();
+    } else {
+        leptos::mount::mount_to(root, move || view! { <App host=host.clone()/> }).forget();
+    }
 }
 
 /// Mounts one calendar into `target` (inside a `[data-citycal]` element's

@@ -219,3 +219,14 @@ reg-done-heading = You are registered
 reg-done-id = Your registration number: { $id }
 reg-done-when = The event starts { $date } (your time).
 reg-done-next = The organizer will write to you before the event. Add it to your calendar with the buttons above.
+
+## Embed builder
+builder-heading = Put this calendar on your website
+builder-intro = Choose what your visitors see, check the preview, then copy one of the snippets into your page (see docs/embedding.md).
+builder-view = View
+builder-accent = Accent colour
+builder-snippets = Snippets
+builder-script = Script embed (recommended)
+builder-iframe = Iframe embed
+builder-preview = Preview
+copy-snippet = Copy

@@ -219,3 +219,14 @@ reg-done-heading = Su inscripción está confirmada
 reg-done-id = Número de inscripción: { $id }
 reg-done-when = El evento empieza el { $date } (su hora).
 reg-done-next = La organización le escribirá antes del evento. Añádalo a su calendario con los botones de arriba.
+
+## Generador de inserción
+builder-heading = Ponga este calendario en su sitio web
+builder-intro = Elija lo que verán sus visitantes, revise la vista previa y copie uno de los fragmentos en su página (vea docs/embedding.md).
+builder-view = Vista
+builder-accent = Color de acento
+builder-snippets = Fragmentos
+builder-script = Inserción con script (recomendada)
+builder-iframe = Inserción con iframe
+builder-preview = Vista previa
+copy-snippet = Copiar

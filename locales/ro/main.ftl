@@ -224,3 +224,14 @@ reg-done-heading = Sunteți înscris
 reg-done-id = Numărul înscrierii: { $id }
 reg-done-when = Evenimentul începe { $date } (ora dumneavoastră).
 reg-done-next = Organizatorul vă va scrie înainte de eveniment. Adăugați-l în calendar cu butoanele de mai sus.
+
+## Generatorul de cod de inserare
+builder-heading = Puneți acest calendar pe site-ul dumneavoastră
+builder-intro = Alegeți ce vor vedea vizitatorii, verificați previzualizarea, apoi copiați unul dintre fragmente în pagina dumneavoastră (vedeți docs/embedding.md).
+builder-view = Vizualizare
+builder-accent = Culoare de accent
+builder-snippets = Fragmente de cod
+builder-script = Inserare cu script (recomandată)
+builder-iframe = Inserare cu iframe
+builder-preview = Previzualizare
+copy-snippet = Copiați

@@ -45,8 +45,13 @@ pub fn App(
 #[component]
 pub fn Calendar(ctx: AppCtx) -> impl IntoView {
     provide_app_ctx(ctx);
-    // <html lang> and the title follow the language and the open event.
+    // <html lang> and the title follow the language and the open event, on
+    // Citycal's own pages only: a partner's page keeps its own.
+    let owns_page = !matches!(ctx.host.get_value(), Host::Element { .. });
     Effect::new(move |_| {
+        if !owns_page {
+            return;
+        }
         let app_title = ctx.t("app-title");
         let title = match (ctx.link.with(|l| l.event.clone()), ctx.load.get()) {
             (Some(id), Load::Ready(loaded)) => loaded

@@ -136,7 +136,7 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
                     .into_iter()
                     .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
                     .collect();
-                values.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+                values.sort_by_key(|v| v.0.to_lowercase());
                 (facet, values)
             })
             .filter(|(_, values)| !values.is_empty())

@@ -147,7 +147,7 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
     let countries = {
         let locale = ctx.format_locale();
         let mut list: Vec<(String, &'static str)> = COUNTRY_CODES.split(' ').map(|c| (region_name(&locale, c), c)).collect();
-        list.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()));
+        list.sort_by_key(|c| c.0.to_lowercase());
         list
     };
     let country_error = error_for("country");

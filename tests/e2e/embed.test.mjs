@@ -9,7 +9,7 @@ import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
-let citycal, partner, browser;
+let citycal, partner, browser, pages;
 
 // What partners must allow (docs/embedding.md), and what Citycal's own pages send.
 const citycalCsp = (partnerOrigin) =>
@@ -47,7 +47,7 @@ before(async () => {
   // Headers and pages are read per request: filled in once both origins are known.
   const citycalHeaders = {};
   const partnerHeaders = {};
-  const pages = {};
+  pages = {};
   citycal = await serve(DIST, { host: '127.0.0.1', headers: citycalHeaders });
   partner = await serve(DIST, { host: '127.0.0.2', headers: partnerHeaders, pages });
   Object.assign(citycalHeaders, {
@@ -150,11 +150,50 @@ test('two script embeds and an iframe embed on a partner page: working, isolated
 
 test('a message from another origin cannot resize the partner’s iframes', async () => {
   const { context, page } = await open(partner.url);
-  await page.waitForFunction(() => parseFloat(document.querySelector('#frame')?.style.height) > 400);
-  const before = await page.locator('#frame').evaluate((f) => f.style.height);
+  // Wait until the iframe's height has settled.
+  let before = '';
+  for (let i = 0; i < 50; i += 1) {
+    await page.waitForTimeout(200);
+    const now = await page.locator('#frame').evaluate((f) => f.style.height);
+    if (now === before && parseFloat(now) > 400) break;
+    before = now;
+  }
   // The partner page itself (another origin than Citycal's) posts a forged height.
   await page.evaluate(() => window.postMessage({ type: 'citycal:height', height: 5 }, '*'));
   await page.waitForTimeout(200);
   assert.equal(await page.locator('#frame').evaluate((f) => f.style.height), before);
   await context.close();
+});
+
+test('the embed builder previews the choices, and its snippet works as pasted on a partner page', async () => {
+  const { context, page, problems } = await open(`${citycal.url}builder.html`, { locale: 'ro-RO' });
+  await page.locator('.builder-themes input').first().waitFor();
+  await page.locator('.builder-view').selectOption('month');
+  await page.locator('.builder-themes label', { hasText: 'Incluziune socială' }).locator('input').check();
+  await page.locator('.builder-accent').fill('#8a1538');
+  const preview = page.locator('.builder-preview');
+  await preview.locator('[role=grid]').waitFor();
+  await preview.locator('.filter-chip', { hasText: 'Incluziune socială' }).waitFor();
+  assert.equal(
+    await preview.locator('.view-switch [aria-current=page]').evaluate((b) => getComputedStyle(b).backgroundColor),
+    'rgb(138, 21, 56)',
+  );
+  const snippet = await page.locator('.snippet-script').inputValue();
+  assert.match(snippet, /<div data-citycal data-lang="ro" data-view="month" data-themes="social-inclusion"><\/div>/);
+  assert.ok(snippet.includes(`<script type="module" src="${citycal.url}embed.js"></script>`));
+  assert.match(await page.locator('.snippet-iframe').inputValue(), /embed\.html\?view=month&amp;lang=ro&amp;theme=social-inclusion/);
+  assert.equal(await page.title(), 'Puneți acest calendar pe site-ul dumneavoastră', 'the preview leaves the page title alone');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+
+  // The snippet, pasted as is into a partner page.
+  pages['/pasted'] = `<!doctype html><html><head><meta charset="utf-8"><title>Partner</title><link rel="icon" href="data:,"></head><body>${snippet}</body></html>`;
+  const pasted = await open(`${partner.url}pasted`);
+  await pasted.page.locator('[data-citycal] [role=grid]').waitFor();
+  assert.equal(await pasted.page.locator('[data-citycal] .filter-chip').count(), 1);
+  assert.equal(await pasted.page.title(), 'Partner');
+  assert.deepEqual(await pasted.page.evaluate(() => window.__violations), []);
+  assert.deepEqual(pasted.problems, []);
+  await pasted.context.close();
 });

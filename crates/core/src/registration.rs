@@ -160,7 +160,8 @@ pub fn check(request: &RegistrationRequest, event: &Event) -> Vec<FieldError> {
         }
     }
     let country = request.country.trim();
-    if !country.is_empty() && !(country.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c.eq_ignore_ascii_case(country))) {
+    let known = country.len() == 2 && COUNTRY_CODES.split(' ').any(|c| c.eq_ignore_ascii_case(country));
+    if !country.is_empty() && !known {
         add("country", FieldProblem::InvalidCountry);
     }
     let questions = event.registration.as_ref().map(|r| r.questions.as_slice()).unwrap_or_default();
