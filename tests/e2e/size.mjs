@@ -1,4 +1,7 @@
-// Prints the bytes of the initial load (HTML, JS, wasm, CSS; not the feed or config).
+// Prints the bytes of the initial load of the app's page: index.html, its
+// loader, the wasm-bindgen glue, the wasm and the stylesheet (not the feed
+// or config). The embedding entry points are listed apart: they are not
+// part of that load (embed.js replaces index.html + app.js on a partner page).
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -11,12 +14,19 @@ try {
   console.log(`size: no ${dir}/ yet (run make build)`);
   process.exit(0);
 }
+const initial = (f) => f === 'index.html' || f === 'app.js' || /^citycal-.*\.(js|wasm)$/.test(f) || /^main-.*\.css$/.test(f);
+const line = (name, raw, gz, br) =>
+  console.log(`${name.padEnd(40)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
 let raw = 0, gz = 0, br = 0;
-for (const f of files) {
+for (const f of [...files.filter(initial), ...files.filter((f) => !initial(f))]) {
   const bytes = readFileSync(join(dir, f));
   const g = gzipSync(bytes, { level: 9 }).length;
   const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  raw += bytes.length; gz += g; br += b;
-  console.log(`${f.padEnd(40)} ${String(bytes.length).padStart(9)} raw ${String(g).padStart(8)} gzip ${String(b).padStart(8)} brotli`);
+  if (initial(f)) {
+    raw += bytes.length; gz += g; br += b;
+    line(f, bytes.length, g, b);
+  } else {
+    line(`(embedding) ${f}`, bytes.length, g, b);
+  }
 }
-console.log(`${'initial load'.padEnd(40)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
+line('initial load', raw, gz, br);
