@@ -23,7 +23,7 @@ help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
 	@echo "make size   gzip sizes of the initial load (after a build)"
-	@echo "make bench  timings (filters on a 10,000-event feed; more to come with issue 8)"
+	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
 
 # The app at :8080 and the reference registration receiver at :8081, which
 # public/config.json points to; `curl http://127.0.0.1:8081/registrations`
@@ -63,10 +63,13 @@ build: build-tools
 size:
 	@node tests/e2e/size.mjs dist
 
-# Timings are measured here, never asserted in tests.
-bench:
+# Timings are measured here, never asserted in tests. See README, "Benchmarks".
+bench: build test-tools
 	@echo "==> Filtering a 10,000-event feed (native, release build)"
 	cargo run --release -q -p citycal-core --example filter_timing
+	@echo "==> Citycal against FullCalendar 7.1 in headless Chromium (target/bench/report.md)"
+	node bench/build-fc.mjs
+	node bench/run.mjs $(BENCH_ARGS)
 
 tools: build-tools test-tools
 
@@ -100,7 +103,7 @@ test-tools: .tools/chromium node_modules/.installed
 
 # wasm-opt from npm's binaryen (Debian's is too old), playwright-core for e2e.
 node_modules/.installed: package.json package-lock.json
-	@echo "==> Installing npm tools (binaryen's wasm-opt, playwright-core)"
+	@echo "==> Installing npm tools (binaryen's wasm-opt, playwright-core, ical.js; fullcalendar and esbuild for make bench)"
 	npm ci --no-audit --no-fund
 	@touch $@
 
