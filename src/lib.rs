@@ -17,7 +17,10 @@ use ui::state::Host;
 /// embed builder); on a partner page nothing happens
 /// until `embed.js` calls [`mount_embed`].
 pub fn start() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("citycal-app")) else { return };
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("citycal-app"))
+    else {
+        return;
+    };
     let builder = root.has_attribute("data-builder");
     let host = if root.has_attribute("data-frame") { Host::Frame } else { Host::Page };
     let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
@@ -53,5 +56,9 @@ pub fn mount_embed(
     presets.tz = None;
     presets.event = None;
     let zone = given(zone);
-    leptos::mount::mount_to(target, move || view! { <App host=host.clone() lang=lang zone=zone.clone() presets=Some(presets.clone())/> }).forget();
+    leptos::mount::mount_to(
+        target,
+        move || view! { <App host=host.clone() lang=lang zone=zone.clone() presets=Some(presets.clone())/> },
+    )
+    .forget();
 }

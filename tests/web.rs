@@ -42,7 +42,10 @@ fn intl_offsets_drive_the_gap_and_fold_policy() {
     }
     assert!(!IntlZones.is_known("Europe/Bucharestt"));
     assert_eq!(IntlZones.offset_at("Asia/Kolkata", utc("2020-01-01T00:00:00Z")), Some(19_800));
-    assert_eq!(iso_in_zone(&IntlZones, "Pacific/Auckland", utc("2020-12-04T14:00:00Z")).unwrap(), "2020-12-05T03:00:00+13:00");
+    assert_eq!(
+        iso_in_zone(&IntlZones, "Pacific/Auckland", utc("2020-12-04T14:00:00Z")).unwrap(),
+        "2020-12-05T03:00:00+13:00"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -83,11 +86,7 @@ async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
     let host = document.create_element("section").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let ctx = AppCtx::new(Lang::Ro, "Europe/Bucharest".into(), vec!["ro-RO".into()]);
-    ctx.link.set(ViewState {
-        view: Some(View::Month),
-        date: "2026-12-10".parse().ok(),
-        ..Default::default()
-    });
+    ctx.link.set(ViewState { view: Some(View::Month), date: "2026-12-10".parse().ok(), ..Default::default() });
     ctx.load.set(Load::Ready(Arc::new(Loaded::new(feed, issues))));
     let _mounted = mount_to(host.clone().unchecked_into(), move || view! { <Calendar ctx=ctx/> });
     tick().await;
@@ -99,16 +98,17 @@ async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
     // Romanian weeks start on Monday; three events on the 10th (Romanian "few" plural).
     let first_header = host.query_selector("[role=grid] th").unwrap().unwrap().text_content().unwrap();
     assert!(first_header.to_lowercase().starts_with("lun"), "{first_header}");
-    assert!(cell.get_attribute("aria-label").unwrap().ends_with("4 evenimente"), "{:?}", cell.get_attribute("aria-label"));
-    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict(
-        "keydown",
-        &{
-            let init = web_sys::KeyboardEventInit::new();
-            init.set_key("ArrowDown");
-            init.set_bubbles(true);
-            init
-        },
-    )
+    assert!(
+        cell.get_attribute("aria-label").unwrap().ends_with("4 evenimente"),
+        "{:?}",
+        cell.get_attribute("aria-label")
+    );
+    let key = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("ArrowDown");
+        init.set_bubbles(true);
+        init
+    })
     .unwrap();
     cell.dispatch_event(&key).unwrap();
     tick().await;

@@ -86,7 +86,8 @@ fn intl_zones_agree_with_chromium_and_the_tz_database_on_10000_random_pairs() {
         let ours = IntlZones.offset_at(zone, instant).unwrap_or_else(|| panic!("{zone} unknown to IntlZones"));
         assert_eq!(ours, long.offset(zone, instant), "{zone} at {instant}");
         if ChronoTz.offset_at(zone, instant) != Some(ours) {
-            database_disagrees.push(format!("{zone} {instant}: Intl {ours}, tzdb {:?}", ChronoTz.offset_at(zone, instant)));
+            database_disagrees
+                .push(format!("{zone} {instant}: Intl {ours}, tzdb {:?}", ChronoTz.offset_at(zone, instant)));
         }
     }
     // Chromium's tz data and chrono-tz's may be a release apart; they must
@@ -110,18 +111,34 @@ fn every_gap_and_fold_in_four_zones_resolves_the_same_in_the_browser() {
                 let (mut lo, mut hi) = (t, next);
                 while hi - lo > Duration::seconds(1) {
                     let mid = lo + (hi - lo) / 2;
-                    if ChronoTz.offset_at(zone, mid) == Some(offset) { lo = mid } else { hi = mid }
+                    if ChronoTz.offset_at(zone, mid) == Some(offset) {
+                        lo = mid
+                    } else {
+                        hi = mid
+                    }
                 }
                 for instant in [lo, hi] {
-                    assert_eq!(IntlZones.offset_at(zone, instant), ChronoTz.offset_at(zone, instant), "{zone} {instant}");
-                    assert_eq!(IntlZones.offset_at(zone, instant), Some(long.offset(zone, instant)), "{zone} {instant}");
+                    assert_eq!(
+                        IntlZones.offset_at(zone, instant),
+                        ChronoTz.offset_at(zone, instant),
+                        "{zone} {instant}"
+                    );
+                    assert_eq!(
+                        IntlZones.offset_at(zone, instant),
+                        Some(long.offset(zone, instant)),
+                        "{zone} {instant}"
+                    );
                 }
                 // A wall-clock time inside the gap or fold resolves the same on both engines.
                 let half = Duration::seconds(((next_offset - offset).abs() / 2).into());
                 let wall = hi.naive_utc() + Duration::seconds(offset.min(next_offset).into()) + half;
                 let browser = resolve_local(&IntlZones, zone, wall).unwrap();
                 assert_eq!(browser, resolve_local(&ChronoTz, zone, wall).unwrap(), "{zone} {wall}");
-                let expected = if next_offset > offset { Resolution::Gap { shift_secs: next_offset - offset } } else { Resolution::Fold };
+                let expected = if next_offset > offset {
+                    Resolution::Gap { shift_secs: next_offset - offset }
+                } else {
+                    Resolution::Fold
+                };
                 assert_eq!(browser.1, expected, "{zone} {wall}");
                 transitions += 1;
                 offset = next_offset;

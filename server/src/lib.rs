@@ -181,11 +181,19 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
         Fate::DropBefore => return dropped(),
         _ => {}
     }
-    let Some(key) = headers.get("idempotency-key").and_then(|k| k.to_str().ok()).filter(|k| (8..=100).contains(&k.len())) else {
-        return answer(StatusCode::BAD_REQUEST, json!({ "error": "an Idempotency-Key header (8 to 100 characters) is required" }));
+    let Some(key) =
+        headers.get("idempotency-key").and_then(|k| k.to_str().ok()).filter(|k| (8..=100).contains(&k.len()))
+    else {
+        return answer(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": "an Idempotency-Key header (8 to 100 characters) is required" }),
+        );
     };
     let Ok(request) = serde_json::from_slice::<RegistrationRequest>(&body) else {
-        return answer(StatusCode::BAD_REQUEST, json!({ "error": "the body is not a registration (docs/registration.md)" }));
+        return answer(
+            StatusCode::BAD_REQUEST,
+            json!({ "error": "the body is not a registration (docs/registration.md)" }),
+        );
     };
     let response = receive(&receiver, key, &body, &request, Utc::now());
     if fate == Fate::DropAfter {
@@ -198,12 +206,20 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
 /// fails and the connection is cut. A client must treat an answer it could
 /// not read in full as no answer (and retry with the same key).
 fn dropped() -> Response {
-    let broken = futures_util::stream::once(async { Err::<Bytes, std::io::Error>(std::io::Error::other("injected: connection dropped")) });
+    let broken = futures_util::stream::once(async {
+        Err::<Bytes, std::io::Error>(std::io::Error::other("injected: connection dropped"))
+    });
     (StatusCode::OK, axum::body::Body::from_stream(broken)).into_response()
 }
 
 /// The decision for one request, with the store updated in one transaction.
-pub fn receive(receiver: &Receiver, key: &str, body: &[u8], request: &RegistrationRequest, now: DateTime<Utc>) -> Response {
+pub fn receive(
+    receiver: &Receiver,
+    key: &str,
+    body: &[u8],
+    request: &RegistrationRequest,
+    now: DateTime<Utc>,
+) -> Response {
     let mut db = receiver.db.lock().unwrap_or_else(|e| e.into_inner());
     let result = (|| -> rusqlite::Result<Response> {
         let tx = db.transaction()?;
@@ -216,10 +232,14 @@ pub fn receive(receiver: &Receiver, key: &str, body: &[u8], request: &Registrati
             .optional()?;
         if let Some((seen_hash, status, response)) = seen {
             if seen_hash != hash {
-                return Ok(answer(StatusCode::UNPROCESSABLE_ENTITY, json!({ "error": "this Idempotency-Key was used for another request" })));
+                return Ok(answer(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    json!({ "error": "this Idempotency-Key was used for another request" }),
+                ));
             }
             // A replay: the same answer, with 200 instead of 201.
-            let status = if status == 201 { StatusCode::OK } else { StatusCode::from_u16(status).unwrap_or(StatusCode::OK) };
+            let status =
+                if status == 201 { StatusCode::OK } else { StatusCode::from_u16(status).unwrap_or(StatusCode::OK) };
             return Ok(answer(status, serde_json::from_str(&response).unwrap_or_default()));
         }
         let (status, response) = decide(receiver, &tx, request, now)?;
@@ -249,24 +269,36 @@ fn decide(
     match state(event, now).phase {
         Phase::Closed => return Ok((StatusCode::GONE, json!({ "error": "registration is closed", "code": "closed" }))),
         Phase::Full => return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" }))),
-        Phase::NotYetOpen { .. } => return Ok((StatusCode::GONE, json!({ "error": "registration is not open yet", "code": "not_open" }))),
-        Phase::NotNeeded => return Ok((StatusCode::GONE, json!({ "error": "this event takes no registrations", "code": "closed" }))),
+        Phase::NotYetOpen { .. } => {
+            return Ok((StatusCode::GONE, json!({ "error": "registration is not open yet", "code": "not_open" })))
+        }
+        Phase::NotNeeded => {
+            return Ok((StatusCode::GONE, json!({ "error": "this event takes no registrations", "code": "closed" })))
+        }
         Phase::Open { .. } | Phase::ClosingSoon { .. } => {}
     }
     let errors = check(request, event);
     if !errors.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, serde_json::to_value(FieldErrors { errors }).unwrap_or_default()));
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            serde_json::to_value(FieldErrors { errors }).unwrap_or_default(),
+        ));
     }
     let email_key = request.email.trim().to_lowercase();
     let exists: bool = tx
-        .query_row("SELECT 1 FROM registrations WHERE event_id = ?1 AND email_key = ?2", params![event.id, email_key], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM registrations WHERE event_id = ?1 AND email_key = ?2",
+            params![event.id, email_key],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some();
     if exists {
         return Ok((StatusCode::CONFLICT, json!({ "error": "already registered", "code": "already_registered" })));
     }
     if let Some(capacity) = event.registration.as_ref().and_then(|r| r.capacity) {
-        let stored: u32 = tx.query_row("SELECT COUNT(*) FROM registrations WHERE event_id = ?1", params![event.id], |r| r.get(0))?;
+        let stored: u32 =
+            tx.query_row("SELECT COUNT(*) FROM registrations WHERE event_id = ?1", params![event.id], |r| r.get(0))?;
         let taken = event.registration.as_ref().and_then(|r| r.taken).unwrap_or(0);
         if taken + stored >= capacity {
             return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" })));

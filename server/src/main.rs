@@ -24,7 +24,14 @@ struct Args {
 }
 
 fn args() -> Result<Args, String> {
-    let mut a = Args { feed: "public/events.json".into(), db: "registrations.sqlite".into(), port: 8081, origins: HashSet::new(), admin: false, faults: None };
+    let mut a = Args {
+        feed: "public/events.json".into(),
+        db: "registrations.sqlite".into(),
+        port: 8081,
+        origins: HashSet::new(),
+        admin: false,
+        faults: None,
+    };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));

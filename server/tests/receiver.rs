@@ -52,7 +52,12 @@ fn body(event: &str, email: &str) -> Value {
     })
 }
 
-async fn post(app: &Arc<Receiver>, key: &str, body: &Value, origin: &str) -> (StatusCode, Value, axum::http::HeaderMap) {
+async fn post(
+    app: &Arc<Receiver>,
+    key: &str,
+    body: &Value,
+    origin: &str,
+) -> (StatusCode, Value, axum::http::HeaderMap) {
     let request = Request::post("/registrations")
         .header("content-type", "application/json")
         .header("idempotency-key", key)
@@ -91,7 +96,10 @@ async fn a_registration_is_stored_once_and_a_replay_gets_the_same_answer() {
     // The file holds it after a restart.
     drop(app);
     let app = receiver(&db);
-    let list = router(app.clone()).oneshot(Request::get("/registrations?event=open").body(Body::empty()).unwrap()).await.unwrap();
+    let list = router(app.clone())
+        .oneshot(Request::get("/registrations?event=open").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
     let list: Value = serde_json::from_slice(&list.into_body().collect().await.unwrap().to_bytes()).unwrap();
     assert_eq!(list["registrations"].as_array().unwrap().len(), 1);
     assert_eq!(list["registrations"][0]["id"], id.as_str());

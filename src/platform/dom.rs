@@ -44,7 +44,8 @@ pub fn is_narrow() -> bool {
 /// lives as long as the page (one per app).
 pub fn on_narrow_change(f: impl Fn(bool) + 'static) {
     let Some(query) = narrow_query() else { return };
-    let callback = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| f(e.matches()));
+    let callback =
+        Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| f(e.matches()));
     let _ = query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref());
     callback.forget();
 }
@@ -82,7 +83,8 @@ pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
 pub async fn sleep(ms: u64) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u64) as i32);
+            let _ =
+                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u64) as i32);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -98,7 +100,8 @@ extern "C" {
 /// A random UUID (v4): `crypto.randomUUID`, else one built from `Math.random`.
 pub fn random_uuid() -> String {
     random_uuid_js().unwrap_or_else(|_| {
-        let hex = |n: usize| (0..n).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8 & 15)).collect::<String>();
+        let hex =
+            |n: usize| (0..n).map(|_| format!("{:x}", (js_sys::Math::random() * 16.0) as u8 & 15)).collect::<String>();
         let variant = format!("{:x}", 8 + ((js_sys::Math::random() * 4.0) as u8 & 3));
         format!("{}-{}-4{}-{}{}-{}", hex(8), hex(4), hex(3), variant, hex(3), hex(12))
     })

@@ -34,7 +34,11 @@ pub struct Reply {
 pub async fn post_json(url: &str, body: String, idempotency_key: &str, timeout_ms: i32) -> Result<Reply> {
     let controller = web_sys::AbortController::new().map_err(|_| Error::Network)?;
     let abort = controller.clone();
-    let timer = leptos::prelude::set_timeout_with_handle(move || abort.abort(), std::time::Duration::from_millis(timeout_ms as u64)).ok();
+    let timer = leptos::prelude::set_timeout_with_handle(
+        move || abort.abort(),
+        std::time::Duration::from_millis(timeout_ms as u64),
+    )
+    .ok();
     let request = Request::post(url)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotency_key)

@@ -171,7 +171,14 @@ impl Style {
     /// Calendar dates and axis hours are zone-free: they are formatted as UTC.
     fn options(self, zone: &str) -> Vec<(&'static str, String)> {
         let pairs: &[(&'static str, &str)] = match self {
-            Style::DateTime => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")],
+            Style::DateTime => &[
+                ("weekday", "short"),
+                ("day", "numeric"),
+                ("month", "short"),
+                ("year", "numeric"),
+                ("hour", "2-digit"),
+                ("minute", "2-digit"),
+            ],
             Style::Time => &[("hour", "2-digit"), ("minute", "2-digit")],
             Style::Date => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")],
             Style::DateLong => &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric")],
@@ -301,12 +308,12 @@ pub fn duration(locale: &str, days: i64, hours: i64, minutes: i64) -> String {
     for (unit, n) in &parts {
         let _ = js_sys::Reflect::set(&object, &(*unit).into(), &(*n as f64).into());
     }
-    DurationFormat::new(locale, &options(&[("style", "long")]))
-        .and_then(|f| f.format_duration(&object))
-        .unwrap_or_else(|_| {
+    DurationFormat::new(locale, &options(&[("style", "long")])).and_then(|f| f.format_duration(&object)).unwrap_or_else(
+        |_| {
             let short = |(unit, n): &(&str, i64)| format!("{n} {}", &unit[..1]);
             parts.iter().map(short).collect::<Vec<_>>().join(" ")
-        })
+        },
+    )
 }
 
 thread_local! {

@@ -75,7 +75,10 @@ pub fn on_height_request(origin: &str, f: impl Fn() + 'static) {
 
 /// The host serving the page (`example.org`), to make calendar UIDs unique.
 pub fn host() -> String {
-    web_sys::window().and_then(|w| w.location().host().ok()).filter(|h| !h.is_empty()).unwrap_or_else(|| "citycal.invalid".into())
+    web_sys::window()
+        .and_then(|w| w.location().host().ok())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "citycal.invalid".into())
 }
 
 /// Makes `query` the page's query string. `push` adds a history entry (so

@@ -57,7 +57,9 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
             (Some(id), Load::Ready(loaded)) => loaded
                 .feed
                 .event(&id)
-                .and_then(|e| e.title.pick(ctx.lang.get().tag(), &e.languages).map(|p| format!("{} — {app_title}", p.text)))
+                .and_then(|e| {
+                    e.title.pick(ctx.lang.get().tag(), &e.languages).map(|p| format!("{} — {app_title}", p.text))
+                })
                 .unwrap_or(app_title),
             _ => app_title,
         };

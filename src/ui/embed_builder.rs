@@ -47,7 +47,10 @@ impl Choice {
             attrs.push_str(&format!(r#" data-cities="{}""#, attr(&self.city)));
         }
         let theme = if self.accent != DEFAULT_ACCENT {
-            format!("\n<!-- In your stylesheet: -->\n<!-- [data-citycal] {{ --cc-accent: {}; }} -->", attr(&self.accent))
+            format!(
+                "\n<!-- In your stylesheet: -->\n<!-- [data-citycal] {{ --cc-accent: {}; }} -->",
+                attr(&self.accent)
+            )
         } else {
             String::new()
         };
@@ -80,7 +83,12 @@ pub fn EmbedBuilder() -> impl IntoView {
     let themes = move || match ctx.load.get() {
         Load::Ready(loaded) => {
             let lang = ctx.lang.get().tag();
-            loaded.feed.themes.iter().map(|t| (t.id.clone(), t.label.pick(lang, &[]).map_or(t.id.clone(), |p| p.text.to_owned()))).collect()
+            loaded
+                .feed
+                .themes
+                .iter()
+                .map(|t| (t.id.clone(), t.label.pick(lang, &[]).map_or(t.id.clone(), |p| p.text.to_owned())))
+                .collect()
         }
         _ => Vec::<(String, String)>::new(),
     };

@@ -73,7 +73,10 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
     let organizations = |ids: &[String]| -> Vec<Named> {
         ids.iter()
             .filter_map(|id| feed.organization(id))
-            .map(|o| Named { name: o.name.pick(lang, &[]).map_or(o.id.clone(), |p| p.text.to_owned()), url: o.url.clone() })
+            .map(|o| Named {
+                name: o.name.pick(lang, &[]).map_or(o.id.clone(), |p| p.text.to_owned()),
+                url: o.url.clone(),
+            })
             .collect()
     };
     let page_url = ctx.href(&ViewState { event: Some(event.id.clone()), ..ctx.link.get() });
@@ -121,14 +124,19 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         .unwrap_or_default();
     let series = series.map(|s| {
         let heading = match (s.kind, event.session) {
-            (SeriesKind::Sessions, Some(n)) => ctx.t_args(
-                "detail-session-of",
-                &[("number", (n as usize).into()), ("total", sessions.len().into())],
-            ),
+            (SeriesKind::Sessions, Some(n)) => {
+                ctx.t_args("detail-session-of", &[("number", (n as usize).into()), ("total", sessions.len().into())])
+            }
             (SeriesKind::Sessions, None) => ctx.t("detail-sessions"),
             (SeriesKind::Series, _) => ctx.t("detail-series"),
         };
-        (Named { name: s.title.pick(lang, &event.languages).map_or(s.id.clone(), |p| p.text.to_owned()), url: s.url.clone() }, heading)
+        (
+            Named {
+                name: s.title.pick(lang, &event.languages).map_or(s.id.clone(), |p| p.text.to_owned()),
+                url: s.url.clone(),
+            },
+            heading,
+        )
     });
     let registration = event.registration.as_ref();
     Detail {
@@ -140,7 +148,8 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
             .agenda
             .iter()
             .filter_map(|item| {
-                let minutes = item.minutes.map(|m| intl::duration(&ctx.format_locale(), 0, i64::from(m) / 60, i64::from(m) % 60));
+                let minutes =
+                    item.minutes.map(|m| intl::duration(&ctx.format_locale(), 0, i64::from(m) / 60, i64::from(m) % 60));
                 Some((text(&item.title)?, minutes))
             })
             .collect(),
@@ -160,25 +169,42 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
             .collect(),
         organizers: organizations(&event.organizers),
         partners: organizations(&event.partners),
-        themes: event.themes.iter().filter_map(|id| feed.theme(id)).filter_map(|t| t.label.pick(lang, &[]).map(|p| p.text.to_owned())).collect(),
+        themes: event
+            .themes
+            .iter()
+            .filter_map(|id| feed.theme(id))
+            .filter_map(|t| t.label.pick(lang, &[]).map(|p| p.text.to_owned()))
+            .collect(),
         audience: event.audience.iter().filter_map(text).collect(),
         venue: event
             .venue
             .as_ref()
-            .map(|v| text(&v.name).into_iter().chain(v.address.clone()).chain(v.city.clone()).chain(v.country.clone()).collect())
+            .map(|v| {
+                text(&v.name)
+                    .into_iter()
+                    .chain(v.address.clone())
+                    .chain(v.city.clone())
+                    .chain(v.country.clone())
+                    .collect()
+            })
             .unwrap_or_default(),
         online_url: event.online_url.clone(),
         website: event.url.clone(),
         series,
         sessions: if sessions.len() > 1 { sessions } else { Vec::new() },
         places_left: registration.and_then(|r| match (r.capacity, r.taken) {
-            (Some(cap), Some(taken)) if taken < cap => Some(ctx.t_args("places-left", &[("count", ((cap - taken) as usize).into())])),
+            (Some(cap), Some(taken)) if taken < cap => {
+                Some(ctx.t_args("places-left", &[("count", ((cap - taken) as usize).into())]))
+            }
             _ => None,
         }),
         free: registration.and_then(|r| r.free) == Some(true),
         json_ld: event_json_ld(event, feed, &IntlZones, lang, &page_url, now),
         ics: ics(event, feed, &IntlZones, &export),
-        ics_name: format!("{}.ics", event.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>()),
+        ics_name: format!(
+            "{}.ics",
+            event.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>()
+        ),
         google_url: google_calendar_url(event, &export),
         page_url,
     }

@@ -3,12 +3,14 @@
 //! time-of-day window; the active filters as removable chips; and, when
 //! nothing matches, which filter to drop. Every change goes to the URL.
 
+use chrono::NaiveDate;
 use citycal_core::feed::Format;
-use citycal_core::filter::{active, best_to_drop, facet_counts, format_from_name, remove, Active, Facet, Filters, Hours, Period, Viewer};
+use citycal_core::filter::{
+    active, best_to_drop, facet_counts, format_from_name, remove, Active, Facet, Filters, Hours, Period, Viewer,
+};
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
 use citycal_core::query::ViewState;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use crate::platform::intl::{language_name, region_name, IntlZones};
@@ -85,7 +87,9 @@ pub fn FilterBar() -> impl IntoView {
     let ctx = use_app_ctx();
     let filters = Memo::new(move |_| ctx.link.with(|l| l.filters.clone()));
     // Typing replaces the history entry; the other controls add one.
-    let set = move |f: Filters, push: bool| ctx.go(ViewState { event: None, ..ctx.link.get_untracked() }.with_filters(f), push);
+    let set = move |f: Filters, push: bool| {
+        ctx.go(ViewState { event: None, ..ctx.link.get_untracked() }.with_filters(f), push)
+    };
     let open = RwSignal::new(false);
     let search = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
@@ -132,10 +136,11 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
             .into_iter()
             .map(|facet| {
                 let chosen = f.values(facet);
-                let mut values: Vec<(String, String, usize, bool)> = facet_counts(&loaded.feed, &loaded.index, &f, facet, &viewer)
-                    .into_iter()
-                    .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
-                    .collect();
+                let mut values: Vec<(String, String, usize, bool)> =
+                    facet_counts(&loaded.feed, &loaded.index, &f, facet, &viewer)
+                        .into_iter()
+                        .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
+                        .collect();
                 values.sort_by_key(|v| v.0.to_lowercase());
                 (facet, values)
             })
@@ -146,7 +151,11 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
     let date = move |event: leptos::ev::Event, to: bool| {
         let d = event_target_value(&event).parse::<NaiveDate>().ok();
         let mut f = filters.get_untracked();
-        if to { f.to = d } else { f.from = d }
+        if to {
+            f.to = d
+        } else {
+            f.from = d
+        }
         if let (Some(a), Some(b)) = (f.from, f.to) {
             if b < a {
                 f.to = Some(a);

@@ -11,7 +11,8 @@ use crate::ui::zone_picker::ZonePicker;
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_app_ctx();
-    let zone_line = move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), ctx.clock.get()).into())]);
+    let zone_line =
+        move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), ctx.clock.get()).into())]);
     view! {
         <header class="app-header">
             // In a partner's page the partner's own heading introduces the calendar.

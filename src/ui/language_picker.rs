@@ -9,7 +9,8 @@ use crate::ui::state::use_app_ctx;
 pub fn LanguagePicker() -> impl IntoView {
     let ctx = use_app_ctx();
     // "English", "Español", "Română": each from its own locale file.
-    let names: Vec<(Lang, String)> = Lang::ALL.into_iter().map(|l| (l, Localizer::new(l).t("language-self-name"))).collect();
+    let names: Vec<(Lang, String)> =
+        Lang::ALL.into_iter().map(|l| (l, Localizer::new(l).t("language-self-name"))).collect();
     let pick = move |event: leptos::ev::Event| {
         if let Some(lang) = Lang::from_tag(&event_target_value(&event)) {
             ctx.choose_lang(lang);

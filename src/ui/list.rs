@@ -38,7 +38,11 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
         .map_or(now, |(t, _)| t);
     let matches = ctx.matches.get();
     let chosen: Vec<_> = if past {
-        agenda::past(events, now, &IntlZones, &zone).filter(|(i, _)| matches.keeps(*i)).map(|(_, e)| e).take(limit + 1).collect()
+        agenda::past(events, now, &IntlZones, &zone)
+            .filter(|(i, _)| matches.keeps(*i))
+            .map(|(_, e)| e)
+            .take(limit + 1)
+            .collect()
     } else {
         let upcoming = agenda::upcoming(events, loaded.longest, from, &IntlZones, &zone);
         upcoming.filter(|(i, _)| matches.keeps(*i)).map(|(_, e)| e).take(limit + 1).collect()

@@ -109,10 +109,13 @@ pub fn MonthView() -> impl IntoView {
         })
     };
     let open_day = move |date: NaiveDate| {
-        ctx.go(ctx.with_link(|l| {
-            l.view = Some(View::Day);
-            l.date = Some(date);
-        }), true);
+        ctx.go(
+            ctx.with_link(|l| {
+                l.view = Some(View::Day);
+                l.date = Some(date);
+            }),
+            true,
+        );
     };
     let on_key = move |event: KeyboardEvent| {
         let date = ctx.date();

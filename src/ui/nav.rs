@@ -55,7 +55,9 @@ pub fn Toolbar() -> impl IntoView {
     };
     // The controls stay the same elements while their targets follow the
     // view and date, so focus stays on the one just used.
-    let stepped = move |forward: bool| Signal::derive(move || ctx.with_link(|l| l.date = Some(step(view.get(), date.get(), forward))));
+    let stepped = move |forward: bool| {
+        Signal::derive(move || ctx.with_link(|l| l.date = Some(step(view.get(), date.get(), forward))))
+    };
     let step_label = move |forward: bool| {
         Signal::derive(move || {
             let (previous, next) = step_labels(view.get());

@@ -158,11 +158,7 @@ fn venue_time(ctx: &AppCtx, event: &Event, viewer_zone: &str) -> Option<String> 
     if IntlZones.offset_at(venue_zone, start) == IntlZones.offset_at(viewer_zone, start) {
         return None;
     }
-    let city = event
-        .venue
-        .as_ref()
-        .and_then(|v| v.city.clone())
-        .unwrap_or_else(|| zone_city(venue_zone));
+    let city = event.venue.as_ref().and_then(|v| v.city.clone()).unwrap_or_else(|| zone_city(venue_zone));
     let there = DateFormatter::new(&ctx.format_locale(), venue_zone);
     let time = format!("{}–{}", there.time(start), there.time(end));
     Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", city.into())]))
@@ -234,8 +230,11 @@ pub struct Chip {
 
 pub fn chip(ctx: &AppCtx, fmt: &DateFormatter, span: &Span, day: NaiveDate) -> Chip {
     let event = span.event;
-    let title = shown(ctx, &event.title, &event.languages)
-        .unwrap_or_else(|| Shown { text: event.id.clone(), lang: None, note: None });
+    let title = shown(ctx, &event.title, &event.languages).unwrap_or_else(|| Shown {
+        text: event.id.clone(),
+        lang: None,
+        note: None,
+    });
     let time = match (&event.when, span.times) {
         (When::Timed { start, .. }, Some((local_start, _))) if local_start.date() == day && !span.is_all_day_row() => {
             Some(fmt.time(*start))

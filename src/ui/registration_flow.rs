@@ -30,7 +30,10 @@ pub enum Sending {
     /// Attempt `n` is in flight.
     Attempt(u32),
     /// Waiting `secs` before attempt `n`.
-    Waiting { next: u32, secs: u64 },
+    Waiting {
+        next: u32,
+        secs: u64,
+    },
     /// Confirmed, with the receiver's registration id.
     Done(String),
     AlreadyRegistered,
@@ -39,7 +42,9 @@ pub enum Sending {
     /// The receiver named fields to fix.
     Invalid(Vec<FieldError>),
     /// Gave up for now; "try again" resends with the same key.
-    Failed { status: Option<u16> },
+    Failed {
+        status: Option<u16>,
+    },
 }
 
 fn draft_key(event_id: &str) -> String {
@@ -78,7 +83,9 @@ pub async fn send(endpoint: String, draft: RwSignal<Draft>, status: RwSignal<Sen
         let reply = http::post_json(&endpoint, body.clone(), &key, TIMEOUT_MS).await;
         let retry_after = match &reply {
             Ok(r) if r.status == 200 || r.status == 201 => {
-                let id = serde_json::from_str::<Registered>(&r.body).map(|r| r.registration_id).unwrap_or_else(|_| key.clone());
+                let id = serde_json::from_str::<Registered>(&r.body)
+                    .map(|r| r.registration_id)
+                    .unwrap_or_else(|_| key.clone());
                 storage::set(&done_key(&event_id), &id);
                 storage::remove(&draft_key(&event_id));
                 status.set(Sending::Done(id));
@@ -100,7 +107,11 @@ pub async fn send(endpoint: String, draft: RwSignal<Draft>, status: RwSignal<Sen
                     d.sending = false;
                 });
                 save_draft(&event_id, &draft.get_untracked());
-                status.set(if errors.is_empty() { Sending::Failed { status: Some(422) } } else { Sending::Invalid(errors) });
+                status.set(if errors.is_empty() {
+                    Sending::Failed { status: Some(422) }
+                } else {
+                    Sending::Invalid(errors)
+                });
                 return;
             }
             Ok(r) if r.status == 429 || r.status == 503 => r.retry_after,

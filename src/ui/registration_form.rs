@@ -107,12 +107,14 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
         errors.update(|e| e.clear());
     };
     let error_for = move |field: &'static str| {
-        move || {
-            errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem))))
-        }
+        move || errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem))))
     };
 
-    let text_field = move |field: &'static str, label: &'static str, kind: &'static str, autocomplete: &'static str, required: bool| {
+    let text_field = move |field: &'static str,
+                           label: &'static str,
+                           kind: &'static str,
+                           autocomplete: &'static str,
+                           required: bool| {
         let id = input_id(field);
         let error_id = format!("{id}-error");
         let value = move || {
@@ -146,7 +148,8 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
 
     let countries = {
         let locale = ctx.format_locale();
-        let mut list: Vec<(String, &'static str)> = COUNTRY_CODES.split(' ').map(|c| (region_name(&locale, c), c)).collect();
+        let mut list: Vec<(String, &'static str)> =
+            COUNTRY_CODES.split(' ').map(|c| (region_name(&locale, c), c)).collect();
         list.sort_by_key(|c| c.0.to_lowercase());
         list
     };
@@ -245,7 +248,11 @@ fn question_field(
     let field = format!("answers.{}", q.id);
     let id = input_id(&field);
     let error_id = format!("{id}-error");
-    let label = q.label.pick(ctx.lang.get_untracked().tag(), &languages).map(|p| p.text.to_owned()).unwrap_or_else(|| q.id.clone());
+    let label = q
+        .label
+        .pick(ctx.lang.get_untracked().tag(), &languages)
+        .map(|p| p.text.to_owned())
+        .unwrap_or_else(|| q.id.clone());
     let qid = q.id.clone();
     let answer = Signal::derive(move || draft.with(|d| d.request.answers.get(&qid).cloned().unwrap_or_default()));
     let set_answer = {
@@ -263,7 +270,9 @@ fn question_field(
     };
     let error = {
         let field = field.clone();
-        Signal::derive(move || errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem)))))
+        Signal::derive(move || {
+            errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem))))
+        })
     };
     let invalid = move || error.get().is_some().then_some("true");
     let required = q.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> });

@@ -141,9 +141,15 @@ impl AppCtx {
             let filters = link.with(|l| l.filters.clone());
             // "Upcoming" and "this week" move with the day, not with each tick.
             today.track();
-            let locale = browser_languages.with_value(|c| citycal_core::i18n::formatting_locale(lang.get(), c.iter().map(String::as_str)));
+            let locale = browser_languages
+                .with_value(|c| citycal_core::i18n::formatting_locale(lang.get(), c.iter().map(String::as_str)));
             let zone = zone.get();
-            let viewer = Viewer { now: clock.get_untracked(), rules: &IntlZones, zone: &zone, week_starts: first_weekday(&locale) };
+            let viewer = Viewer {
+                now: clock.get_untracked(),
+                rules: &IntlZones,
+                zone: &zone,
+                week_starts: first_weekday(&locale),
+            };
             let marks = apply(&loaded.feed, &loaded.index, &filters, &viewer);
             let count = marks.iter().filter(|m| **m).count();
             Matches { marks: Arc::new(marks), count }
@@ -192,16 +198,16 @@ impl AppCtx {
     /// BCP 47 tag for formatting dates in the current language.
     pub fn format_locale(&self) -> String {
         let lang = self.lang.get();
-        self.browser_languages
-            .with_value(|c| citycal_core::i18n::formatting_locale(lang, c.iter().map(String::as_str)))
+        self.browser_languages.with_value(|c| citycal_core::i18n::formatting_locale(lang, c.iter().map(String::as_str)))
     }
 
     /// Date formatter for the current language and zone (tracks both).
     pub fn formatter(&self) -> Rc<DateFormatter> {
         let (locale, zone) = (self.format_locale(), self.zone.get());
-        if let Some(f) = self.formatter.with_value(|c| {
-            c.as_ref().filter(|(l, z, _)| *l == locale && *z == zone).map(|(_, _, f)| f.clone())
-        }) {
+        if let Some(f) = self
+            .formatter
+            .with_value(|c| c.as_ref().filter(|(l, z, _)| *l == locale && *z == zone).map(|(_, _, f)| f.clone()))
+        {
             return f;
         }
         let f = Rc::new(DateFormatter::new(&locale, &zone));
@@ -388,7 +394,9 @@ pub fn start_loading(ctx: AppCtx) {
 async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     let host = ctx.host.get_value();
     let (base, feed, endpoint, privacy) = match &host {
-        Host::Element { base, feed, endpoint, privacy } => (Some(base.clone()), feed.clone(), endpoint.clone(), privacy.clone()),
+        Host::Element { base, feed, endpoint, privacy } => {
+            (Some(base.clone()), feed.clone(), endpoint.clone(), privacy.clone())
+        }
         _ => (None, None, None, None),
     };
     // The host element's attributes win; config.json (next to the app) fills the rest.
@@ -408,7 +416,8 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     };
     let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
     let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
-    let (config_endpoint, config_privacy) = config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
+    let (config_endpoint, config_privacy) =
+        config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
     Ok(Loaded {
         registration_endpoint: endpoint.or(config_endpoint.map(|e| page::resolve(&e, base.as_deref()))),
         privacy_url: privacy.or(config_privacy),

@@ -49,7 +49,8 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     let today = ctx.today();
     let matches = ctx.matches.get();
     let keep = |i: usize| matches.keeps(i);
-    let spans = spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone, &keep);
+    let spans =
+        spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone, &keep);
     let columns = days
         .iter()
         .map(|&day| Column {

@@ -19,10 +19,13 @@ pub fn ZonePicker() -> impl IntoView {
         opened.get().then(|| {
             let now = ctx.now();
             let zones = supported_zones();
-            zones.into_iter().map(|z| {
-                let label = zone_choice(&z, now);
-                view! { <option value=z.clone()>{label}</option> }
-            }).collect_view()
+            zones
+                .into_iter()
+                .map(|z| {
+                    let label = zone_choice(&z, now);
+                    view! { <option value=z.clone()>{label}</option> }
+                })
+                .collect_view()
         })
     };
     let commit = move |value: String| {

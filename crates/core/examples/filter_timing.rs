@@ -19,7 +19,11 @@ fn feed() -> Feed {
     let events = (0..EVENTS)
         .map(|i| {
             let at = start + Duration::minutes(i as i64 * 53);
-            let mut e = Event::new(&format!("e{i}"), &format!("Event {i} about cities"), When::Timed { start: at, end: at + Duration::minutes(90) });
+            let mut e = Event::new(
+                &format!("e{i}"),
+                &format!("Event {i} about cities"),
+                When::Timed { start: at, end: at + Duration::minutes(90) },
+            );
             e.title.0.push(("ro".into(), format!("Evenimentul {i} în {}", cities[i % 5])));
             e.summary = Text(vec![("en".into(), format!("A session in {} on {}", cities[i % 5], themes[i % 5]))]);
             e.zone = Some(zones[i % 4].into());
@@ -49,14 +53,22 @@ fn main() {
     let t = Instant::now();
     let index = SearchIndex::new(&feed);
     println!("search index for {EVENTS} events: {:.1} ms (once per feed)", t.elapsed().as_secs_f64() * 1e3);
-    let viewer = Viewer { now: "2026-06-01T10:00:00Z".parse().unwrap(), rules: &Tzdb, zone: "Europe/Bucharest", week_starts: Weekday::Mon };
+    let viewer = Viewer {
+        now: "2026-06-01T10:00:00Z".parse().unwrap(),
+        rules: &Tzdb,
+        zone: "Europe/Bucharest",
+        week_starts: Weekday::Mon,
+    };
     let mut theme = Filters::default();
     theme.set_values(Facet::Theme, vec!["climate".into(), "housing".into()]);
     let cases = [
         ("no filter", Filters::default()),
         ("two themes", theme.clone()),
         ("search \"iasi\"", Filters { text: "iasi".into(), ..Filters::default() }),
-        ("upcoming + 09:00-18:00", Filters { period: Some(Period::Upcoming), hours: Hours::parse("09:00-18:00"), ..Filters::default() }),
+        (
+            "upcoming + 09:00-18:00",
+            Filters { period: Some(Period::Upcoming), hours: Hours::parse("09:00-18:00"), ..Filters::default() },
+        ),
         ("themes + search + hours", Filters { text: "gdansk".into(), hours: Hours::parse("09:00-18:00"), ..theme }),
     ];
     for (name, filters) in &cases {

@@ -13,9 +13,7 @@ pub fn end_instant(event: &Event, rules: &dyn ZoneRules, zone: &str) -> DateTime
         When::Timed { end, .. } => *end,
         When::AllDay { last, .. } => {
             let midnight = last.succ_opt().unwrap_or(*last).and_time(NaiveTime::MIN);
-            resolve_local(rules, zone, midnight)
-                .map(|(t, _)| t)
-                .unwrap_or_else(|| midnight.and_utc())
+            resolve_local(rules, zone, midnight).map(|(t, _)| t).unwrap_or_else(|| midnight.and_utc())
         }
     }
 }
@@ -34,7 +32,11 @@ pub fn upcoming<'a>(
 ) -> impl Iterator<Item = (usize, &'a Event)> + 'a {
     // A day of slack: all-day events sort at UTC midnight but end at the viewer's.
     let begin = events.partition_point(|e| e.start() < from - longest - Duration::days(1));
-    events[begin..].iter().enumerate().map(move |(i, e)| (begin + i, e)).filter(move |(_, e)| end_instant(e, rules, zone) > from)
+    events[begin..]
+        .iter()
+        .enumerate()
+        .map(move |(i, e)| (begin + i, e))
+        .filter(move |(_, e)| end_instant(e, rules, zone) > from)
 }
 
 /// Events over by `now`, most recent start first, with their index; same
@@ -62,14 +64,20 @@ mod tests {
         let mut events: Vec<Event> = (0..50)
             .map(|i| Event::new(&format!("e{i}"), "t", When::Timed { start: at(i * 5), end: at(i * 5 + (i % 7) * 9) }))
             .collect();
-        events.push(Event::new("day", "t", When::AllDay { first: "2026-12-03".parse().unwrap(), last: "2026-12-04".parse().unwrap() }));
+        events.push(Event::new(
+            "day",
+            "t",
+            When::AllDay { first: "2026-12-03".parse().unwrap(), last: "2026-12-04".parse().unwrap() },
+        ));
         events.sort_by_key(|e| e.start());
         let rules = FixedZone(3600);
         for now in [at(-10), at(0), at(47), at(100), at(300)] {
-            let up: Vec<&str> = upcoming(&events, longest(&events), now, &rules, "X").map(|(i, e)| {
-                assert_eq!(events[i].id, e.id);
-                e.id.as_str()
-            }).collect();
+            let up: Vec<&str> = upcoming(&events, longest(&events), now, &rules, "X")
+                .map(|(i, e)| {
+                    assert_eq!(events[i].id, e.id);
+                    e.id.as_str()
+                })
+                .collect();
             let down: Vec<&str> = past(&events, now, &rules, "X").map(|(_, e)| e.id.as_str()).collect();
             let expected_up: Vec<&str> =
                 events.iter().filter(|e| end_instant(e, &rules, "X") > now).map(|e| e.id.as_str()).collect();

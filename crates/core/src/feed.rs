@@ -311,9 +311,7 @@ impl Text {
     /// English, else the first there is. Tags match on their primary subtag
     /// (`es-MX` matches `es`). Blank texts count as missing.
     pub fn pick<'a>(&'a self, wanted: &str, own: &[String]) -> Option<Picked<'a>> {
-        let find = |tag: &str| {
-            self.0.iter().find(|(k, t)| !t.trim().is_empty() && same_language(k, tag))
-        };
+        let find = |tag: &str| self.0.iter().find(|(k, t)| !t.trim().is_empty() && same_language(k, tag));
         let (lang, text) = find(wanted)
             .or_else(|| own.iter().find_map(|l| find(l)))
             .or_else(|| find("en"))

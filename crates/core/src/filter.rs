@@ -304,7 +304,10 @@ impl<'f> Prepared<'f> {
             filters,
             facets: Facet::ALL.into_iter().map(|f| (f, filters.values(f))).filter(|(_, v)| !v.is_empty()).collect(),
             words: search_words(&filters.text),
-            timed: filters.period.is_some() || filters.from.is_some() || filters.to.is_some() || filters.hours.is_some(),
+            timed: filters.period.is_some()
+                || filters.from.is_some()
+                || filters.to.is_some()
+                || filters.hours.is_some(),
         }
     }
 
@@ -345,8 +348,10 @@ pub fn event_values(feed: &Feed, event: &Event, facet: Facet) -> Vec<String> {
 
 /// An event's places: its venue's (unless online) and its organizers'.
 fn places(feed: &Feed, event: &Event) -> Vec<(Option<String>, Option<String>)> {
-    let venue = event.venue.as_ref().filter(|_| event.format != Format::Online).map(|v| (v.country.clone(), v.city.clone()));
-    let organizers = event.organizers.iter().filter_map(|id| feed.organization(id)).map(|o| (o.country.clone(), o.city.clone()));
+    let venue =
+        event.venue.as_ref().filter(|_| event.format != Format::Online).map(|v| (v.country.clone(), v.city.clone()));
+    let organizers =
+        event.organizers.iter().filter_map(|id| feed.organization(id)).map(|o| (o.country.clone(), o.city.clone()));
     let mut out: Vec<(Option<String>, Option<String>)> = Vec::new();
     for (country, city) in venue.into_iter().chain(organizers) {
         let place = (country.map(|c| c.to_ascii_uppercase()), city);

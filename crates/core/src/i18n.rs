@@ -52,11 +52,7 @@ pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Option<La
 /// The tag to format dates with: the visitor's own regional variant of `lang`
 /// when they list one (`en-GB` writes "4 Dec", `en-US` "Dec 4"), else `lang`.
 pub fn formatting_locale<'a>(lang: Lang, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    candidates
-        .into_iter()
-        .find(|c| Lang::from_tag(c) == Some(lang))
-        .unwrap_or(lang.tag())
-        .to_owned()
+    candidates.into_iter().find(|c| Lang::from_tag(c) == Some(lang)).unwrap_or(lang.tag()).to_owned()
 }
 
 /// Marks a string literal as a message id (for the completeness test).
@@ -98,11 +94,7 @@ pub struct Localizer {
 
 impl Localizer {
     pub fn new(lang: Lang) -> Self {
-        Localizer {
-            lang,
-            bundle: bundle(lang),
-            english: (lang != Lang::En).then(|| bundle(Lang::En)),
-        }
+        Localizer { lang, bundle: bundle(lang), english: (lang != Lang::En).then(|| bundle(Lang::En)) }
     }
 
     pub fn lang(&self) -> Lang {
@@ -138,10 +130,9 @@ impl Localizer {
             FeedError::TooLarge { bytes } => {
                 self.t_args("feed-error-too-large", &[("megabytes", Arg::Num((*bytes as f64 / 1_048_576.0).ceil()))])
             }
-            FeedError::NotJson { line, column } => self.t_args(
-                "feed-error-not-json",
-                &[("line", (*line).into()), ("column", (*column).into())],
-            ),
+            FeedError::NotJson { line, column } => {
+                self.t_args("feed-error-not-json", &[("line", (*line).into()), ("column", (*column).into())])
+            }
             FeedError::NotAFeed { path } => {
                 let path = if path.is_empty() { "/".to_owned() } else { path.clone() };
                 self.t_args("feed-error-not-a-feed", &[("path", path.into())])
@@ -164,10 +155,9 @@ impl Localizer {
             Problem::UnknownZone { zone } => (msg("problem-unknown-zone"), vec![("zone", zone.as_str().into())]),
             Problem::NoZone => (msg("problem-no-zone"), vec![]),
             Problem::EndBeforeStart => (msg("problem-end-before-start"), vec![]),
-            Problem::UnknownReference { kind, id } => (
-                msg("problem-unknown-reference"),
-                vec![("kind", (*kind).into()), ("id", id.as_str().into())],
-            ),
+            Problem::UnknownReference { kind, id } => {
+                (msg("problem-unknown-reference"), vec![("kind", (*kind).into()), ("id", id.as_str().into())])
+            }
             Problem::BadUrl { value } => (msg("problem-bad-url"), vec![("value", value.as_str().into())]),
             Problem::BadLanguage { value } => (msg("problem-bad-language"), vec![("value", value.as_str().into())]),
         };
@@ -207,8 +197,7 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks: they end up as invisible characters in titles and tests.
     bundle.set_use_isolating(false);
     // The sources are ours and tested (tests/i18n.rs): a syntax error is a bug, not input.
-    let resource = FluentResource::try_new(lang.source().to_owned())
-        .unwrap_or_else(|(resource, _errors)| resource);
+    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(resource, _errors)| resource);
     bundle.add_resource_overriding(resource);
     bundle
 }
@@ -245,10 +234,22 @@ mod tests {
     #[test]
     fn plural_categories_follow_cldr() {
         let cases = [
-            (Lang::En, 1.0, "one"), (Lang::En, 0.0, "other"), (Lang::En, 2.0, "other"), (Lang::En, 1.5, "other"),
-            (Lang::Es, 1.0, "one"), (Lang::Es, 0.0, "other"), (Lang::Es, 1e6, "many"), (Lang::Es, 21.0, "other"),
-            (Lang::Ro, 1.0, "one"), (Lang::Ro, 0.0, "few"), (Lang::Ro, 19.0, "few"), (Lang::Ro, 20.0, "other"),
-            (Lang::Ro, 101.0, "other"), (Lang::Ro, 102.0, "few"), (Lang::Ro, 119.0, "few"), (Lang::Ro, 120.0, "other"),
+            (Lang::En, 1.0, "one"),
+            (Lang::En, 0.0, "other"),
+            (Lang::En, 2.0, "other"),
+            (Lang::En, 1.5, "other"),
+            (Lang::Es, 1.0, "one"),
+            (Lang::Es, 0.0, "other"),
+            (Lang::Es, 1e6, "many"),
+            (Lang::Es, 21.0, "other"),
+            (Lang::Ro, 1.0, "one"),
+            (Lang::Ro, 0.0, "few"),
+            (Lang::Ro, 19.0, "few"),
+            (Lang::Ro, 20.0, "other"),
+            (Lang::Ro, 101.0, "other"),
+            (Lang::Ro, 102.0, "few"),
+            (Lang::Ro, 119.0, "few"),
+            (Lang::Ro, 120.0, "other"),
             (Lang::Ro, 1.5, "few"),
         ];
         for (lang, n, expected) in cases {

@@ -279,7 +279,10 @@ mod tests {
         let mut event = Event::new(
             "lse",
             "Launch; with, commas",
-            When::Timed { start: "2020-12-04T15:00:00Z".parse().unwrap(), end: "2020-12-04T17:00:00Z".parse().unwrap() },
+            When::Timed {
+                start: "2020-12-04T15:00:00Z".parse().unwrap(),
+                end: "2020-12-04T17:00:00Z".parse().unwrap(),
+            },
         );
         event.zone = Some("Europe/Brussels".into());
         let lines = unfold(&ics(&event, &Feed::default(), &Tzdb, &export()));

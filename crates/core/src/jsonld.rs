@@ -21,7 +21,8 @@ pub fn event_json_ld(
     let pick = |t: &crate::feed::Text| t.pick(lang, &event.languages).map(|p| p.text.to_owned());
     // Instants in the event's own zone (the venue's), else UTC.
     let zone = event.zone.as_deref().unwrap_or("UTC");
-    let instant = |t: DateTime<Utc>| iso_in_zone(rules, zone, t).unwrap_or_else(|| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let instant =
+        |t: DateTime<Utc>| iso_in_zone(rules, zone, t).unwrap_or_else(|| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     let (start, end) = match event.when {
         When::Timed { start, end } => (instant(start), instant(end)),
         When::AllDay { first, last } => (first.to_string(), last.to_string()),
@@ -183,14 +184,18 @@ mod tests {
         let mut event = Event::new(
             "x",
             "</script><b>",
-            When::Timed { start: "2020-12-04T15:00:00Z".parse().unwrap(), end: "2020-12-04T17:00:00Z".parse().unwrap() },
+            When::Timed {
+                start: "2020-12-04T15:00:00Z".parse().unwrap(),
+                end: "2020-12-04T17:00:00Z".parse().unwrap(),
+            },
         );
         event.zone = Some("Europe/Brussels".into());
         event.format = Format::Hybrid;
         event.languages = vec!["en".into(), "fr".into()];
         event.venue = Some(Venue { city: Some("Brussels".into()), country: Some("BE".into()), ..Default::default() });
         event.online_url = Some("https://stream.example/x".into());
-        let text = event_json_ld(&event, &Feed::default(), &Tzdb, "en", "https://cal.example/?event=x", DateTime::UNIX_EPOCH);
+        let text =
+            event_json_ld(&event, &Feed::default(), &Tzdb, "en", "https://cal.example/?event=x", DateTime::UNIX_EPOCH);
         assert!(!text.contains('<'));
         let ld: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(ld["name"], "</script><b>");

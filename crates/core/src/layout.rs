@@ -21,8 +21,8 @@ pub const DAY_MINUTES: u32 = 24 * 60;
 pub fn first_weekday(locale: &str) -> Weekday {
     // CLDR 46 weekData: regions whose week starts on Sunday (the common ones).
     const SUNDAY: [&str; 30] = [
-        "US", "CA", "MX", "BR", "JP", "KR", "CN", "TW", "HK", "IN", "IL", "PH", "ZA", "AU", "SA", "PE", "CO",
-        "VE", "GT", "HN", "NI", "PA", "PR", "DO", "SV", "PY", "BO", "KE", "ET", "ZW",
+        "US", "CA", "MX", "BR", "JP", "KR", "CN", "TW", "HK", "IN", "IL", "PH", "ZA", "AU", "SA", "PE", "CO", "VE",
+        "GT", "HN", "NI", "PA", "PR", "DO", "SV", "PY", "BO", "KE", "ET", "ZW",
     ];
     let mut subtags = locale.split(['-', '_']);
     let language = subtags.next().unwrap_or("").to_ascii_lowercase();

@@ -189,7 +189,6 @@ impl ViewState {
     }
 }
 
-
 /// Adds a facet value from a link; `false` when it cannot be one.
 fn add_facet_value(filters: &mut Filters, facet: Facet, value: &str) -> bool {
     let value = match facet {
@@ -197,7 +196,9 @@ fn add_facet_value(filters: &mut Filters, facet: Facet, value: &str) -> bool {
             Some(f) => format_name(f).to_owned(),
             None => return false,
         },
-        Facet::Country if value.len() == 2 && value.chars().all(|c| c.is_ascii_alphabetic()) => value.to_ascii_uppercase(),
+        Facet::Country if value.len() == 2 && value.chars().all(|c| c.is_ascii_alphabetic()) => {
+            value.to_ascii_uppercase()
+        }
         Facet::Country => return false,
         Facet::Spoken if is_language_tag(value) => value.to_ascii_lowercase(),
         Facet::Spoken => return false,
@@ -272,8 +273,14 @@ mod tests {
         let f = &state.filters;
         assert_eq!(f.themes, vec!["climate", "mobility"]);
         assert_eq!(f.formats, vec![crate::feed::Format::InPerson]);
-        assert_eq!((f.countries.clone(), f.cities.clone(), f.spoken.clone()), (vec!["RO".into()], vec!["Gdańsk".into()], vec!["es".into()]));
-        assert_eq!((f.period, f.from, f.to), (Some(Period::PastWithRecording), NaiveDate::from_ymd_opt(2027, 1, 1), None));
+        assert_eq!(
+            (f.countries.clone(), f.cities.clone(), f.spoken.clone()),
+            (vec!["RO".into()], vec!["Gdańsk".into()], vec!["es".into()])
+        );
+        assert_eq!(
+            (f.period, f.from, f.to),
+            (Some(Period::PastWithRecording), NaiveDate::from_ymd_opt(2027, 1, 1), None)
+        );
         assert_eq!(f.hours, Hours::parse("09:00-18:00"));
         assert_eq!(f.text, "Iași");
         let bad: Vec<&str> = issues.iter().map(|i| i.param.as_str()).collect();

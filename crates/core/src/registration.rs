@@ -17,9 +17,15 @@ pub const CLOSING_SOON: Duration = Duration::days(3);
 pub enum Phase {
     /// The feed says nothing about registering.
     NotNeeded,
-    NotYetOpen { opens: DateTime<Utc> },
-    Open { closes: Option<DateTime<Utc>> },
-    ClosingSoon { closes: DateTime<Utc> },
+    NotYetOpen {
+        opens: DateTime<Utc>,
+    },
+    Open {
+        closes: Option<DateTime<Utc>>,
+    },
+    ClosingSoon {
+        closes: DateTime<Utc>,
+    },
     Closed,
     Full,
 }
@@ -179,7 +185,9 @@ pub fn check(request: &RegistrationRequest, event: &Event) -> Vec<FieldError> {
             continue;
         }
         match q.kind {
-            QuestionKind::Choice if !q.options.iter().any(|o| o.id == answer) => add(&field, FieldProblem::UnknownOption),
+            QuestionKind::Choice if !q.options.iter().any(|o| o.id == answer) => {
+                add(&field, FieldProblem::UnknownOption)
+            }
             QuestionKind::Text if too_long(answer, MAX_ANSWER_CHARS) => add(&field, FieldProblem::TooLong),
             _ => {}
         }
@@ -227,7 +235,11 @@ mod tests {
     use crate::feed::{Question, QuestionOption, Registration, Text};
 
     fn event_with_questions() -> Event {
-        let mut e = Event::new("e", "E", When::AllDay { first: "2027-01-01".parse().unwrap(), last: "2027-01-01".parse().unwrap() });
+        let mut e = Event::new(
+            "e",
+            "E",
+            When::AllDay { first: "2027-01-01".parse().unwrap(), last: "2027-01-01".parse().unwrap() },
+        );
         let text = |s: &str| Text(vec![("en".into(), s.into())]);
         e.registration = Some(Registration {
             opens: None,
@@ -238,10 +250,27 @@ mod tests {
             url: None,
             free: Some(true),
             questions: vec![
-                Question { id: "role".into(), label: text("Role"), kind: QuestionKind::Choice, required: true,
-                    options: vec![QuestionOption { id: "city".into(), label: text("City staff") }] },
-                Question { id: "why".into(), label: text("Why?"), kind: QuestionKind::Text, required: false, options: vec![] },
-                Question { id: "rules".into(), label: text("I accept"), kind: QuestionKind::Checkbox, required: true, options: vec![] },
+                Question {
+                    id: "role".into(),
+                    label: text("Role"),
+                    kind: QuestionKind::Choice,
+                    required: true,
+                    options: vec![QuestionOption { id: "city".into(), label: text("City staff") }],
+                },
+                Question {
+                    id: "why".into(),
+                    label: text("Why?"),
+                    kind: QuestionKind::Text,
+                    required: false,
+                    options: vec![],
+                },
+                Question {
+                    id: "rules".into(),
+                    label: text("I accept"),
+                    kind: QuestionKind::Checkbox,
+                    required: true,
+                    options: vec![],
+                },
             ],
         });
         e
@@ -273,16 +302,20 @@ mod tests {
         bad.answers.remove("rules");
         bad.answers.insert("extra".into(), "x".into());
         bad.consent.processing = false;
-        let fields: Vec<(String, FieldProblem)> = check(&bad, &event).into_iter().map(|e| (e.field, e.problem)).collect();
-        assert_eq!(fields, vec![
-            ("name".into(), FieldProblem::Required),
-            ("email".into(), FieldProblem::InvalidEmail),
-            ("country".into(), FieldProblem::InvalidCountry),
-            ("answers.role".into(), FieldProblem::UnknownOption),
-            ("answers.rules".into(), FieldProblem::Required),
-            ("answers.extra".into(), FieldProblem::UnknownQuestion),
-            ("consent.processing".into(), FieldProblem::Required),
-        ]);
+        let fields: Vec<(String, FieldProblem)> =
+            check(&bad, &event).into_iter().map(|e| (e.field, e.problem)).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("name".into(), FieldProblem::Required),
+                ("email".into(), FieldProblem::InvalidEmail),
+                ("country".into(), FieldProblem::InvalidCountry),
+                ("answers.role".into(), FieldProblem::UnknownOption),
+                ("answers.rules".into(), FieldProblem::Required),
+                ("answers.extra".into(), FieldProblem::UnknownQuestion),
+                ("consent.processing".into(), FieldProblem::Required),
+            ]
+        );
     }
 
     #[test]
@@ -299,7 +332,10 @@ mod tests {
     #[test]
     fn retries_back_off_and_stop() {
         let ms = |a, r| retry_delay(a, r).map(|d| d.as_millis());
-        assert_eq!((ms(1, None), ms(2, None), ms(3, None), ms(4, None)), (Some(500), Some(1000), Some(2000), Some(4000)));
+        assert_eq!(
+            (ms(1, None), ms(2, None), ms(3, None), ms(4, None)),
+            (Some(500), Some(1000), Some(2000), Some(4000))
+        );
         assert_eq!(ms(2, Some(3)), Some(3000));
         assert_eq!(ms(1, Some(3600)), Some(60_000));
         assert_eq!(ms(MAX_ATTEMPTS, None), None);

@@ -40,11 +40,7 @@ pub enum Resolution {
 
 /// Maps a wall-clock time in `zone` to an instant, applying the gap and fold
 /// policy above. `None` only when the zone is unknown.
-pub fn resolve_local(
-    rules: &dyn ZoneRules,
-    zone: &str,
-    local: NaiveDateTime,
-) -> Option<(DateTime<Utc>, Resolution)> {
+pub fn resolve_local(rules: &dyn ZoneRules, zone: &str, local: NaiveDateTime) -> Option<(DateTime<Utc>, Resolution)> {
     // Offsets a day either side bracket any single transition, so they are the
     // only candidates; a candidate is right when it is in force at the instant it gives.
     let as_if_utc = local.and_utc();
@@ -57,19 +53,14 @@ pub fn resolve_local(
     match (fits(before), fits(after)) {
         (Some(a), Some(b)) if a != b => Some((a.min(b), Resolution::Fold)),
         (Some(a), _) | (None, Some(a)) => Some((a, Resolution::Exact)),
-        (None, None) => Some((
-            as_if_utc - Duration::seconds(before.into()),
-            Resolution::Gap { shift_secs: after - before },
-        )),
+        (None, None) => {
+            Some((as_if_utc - Duration::seconds(before.into()), Resolution::Gap { shift_secs: after - before }))
+        }
     }
 }
 
 /// The wall-clock time in `zone` at `instant`, with its offset.
-pub fn to_local(
-    rules: &dyn ZoneRules,
-    zone: &str,
-    instant: DateTime<Utc>,
-) -> Option<DateTime<FixedOffset>> {
+pub fn to_local(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
     let offset = FixedOffset::east_opt(rules.offset_at(zone, instant)?)?;
     Some(instant.with_timezone(&offset))
 }
@@ -118,7 +109,11 @@ pub fn relative(now: NaiveDateTime, then: NaiveDateTime) -> (i64, RelativeUnit) 
     let days = (then.date() - now.date()).num_days();
     if days == 0 {
         let minutes = (then - now).num_minutes();
-        return if minutes.abs() < 60 { (minutes, RelativeUnit::Minute) } else { ((then - now).num_hours(), RelativeUnit::Hour) };
+        return if minutes.abs() < 60 {
+            (minutes, RelativeUnit::Minute)
+        } else {
+            ((then - now).num_hours(), RelativeUnit::Hour)
+        };
     }
     let months = {
         use chrono::Datelike;
@@ -128,7 +123,10 @@ pub fn relative(now: NaiveDateTime, then: NaiveDateTime) -> (i64, RelativeUnit) 
     match days.abs() {
         1..=6 => (days, RelativeUnit::Day),
         7..=27 => (days / 7, RelativeUnit::Week),
-        _ if months.abs() < 12 => (if months == 0 { days / 7 } else { months }, if months == 0 { RelativeUnit::Week } else { RelativeUnit::Month }),
+        _ if months.abs() < 12 => (
+            if months == 0 { days / 7 } else { months },
+            if months == 0 { RelativeUnit::Week } else { RelativeUnit::Month },
+        ),
         _ => (months / 12, RelativeUnit::Year),
     }
 }
@@ -212,7 +210,12 @@ mod tests {
     fn spring_gap_shifts_forward_by_the_gap() {
         // 29 March 2026: Bucharest jumps from 03:00 EET to 04:00 EEST.
         check("Europe/Bucharest", "2026-03-29T03:30", "2026-03-29T01:30Z", Resolution::Gap { shift_secs: 3600 });
-        let shown = to_local(&Tzdb, "Europe/Bucharest", resolve_local(&Tzdb, "Europe/Bucharest", local("2026-03-29T03:30")).unwrap().0).unwrap();
+        let shown = to_local(
+            &Tzdb,
+            "Europe/Bucharest",
+            resolve_local(&Tzdb, "Europe/Bucharest", local("2026-03-29T03:30")).unwrap().0,
+        )
+        .unwrap();
         assert_eq!(shown.format("%H:%M%:z").to_string(), "04:30+03:00");
         // Lord Howe moves by half an hour (02:00 -> 02:30 on 4 October 2026).
         check("Australia/Lord_Howe", "2026-10-04T02:15", "2026-10-03T15:45Z", Resolution::Gap { shift_secs: 1800 });

@@ -31,11 +31,20 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// Why the document as a whole cannot be used.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
-    TooLarge { bytes: usize },
-    NotJson { line: usize, column: usize },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// JSON, but not shaped like a feed (e.g. `events` is not an array).
-    NotAFeed { path: String },
-    UnsupportedVersion { found: String },
+    NotAFeed {
+        path: String,
+    },
+    UnsupportedVersion {
+        found: String,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,20 +65,35 @@ pub struct FeedIssue {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
-    Missing { field: &'static str },
+    Missing {
+        field: &'static str,
+    },
     /// A value of the wrong JSON type or an unknown enum value.
     WrongType,
     Empty,
     BadId,
-    DuplicateId { id: String },
-    BadDate { value: String },
-    UnknownZone { zone: String },
+    DuplicateId {
+        id: String,
+    },
+    BadDate {
+        value: String,
+    },
+    UnknownZone {
+        zone: String,
+    },
     /// A wall-clock time with no zone to place it.
     NoZone,
     EndBeforeStart,
-    UnknownReference { kind: &'static str, id: String },
-    BadUrl { value: String },
-    BadLanguage { value: String },
+    UnknownReference {
+        kind: &'static str,
+        id: String,
+    },
+    BadUrl {
+        value: String,
+    },
+    BadLanguage {
+        value: String,
+    },
 }
 
 /// Parses and validates a feed. `rules` decides which zones exist and places
@@ -83,8 +107,7 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
         Err(e) => return Err(FeedError::NotJson { line: e.line(), column: e.column() }),
         Ok(raw) => {
             let mut de = serde_json::Deserializer::from_str(raw.get());
-            serde_path_to_error::deserialize(&mut de)
-                .map_err(|e| FeedError::NotAFeed { path: path_of(e.path()) })?
+            serde_path_to_error::deserialize(&mut de).map_err(|e| FeedError::NotAFeed { path: path_of(e.path()) })?
         }
     };
     match &doc.version {
@@ -147,11 +170,8 @@ pub fn skipped_count(issues: &[FeedIssue]) -> usize {
     // One Skipped issue per skipped event: `Check::skip` marks the event fatal,
     // and later fatal problems of the same event are reported as Skipped too,
     // so count distinct event indices.
-    let mut events: Vec<&str> = issues
-        .iter()
-        .filter(|i| i.severity == Severity::Skipped)
-        .map(|i| event_prefix(&i.path))
-        .collect();
+    let mut events: Vec<&str> =
+        issues.iter().filter(|i| i.severity == Severity::Skipped).map(|i| event_prefix(&i.path)).collect();
     events.dedup();
     events.len()
 }
@@ -423,7 +443,13 @@ impl Check {
     }
 
     /// An RFC 3339 instant, or a wall-clock time in `zone`. Problems skip the event.
-    fn instant(&mut self, field: &str, value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Option<DateTime<Utc>> {
+    fn instant(
+        &mut self,
+        field: &str,
+        value: &str,
+        zone: Option<&str>,
+        rules: &dyn ZoneRules,
+    ) -> Option<DateTime<Utc>> {
         match read_instant(value, zone, rules) {
             Ok(t) => Some(t),
             Err(problem) => {
@@ -434,7 +460,13 @@ impl Check {
     }
 
     /// Like `instant`, for optional facts whose problems only drop the fact.
-    fn instant_or_ignore(&mut self, field: &str, value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Option<DateTime<Utc>> {
+    fn instant_or_ignore(
+        &mut self,
+        field: &str,
+        value: &str,
+        zone: Option<&str>,
+        rules: &dyn ZoneRules,
+    ) -> Option<DateTime<Utc>> {
         match read_instant(value, zone, rules) {
             Ok(t) => Some(t),
             Err(problem) => {
@@ -455,7 +487,13 @@ impl Check {
         }
     }
 
-    fn references(&mut self, field: &str, kind: &'static str, ids: Option<Vec<String>>, known: &HashSet<&str>) -> Vec<String> {
+    fn references(
+        &mut self,
+        field: &str,
+        kind: &'static str,
+        ids: Option<Vec<String>>,
+        known: &HashSet<&str>,
+    ) -> Vec<String> {
         let mut kept = Vec::new();
         for (i, id) in ids.unwrap_or_default().into_iter().enumerate() {
             if known.contains(id.as_str()) {
@@ -485,9 +523,7 @@ fn read_instant(value: &str, zone: Option<&str>, rules: &dyn ZoneRules) -> Resul
         .filter(|t| in_years(&t.date()))
         .ok_or_else(bad)?;
     let zone = zone.ok_or(Problem::NoZone)?;
-    resolve_local(rules, zone, local)
-        .map(|(t, _)| t)
-        .ok_or_else(|| Problem::UnknownZone { zone: zone.to_owned() })
+    resolve_local(rules, zone, local).map(|(t, _)| t).ok_or_else(|| Problem::UnknownZone { zone: zone.to_owned() })
 }
 
 /// A `YYYY-MM-DD` date within the years a feed may use.
@@ -589,28 +625,61 @@ mod tests {
     #[test]
     fn each_bad_event_is_skipped_with_its_path_and_the_good_ones_kept() {
         let bad = [
-            (r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharestt", "format": "online"}"#,
-             "events[1].timeZone", Problem::UnknownZone { zone: "Europe/Bucharestt".into() }),
-            (r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T15:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
-             "events[1].end", Problem::EndBeforeStart),
-            (r#"{"id": "b", "title": {"en": " ", "ro": ""}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
-             "events[1].title", Problem::Missing { field: "title" }),
-            (r#"{"id": "b", "title": "B", "start": "2020-02-30T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
-             "events[1].start", Problem::BadDate { value: "2020-02-30T16:00".into() }),
-            (r#"{"id": "a", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
-             "events[1].id", Problem::DuplicateId { id: "a".into() }),
-            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "format": "online"}"#,
-             "events[1].start", Problem::NoZone),
-            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online", "registration": {"capacity": "ten"}}"#,
-             "events[1].registration.capacity", Problem::WrongType),
-            (r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "on_mars"}"#,
-             "events[1].format", Problem::WrongType),
-            (r#"{"title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online"}"#,
-             "events[1].id", Problem::Missing { field: "id" }),
-            (r#"{"id": "b", "title": "B", "start": "12/04/2020", "allDay": true, "format": "online"}"#,
-             "events[1].start", Problem::BadDate { value: "12/04/2020".into() }),
-            (r#"{"id": "b", "title": "B", "start": "9999-12-04T16:00Z", "end": "9999-12-04T18:00Z", "format": "online"}"#,
-             "events[1].start", Problem::BadDate { value: "9999-12-04T16:00Z".into() }),
+            (
+                r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharestt", "format": "online"}"#,
+                "events[1].timeZone",
+                Problem::UnknownZone { zone: "Europe/Bucharestt".into() },
+            ),
+            (
+                r#"{"id": "b", "title": {"en": "B"}, "start": "2020-12-04T16:00", "end": "2020-12-04T15:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+                "events[1].end",
+                Problem::EndBeforeStart,
+            ),
+            (
+                r#"{"id": "b", "title": {"en": " ", "ro": ""}, "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+                "events[1].title",
+                Problem::Missing { field: "title" },
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "2020-02-30T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+                "events[1].start",
+                Problem::BadDate { value: "2020-02-30T16:00".into() },
+            ),
+            (
+                r#"{"id": "a", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "timeZone": "Europe/Bucharest", "format": "online"}"#,
+                "events[1].id",
+                Problem::DuplicateId { id: "a".into() },
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00", "end": "2020-12-04T18:00", "format": "online"}"#,
+                "events[1].start",
+                Problem::NoZone,
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online", "registration": {"capacity": "ten"}}"#,
+                "events[1].registration.capacity",
+                Problem::WrongType,
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "on_mars"}"#,
+                "events[1].format",
+                Problem::WrongType,
+            ),
+            (
+                r#"{"title": "B", "start": "2020-12-04T16:00Z", "end": "2020-12-04T18:00Z", "format": "online"}"#,
+                "events[1].id",
+                Problem::Missing { field: "id" },
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "12/04/2020", "allDay": true, "format": "online"}"#,
+                "events[1].start",
+                Problem::BadDate { value: "12/04/2020".into() },
+            ),
+            (
+                r#"{"id": "b", "title": "B", "start": "9999-12-04T16:00Z", "end": "9999-12-04T18:00Z", "format": "online"}"#,
+                "events[1].start",
+                Problem::BadDate { value: "9999-12-04T16:00Z".into() },
+            ),
             (r#"[1, 2]"#, "events[1]", Problem::WrongType),
         ];
         for (event, path, problem) in bad {
@@ -650,9 +719,15 @@ mod tests {
     fn whole_document_failures() {
         assert!(matches!(parse(b"<html>", &Tzdb), Err(FeedError::NotJson { line: 1, column: 1 })));
         assert!(matches!(parse(&[0xff, 0xfe], &Tzdb), Err(FeedError::NotJson { .. })));
-        assert_eq!(parse(br#"{"version": 2, "events": []}"#, &Tzdb), Err(FeedError::UnsupportedVersion { found: "2".into() }));
+        assert_eq!(
+            parse(br#"{"version": 2, "events": []}"#, &Tzdb),
+            Err(FeedError::UnsupportedVersion { found: "2".into() })
+        );
         assert_eq!(parse(br#"{"events": []}"#, &Tzdb), Err(FeedError::UnsupportedVersion { found: "none".into() }));
-        assert_eq!(parse(br#"{"version": 1, "events": {}}"#, &Tzdb), Err(FeedError::NotAFeed { path: "events".into() }));
+        assert_eq!(
+            parse(br#"{"version": 1, "events": {}}"#, &Tzdb),
+            Err(FeedError::NotAFeed { path: "events".into() })
+        );
         assert_eq!(parse(br#"{"version": 1}"#, &Tzdb), Err(FeedError::NotAFeed { path: "events".into() }));
         assert_eq!(parse(br#"[]"#, &Tzdb), Err(FeedError::NotAFeed { path: "".into() }));
         let huge = vec![b' '; MAX_FEED_BYTES + 1];
@@ -685,7 +760,16 @@ mod tests {
         for ok in ["https://urbact.eu/x", "HTTP://example.org", " https://a.b/c?d=e "] {
             assert!(is_http_url(ok), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:text/html,x", "https://", "https:///x", "ftp://a", "//a.b", "https://a b", "ﬀ"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "https://",
+            "https:///x",
+            "ftp://a",
+            "//a.b",
+            "https://a b",
+            "ﬀ",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }

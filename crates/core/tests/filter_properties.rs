@@ -28,7 +28,8 @@ fn count(marks: &[bool]) -> usize {
 
 /// Filters built from values the sample feed has (and a few it has not).
 fn filters_strategy() -> impl Strategy<Value = Filters> {
-    let theme = proptest::sample::select(vec!["urban-innovation", "climate", "digital", "housing", "participation", "nope"]);
+    let theme =
+        proptest::sample::select(vec!["urban-innovation", "climate", "digital", "housing", "participation", "nope"]);
     let spoken = proptest::sample::select(vec!["en", "es", "ro", "fr", "pt", "pl"]);
     let format = proptest::sample::select(vec!["online", "in_person", "hybrid"]);
     let country = proptest::sample::select(vec!["RO", "BE", "ES", "US", "PL", "XX"]);
@@ -137,7 +138,12 @@ fn search_and_facets_on_the_sample() {
     let index = SearchIndex::new(&feed);
     let viewer = viewer("Europe/Bucharest", 0);
     let ids = |f: &Filters| -> Vec<String> {
-        apply(&feed, &index, f, &viewer).iter().zip(&feed.events).filter(|(m, _)| **m).map(|(_, e)| e.id.clone()).collect()
+        apply(&feed, &index, f, &viewer)
+            .iter()
+            .zip(&feed.events)
+            .filter(|(m, _)| **m)
+            .map(|(_, e)| e.id.clone())
+            .collect()
     };
     let text = |t: &str| Filters { text: t.into(), ..Filters::default() };
     // Diacritics and case do not matter, in either direction.

@@ -5,10 +5,10 @@
 
 use chrono::{Duration, NaiveDate, Weekday};
 use citycal_core::feed::{Event, Feed, When};
+use citycal_core::i18n::Lang;
 use citycal_core::ics::{ics, Export};
 use citycal_core::layout::{day_spans, longest, month_weeks, span, spans_between, time_grid, DAY_MINUTES};
 use citycal_core::query::{View, ViewState};
-use citycal_core::i18n::Lang;
 use citycal_core::tzdb::{zone_names, Tzdb};
 use proptest::prelude::*;
 

@@ -61,7 +61,8 @@ fn lse_cities_report_launch_is_in_person_with_recording() {
     assert_eq!(e.organizers, ["lse-cities"]);
     assert_eq!(e.partners, ["bloomberg-philanthropies", "eurocities"]);
     let names: Vec<_> = e.people.iter().map(|p| p.name.as_str()).collect();
-    for name in ["Pierfrancesco Maran", "Gaia Romani", "Judit Rozsa", "James Anderson", "André Sobczak", "Ben Rogers"] {
+    for name in ["Pierfrancesco Maran", "Gaia Romani", "Judit Rozsa", "James Anderson", "André Sobczak", "Ben Rogers"]
+    {
         assert!(names.contains(&name), "{name}");
     }
     // The document gives no date: the one chosen is marked.
@@ -93,7 +94,10 @@ fn four_urbact_chat_sessions_in_september() {
         assert_eq!(start.format("%m").to_string(), "09");
         assert!(e.is_approximate("date"), "the document gives no dates");
     }
-    assert_eq!(feed.series_by_id("urbact-social-innovation-chats").unwrap().kind, citycal_core::feed::SeriesKind::Sessions);
+    assert_eq!(
+        feed.series_by_id("urbact-social-innovation-chats").unwrap().kind,
+        citycal_core::feed::SeriesKind::Sessions
+    );
 }
 
 #[test]
