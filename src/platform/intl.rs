@@ -5,7 +5,7 @@
 //! (the full chrono-tz database would add ≈140 KB gzip; see ARCHITECTURE.md).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use citycal_core::time::{canonical_zone, RelativeUnit, ZoneRules};
+use citycal_core::time::{canonical_zone, OffsetCache, RelativeUnit, ZoneRules};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -17,8 +17,6 @@ extern "C" {
     // `catch`: an unknown zone or locale throws a RangeError.
     #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
     fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
-    #[wasm_bindgen(method, js_name = formatToParts)]
-    fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> js_sys::Array;
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
     #[wasm_bindgen(catch, method, js_name = formatRange)]
@@ -59,6 +57,9 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
 thread_local! {
     /// One formatter per zone: constructing them is the slow part.
     static OFFSET_FORMATTERS: RefCell<HashMap<String, Option<DateTimeFormat>>> = RefCell::new(HashMap::new());
+    /// Offsets already asked: a 10,000-event feed needs a few thousand
+    /// `formatToParts` calls instead of 40,000.
+    static OFFSETS: OffsetCache = OffsetCache::default();
 }
 
 /// [`ZoneRules`] answered by the browser's `Intl.DateTimeFormat`.
@@ -66,48 +67,39 @@ pub struct IntlZones;
 
 impl ZoneRules for IntlZones {
     fn offset_at(&self, zone: &str, instant: DateTime<Utc>) -> Option<i32> {
-        OFFSET_FORMATTERS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let formatter = cache.entry(zone.to_owned()).or_insert_with(|| {
-                let opts = options(&[
-                    ("timeZone", zone),
-                    ("hourCycle", "h23"),
-                    ("year", "numeric"),
-                    ("month", "numeric"),
-                    ("day", "numeric"),
-                    ("hour", "numeric"),
-                    ("minute", "numeric"),
-                    ("second", "numeric"),
-                ]);
-                DateTimeFormat::new("en-US", &opts).ok()
-            });
-            let formatter = formatter.as_ref()?;
-            let secs = instant.timestamp();
-            let wall = wall_clock_secs(&formatter.format_to_parts(secs as f64 * 1000.0))?;
-            i32::try_from(wall - secs).ok()
-        })
+        OFFSETS.with(|offsets| offsets.offset_at(zone, instant, |secs| intl_offset(zone, secs)))
     }
 }
 
-/// Seconds since the epoch of the wall-clock time in `formatToParts` output.
-fn wall_clock_secs(parts: &js_sys::Array) -> Option<i64> {
-    let mut fields = [0u32; 6]; // year month day hour minute second
-    for part in parts.iter() {
-        let kind = js_sys::Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-        let slot = match kind.as_str() {
-            "year" => 0,
-            "month" => 1,
-            "day" => 2,
-            "hour" => 3,
-            "minute" => 4,
-            "second" => 5,
-            _ => continue,
-        };
-        fields[slot] = js_sys::Reflect::get(&part, &"value".into()).ok()?.as_string()?.parse().ok()?;
+/// The offset of `zone` `secs` after the epoch, straight from `Intl`: the
+/// date formatted with `timeZoneName: "longOffset"` ("11/24/2026, GMT+02:00"),
+/// one string across instead of a `formatToParts` array.
+fn intl_offset(zone: &str, secs: i64) -> Option<i32> {
+    OFFSET_FORMATTERS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let formatter = cache.entry(zone.to_owned()).or_insert_with(|| {
+            DateTimeFormat::new("en-US", &options(&[("timeZone", zone), ("timeZoneName", "longOffset")])).ok()
+        });
+        parse_gmt_offset(&formatter.as_ref()?.format(secs as f64 * 1000.0))
+    })
+}
+
+/// Seconds east of UTC in "…GMT+05:30" ("…GMT" alone is UTC).
+fn parse_gmt_offset(text: &str) -> Option<i32> {
+    let offset = &text[text.rfind("GMT")? + 3..];
+    if offset.is_empty() {
+        return Some(0);
     }
-    let [y, mo, d, h, mi, s] = fields;
-    let date = NaiveDate::from_ymd_opt(y as i32, mo, d)?;
-    Some(date.and_hms_opt(h, mi, s)?.and_utc().timestamp())
+    let sign = match offset.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let mut parts = offset[1..].split(':').map(|n| n.parse::<i32>().ok());
+    let hours = parts.next()??;
+    let minutes = parts.next().unwrap_or(Some(0))?;
+    let seconds = parts.next().unwrap_or(Some(0))?;
+    Some(sign * (hours * 3600 + minutes * 60 + seconds))
 }
 
 #[wasm_bindgen]
@@ -291,12 +283,24 @@ pub fn region_name(locale: &str, code: &str) -> String {
     display_name(locale, "region", code)
 }
 
-fn display_name(locale: &str, kind: &str, code: &str) -> String {
-    DisplayNames::new(locale, &options(&[("type", kind)]))
+thread_local! {
+    /// Names already looked up, by (locale, kind, code): lists and cards ask
+    /// for the same few languages and countries over and over.
+    static DISPLAY_NAMES: RefCell<HashMap<(String, &'static str, String), String>> = RefCell::new(HashMap::new());
+}
+
+fn display_name(locale: &str, kind: &'static str, code: &str) -> String {
+    let key = (locale.to_owned(), kind, code.to_owned());
+    if let Some(name) = DISPLAY_NAMES.with(|names| names.borrow().get(&key).cloned()) {
+        return name;
+    }
+    let name = DisplayNames::new(locale, &options(&[("type", kind)]))
         .and_then(|names| names.of(code))
         .ok()
         .and_then(|name| name.as_string())
-        .unwrap_or_else(|| code.to_owned())
+        .unwrap_or_else(|| code.to_owned());
+    DISPLAY_NAMES.with(|names| names.borrow_mut().insert(key, name.clone()));
+    name
 }
 
 /// A duration as the locale writes it ("2 hours, 30 minutes", "2 ore și 30 de

@@ -73,7 +73,27 @@ pub fn local_date(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) -> 
 /// RFC 3339 with the zone's offset and whole seconds, e.g. `2020-12-04T16:00:00+02:00`:
 /// the value of a `<time datetime>` attribute.
 pub fn iso_in_zone(rules: &dyn ZoneRules, zone: &str, instant: DateTime<Utc>) -> Option<String> {
-    to_local(rules, zone, instant).map(|t| t.format("%Y-%m-%dT%H:%M:%S%:z").to_string())
+    let t = to_local(rules, zone, instant)?;
+    let offset = t.offset().local_minus_utc();
+    let (sign, abs) = if offset < 0 { ('-', -offset) } else { ('+', offset) };
+    Some(format!("{}{sign}{:02}:{:02}", iso_local(t.naive_local()), abs / 3600, abs % 3600 / 60))
+}
+
+/// `2020-12-04T16:00:00`. These writers stand in for chrono's `format("%Y…")`,
+/// whose format-string machinery would otherwise ship in the wasm.
+pub fn iso_local(t: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!("{}T{:02}:{:02}:{:02}", t.date(), t.hour(), t.minute(), t.second())
+}
+
+/// `2020-12-04T14:00:00Z`.
+pub fn iso_utc(t: DateTime<Utc>) -> String {
+    format!("{}Z", iso_local(t.naive_utc()))
+}
+
+/// `20201204T160000`, the basic form iCalendar uses.
+pub fn basic_local(t: NaiveDateTime) -> String {
+    iso_local(t).replace(['-', ':'], "")
 }
 
 /// Units of a relative phrase ("in 3 days", "hace 2 semanas"), as
@@ -276,5 +296,91 @@ mod tests {
         assert_eq!(iso_in_zone(&Tzdb, "Pacific/Auckland", instant).unwrap(), "2020-12-05T03:00:00+13:00");
         assert_eq!(iso_in_zone(&Tzdb, "America/Bogota", instant).unwrap(), "2020-12-04T09:00:00-05:00");
         assert_eq!(iso_in_zone(&Tzdb, "Etc/UTC", instant).unwrap(), "2020-12-04T14:00:00+00:00");
+    }
+}
+
+/// Length of the windows [`OffsetCache`] splits time into: about three days,
+/// shorter than the gap between any two transitions of a real zone.
+const WINDOW_SECS: i64 = 1 << 18;
+
+/// What a window of one zone holds: one offset throughout, or one change.
+#[derive(Clone, Copy)]
+enum Window {
+    Steady(Option<i32>),
+    /// `before` until `at` (seconds since the epoch, exclusive), `after` from it.
+    Change {
+        at: i64,
+        before: Option<i32>,
+        after: Option<i32>,
+    },
+}
+
+/// Memoizes a slow offset lookup (the browser's `Intl`, where each answer
+/// is a round trip through JS) per zone and ~3-day window: the offsets at a
+/// window's two ends (each shared with a neighbour) tell whether it is
+/// steady; a window with a transition finds its second once by bisection.
+/// Assumes at most one transition per window, which holds for every zone of
+/// the IANA database since 1970 (the closest pairs, Morocco's Ramadan
+/// pauses, are weeks apart).
+#[derive(Default)]
+pub struct OffsetCache {
+    zones: std::cell::RefCell<std::collections::HashMap<String, ZoneCache>>,
+}
+
+#[derive(Default)]
+struct ZoneCache {
+    windows: std::collections::HashMap<i64, Window>,
+    /// Offsets at window boundaries, so neighbours ask once.
+    ends: std::collections::HashMap<i64, Option<i32>>,
+}
+
+impl OffsetCache {
+    /// The offset of `zone` at `instant`, from `exact` (seconds since the
+    /// epoch → offset) on the first question about its window.
+    pub fn offset_at(&self, zone: &str, instant: DateTime<Utc>, exact: impl Fn(i64) -> Option<i32>) -> Option<i32> {
+        let secs = instant.timestamp();
+        let start = secs.div_euclid(WINDOW_SECS) * WINDOW_SECS;
+        let known = self.zones.borrow().get(zone).and_then(|z| z.windows.get(&start).copied());
+        let window = match known {
+            Some(window) => window,
+            None => {
+                let mut zones = self.zones.borrow_mut();
+                let cache = zones.entry(zone.to_owned()).or_default();
+                let window = cache.survey(start, &exact);
+                cache.windows.insert(start, window);
+                window
+            }
+        };
+        match window {
+            Window::Steady(offset) => offset,
+            Window::Change { at, before, after } => {
+                if secs < at {
+                    before
+                } else {
+                    after
+                }
+            }
+        }
+    }
+}
+
+impl ZoneCache {
+    fn survey(&mut self, start: i64, exact: &impl Fn(i64) -> Option<i32>) -> Window {
+        let before = *self.ends.entry(start).or_insert_with(|| exact(start));
+        let after = *self.ends.entry(start + WINDOW_SECS).or_insert_with(|| exact(start + WINDOW_SECS));
+        if before == after {
+            return Window::Steady(before);
+        }
+        // The first second with the new offset lies in (lo, hi].
+        let (mut lo, mut hi) = (start, start + WINDOW_SECS);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if exact(mid) == before {
+                lo = mid
+            } else {
+                hi = mid
+            }
+        }
+        Window::Change { at: hi, before, after }
     }
 }

@@ -137,3 +137,50 @@ fn every_transition_in_four_zones_follows_the_policy() {
     }
     assert!(checked > 200, "only {checked} transitions");
 }
+
+mod offset_cache {
+    use chrono::{DateTime, Utc};
+    use citycal_core::time::{OffsetCache, ZoneRules};
+    use citycal_core::tzdb::Tzdb;
+    use proptest::prelude::*;
+
+    const ZONES: [&str; 8] = [
+        "Europe/Bucharest",
+        "America/Bogota",
+        "Australia/Lord_Howe",
+        "Asia/Kolkata",
+        "America/St_Johns",
+        "Pacific/Chatham",
+        "Europe/London",
+        "Nowhere/Unknown",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The cache answers exactly what the database answers, transitions
+        /// included (instants cluster around 2020–2030 with second precision).
+        #[test]
+        fn cached_offsets_equal_the_database(zone in 0usize..ZONES.len(), secs in 1_577_836_800i64..1_893_456_000) {
+            let cache = OffsetCache::default();
+            let zone = ZONES[zone];
+            let exact = |s: i64| Tzdb.offset_at(zone, DateTime::<Utc>::from_timestamp(s, 0).unwrap());
+            // Warm the window from a neighbour first, as a real feed would.
+            let _ = cache.offset_at(zone, DateTime::from_timestamp(secs - 3600, 0).unwrap(), exact);
+            let instant = DateTime::from_timestamp(secs, 0).unwrap();
+            prop_assert_eq!(cache.offset_at(zone, instant, exact), Tzdb.offset_at(zone, instant));
+        }
+    }
+
+    /// Every second around a real transition (Bucharest, 2026-10-25 04:00 EEST).
+    #[test]
+    fn the_transition_second_is_exact() {
+        let cache = OffsetCache::default();
+        let zone = "Europe/Bucharest";
+        let exact = |s: i64| Tzdb.offset_at(zone, DateTime::<Utc>::from_timestamp(s, 0).unwrap());
+        let change = DateTime::parse_from_rfc3339("2026-10-25T01:00:00Z").unwrap().timestamp();
+        for s in change - 5..change + 5 {
+            let instant = DateTime::from_timestamp(s, 0).unwrap();
+            assert_eq!(cache.offset_at(zone, instant, exact), Some(if s < change { 3 * 3600 } else { 2 * 3600 }));
+        }
+    }
+}
