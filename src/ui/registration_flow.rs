@@ -160,7 +160,7 @@ pub fn begin(draft: RwSignal<Draft>, language: &str, zone: &str) {
         // "Try again" repeats the attempt byte for byte; only a new one is stamped.
         if d.key.is_none() {
             d.key = Some(dom::random_uuid());
-            d.request.submitted_at = now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            d.request.submitted_at = citycal_core::time::iso_utc(now());
             d.request.language = language.to_owned();
             d.request.time_zone = zone.to_owned();
         }

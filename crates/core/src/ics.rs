@@ -173,15 +173,15 @@ pub fn fold(line: &str) -> String {
 }
 
 fn ics_utc(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    format!("{}Z", crate::time::basic_local(t.naive_utc()))
 }
 
 fn ics_local(t: NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
+    crate::time::basic_local(t)
 }
 
 fn ics_date(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    d.to_string().replace('-', "")
 }
 
 fn is_http(url: &str) -> bool {

@@ -21,8 +21,7 @@ pub fn event_json_ld(
     let pick = |t: &crate::feed::Text| t.pick(lang, &event.languages).map(|p| p.text.to_owned());
     // Instants in the event's own zone (the venue's), else UTC.
     let zone = event.zone.as_deref().unwrap_or("UTC");
-    let instant =
-        |t: DateTime<Utc>| iso_in_zone(rules, zone, t).unwrap_or_else(|| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let instant = |t: DateTime<Utc>| iso_in_zone(rules, zone, t).unwrap_or_else(|| crate::time::iso_utc(t));
     let (start, end) = match event.when {
         When::Timed { start, end } => (instant(start), instant(end)),
         When::AllDay { first, last } => (first.to_string(), last.to_string()),

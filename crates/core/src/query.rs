@@ -137,7 +137,7 @@ impl ViewState {
             out.append_pair("view", view.name());
         }
         if let Some(date) = self.date {
-            out.append_pair("date", &date.format("%Y-%m-%d").to_string());
+            out.append_pair("date", &date.to_string());
         }
         if let Some(event) = &self.event {
             out.append_pair("event", event);
@@ -161,10 +161,10 @@ impl ViewState {
             out.append_pair("when", period.name());
         }
         if let Some(from) = f.from {
-            out.append_pair("from", &from.format("%Y-%m-%d").to_string());
+            out.append_pair("from", &from.to_string());
         }
         if let Some(to) = f.to {
-            out.append_pair("to", &to.format("%Y-%m-%d").to_string());
+            out.append_pair("to", &to.to_string());
         }
         if let Some(hours) = f.hours {
             out.append_pair("hours", &hours.to_text());
