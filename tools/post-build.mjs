@@ -21,7 +21,18 @@ const js = /from '\.\/([^']+\.js)'/.exec(inline[1])[1];
 const wasm = /module_or_path: '\.\/([^']+\.wasm)'/.exec(inline[1])[1];
 const css = /href="\.\/(main-[^"]+\.css)"/.exec(html)[1];
 
-writeFileSync(join(dir, 'app.js'), inline[1].trim() + '\n');
+// While the wasm downloads and compiles, read config.json and start
+// fetching the feed it names: the app's own request for the feed then joins
+// that preload instead of starting only after the app has started.
+const prefetch = `// Start the feed's download while the wasm compiles (tools/post-build.mjs).
+fetch('./config.json').then((r) => (r.ok ? r.json() : null)).then((config) => {
+  if (typeof config?.feed !== 'string') return;
+  const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous' });
+  link.href = new URL(config.feed, location.href).href;
+  document.head.append(link);
+}).catch(() => {});
+`;
+writeFileSync(join(dir, 'app.js'), prefetch + inline[1].trim() + '\n');
 html = html.replace(inline[0], '<script type="module" src="./app.js"></script>');
 // The preloads' integrity hashes stay valid: the files are unchanged.
 writeFileSync(indexPath, html);
