@@ -384,7 +384,9 @@ pub fn start_loading(ctx: AppCtx) {
     ctx.load.set(Load::Loading);
     leptos::task::spawn_local(async move {
         let result = load(ctx).await;
-        ctx.load.set(match result {
+        // `try_set`: the app may have been unmounted meanwhile (the embed
+        // builder's preview remounts it on every choice).
+        ctx.load.try_set(match result {
             Ok(loaded) => Load::Ready(Arc::new(loaded)),
             Err(e) => Load::Failed(e),
         });
@@ -406,6 +408,9 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
         let url = page::resolve(CONFIG_URL, base.as_deref());
         let bytes = get_bytes(&url).await.map_err(|_| LoadError::Config)?;
         let config = parse_config(&bytes).map_err(|_| LoadError::Config)?;
+        if ctx.load.is_disposed() {
+            return Err(LoadError::Config);
+        }
         apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
         Some(config)
     };
