@@ -60,8 +60,12 @@ build: build-tools
 	@echo "==> Building the release app into dist/"
 	trunk build --release
 
+# A ratchet, not the goal: issue 8's budget is 160 KB gzip (FullCalendar's
+# bundle is 101 KB); lower this as the bytes come down, never raise it.
+SIZE_BUDGET_GZIP := 412000
+
 size:
-	@node tests/e2e/size.mjs dist
+	@node tests/e2e/size.mjs dist --budget-gzip $(SIZE_BUDGET_GZIP)
 
 # Timings are measured here, never asserted in tests. See README, "Benchmarks".
 bench: build test-tools

@@ -7,6 +7,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? 'dist';
+// `--budget-gzip N`: fail when the initial load exceeds N bytes gzip.
+const budgetAt = process.argv.indexOf('--budget-gzip');
+const budget = budgetAt > 0 ? Number(process.argv[budgetAt + 1]) : Infinity;
 let files;
 try {
   files = readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f));
@@ -30,3 +33,8 @@ for (const f of [...files.filter(initial), ...files.filter((f) => !initial(f))])
   }
 }
 line('initial load', raw, gz, br);
+if (gz > budget) {
+  console.error(`size: the initial load is ${gz} bytes gzip, over the budget of ${budget} (see ARCHITECTURE.md, Size)`);
+  process.exit(1);
+}
+if (budget !== Infinity) console.log(`size: within the budget (${gz} of ${budget} bytes gzip)`);
