@@ -17,12 +17,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test test-native test-wasm test-e2e build server tools build-tools test-tools size bench clean
+.PHONY: help run test test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
 	@echo "make size   gzip sizes of the initial load (after a build)"
+	@echo "make size-breakdown  the wasm's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
 
 # The app at :8080 and the reference registration receiver at :8081, which
@@ -74,6 +75,14 @@ bench: build test-tools
 	@echo "==> Citycal against FullCalendar 7.1 in headless Chromium (target/bench/report.md)"
 	node bench/build-fc.mjs
 	node bench/run.mjs $(BENCH_ARGS)
+
+# Where the wasm's bytes go, by crate (twiggy from crates.io, installed on demand).
+size-breakdown: build-tools
+	@command -v twiggy >/dev/null || { echo "==> Installing twiggy 0.8.0"; cargo install twiggy --version 0.8.0; }
+	cargo build --release --target wasm32-unknown-unknown --bin citycal
+	wasm-bindgen --target web --out-dir target/size-breakdown target/wasm32-unknown-unknown/release/citycal.wasm
+	twiggy top -n 1000000 --format csv target/size-breakdown/citycal_bg.wasm > target/size-breakdown/top.csv
+	node bench/size-breakdown.mjs target/size-breakdown/top.csv
 
 tools: build-tools test-tools
 
