@@ -137,7 +137,7 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
             .map(|facet| {
                 let chosen = f.values(facet);
                 let mut values: Vec<(String, String, usize, bool)> =
-                    facet_counts(&loaded.feed, &loaded.index, &f, facet, &viewer)
+                    facet_counts(&loaded.feed, loaded.index(), &f, facet, &viewer)
                         .into_iter()
                         .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
                         .collect();
@@ -299,7 +299,7 @@ fn NoMatches(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send +
             return None;
         }
         let zone = ctx.zone.get();
-        let suggestion = best_to_drop(&loaded.feed, &loaded.index, &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
+        let suggestion = best_to_drop(&loaded.feed, loaded.index(), &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
             let label = chip_label(&ctx, &loaded, &piece);
             let text = ctx.t_args("drop-suggestion", &[("filter", label.into()), ("count", n.into())]);
             let without = remove(&f, &piece);

@@ -42,8 +42,9 @@ pub struct Loaded {
     pub issues: Vec<FeedIssue>,
     /// The longest event's duration, for finding a period's events fast.
     pub longest: Duration,
-    /// Each event's searchable text, folded once.
-    pub index: SearchIndex,
+    /// Each event's searchable text and facet values, worked out on the
+    /// first filter or search (not on the way to the first paint).
+    index: std::sync::OnceLock<SearchIndex>,
     /// Where Citycal's own form posts, and the privacy notice (site owner's config).
     pub registration_endpoint: Option<String>,
     pub privacy_url: Option<String>,
@@ -52,8 +53,11 @@ pub struct Loaded {
 impl Loaded {
     pub fn new(feed: Feed, issues: Vec<FeedIssue>) -> Self {
         let longest = citycal_core::layout::longest(&feed.events);
-        let index = SearchIndex::new(&feed);
-        Loaded { feed, issues, longest, index, registration_endpoint: None, privacy_url: None }
+        Loaded { feed, issues, longest, index: Default::default(), registration_endpoint: None, privacy_url: None }
+    }
+
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::new(&self.feed))
     }
 }
 
@@ -150,7 +154,12 @@ impl AppCtx {
                 zone: &zone,
                 week_starts: first_weekday(&locale),
             };
-            let marks = apply(&loaded.feed, &loaded.index, &filters, &viewer);
+            // No filter needs no index: the first paint does not wait for it.
+            let marks = if filters.is_empty() {
+                vec![true; loaded.feed.events.len()]
+            } else {
+                apply(&loaded.feed, loaded.index(), &filters, &viewer)
+            };
             let count = marks.iter().filter(|m| **m).count();
             Matches { marks: Arc::new(marks), count }
         });
