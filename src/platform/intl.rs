@@ -269,7 +269,7 @@ impl DateFormatter {
 fn format_with(formatter: &Option<DateTimeFormat>, instant: DateTime<Utc>) -> String {
     match formatter {
         Some(f) => f.format(instant.timestamp_millis() as f64),
-        None => instant.to_rfc3339(),
+        None => citycal_core::time::iso_utc(instant),
     }
 }
 

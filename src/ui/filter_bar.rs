@@ -3,7 +3,6 @@
 //! time-of-day window; the active filters as removable chips; and, when
 //! nothing matches, which filter to drop. Every change goes to the URL.
 
-use chrono::NaiveDate;
 use citycal_core::feed::Format;
 use citycal_core::filter::{
     active, best_to_drop, facet_counts, format_from_name, remove, Active, Facet, Filters, Hours, Period, Viewer,
@@ -11,6 +10,7 @@ use citycal_core::filter::{
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
 use citycal_core::query::ViewState;
+use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
 use crate::platform::intl::{language_name, region_name, IntlZones};
@@ -149,7 +149,7 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
     };
     let period = move |p: Option<Period>| set(Filters { period: p, ..filters.get_untracked() }, true);
     let date = move |event: leptos::ev::Event, to: bool| {
-        let d = event_target_value(&event).parse::<NaiveDate>().ok();
+        let d = parse_date(&event_target_value(&event));
         let mut f = filters.get_untracked();
         if to {
             f.to = d

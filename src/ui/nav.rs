@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use citycal_core::i18n::msg;
 use citycal_core::layout::{period, step};
 use citycal_core::query::View;
+use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
 use crate::ui::link::StateLink;
@@ -49,7 +50,7 @@ pub fn Toolbar() -> impl IntoView {
     let date = Memo::new(move |_| ctx.date());
     let jump = move |event: leptos::ev::Event| {
         // The browser's date input gives YYYY-MM-DD or nothing.
-        if let Ok(date) = event_target_value(&event).parse::<NaiveDate>() {
+        if let Some(date) = parse_date(&event_target_value(&event)) {
             ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
         }
     };

@@ -6,7 +6,7 @@ use citycal_core::feed::{Event, EventStatus, Feed, Format, Text, When};
 use citycal_core::i18n::{msg, Arg};
 use citycal_core::layout::Span;
 use citycal_core::registration::{self, Phase};
-use citycal_core::time::{gmt_offset, iso_in_zone, relative, to_local, zone_city, ZoneRules};
+use citycal_core::time::{gmt_offset, iso_in_zone, iso_utc, relative, to_local, zone_city, ZoneRules};
 
 use leptos::prelude::*;
 
@@ -60,7 +60,7 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
     let mut crosses_midnight = None;
     let (start_iso, start_text, end_iso, end_text, all_day) = match &event.when {
         When::Timed { start, end } => {
-            let iso = |t| iso_in_zone(&IntlZones, &zone, t).unwrap_or_else(|| t.to_rfc3339());
+            let iso = |t| iso_in_zone(&IntlZones, &zone, t).unwrap_or_else(|| iso_utc(t));
             let span = citycal_core::layout::span(event, &IntlZones, &zone);
             let end_text = if span.first == span.last { fmt.time(*end) } else { fmt.date_time(*end) };
             if span.last.pred_opt() == Some(span.first) {
