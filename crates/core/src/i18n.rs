@@ -4,9 +4,7 @@
 //! [`Localizer::t`] / [`Localizer::t_args`] (or [`msg`] where an id is chosen
 //! without being formatted), which is what the completeness test scans for.
 
-use fluent::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
-
+use crate::ftl::{Catalog, Value};
 use crate::validate::{FeedError, Problem};
 
 /// The languages Citycal's interface is written in.
@@ -60,7 +58,7 @@ pub const fn msg(id: &'static str) -> &'static str {
     id
 }
 
-/// A value for a Fluent variable.
+/// A value for a message variable.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Str(String),
@@ -88,13 +86,14 @@ impl From<usize> for Arg {
 /// a translation lacks (the tests keep that from happening).
 pub struct Localizer {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
-    english: Option<FluentBundle<FluentResource>>,
+    catalog: Catalog,
+    english: Option<Catalog>,
 }
 
 impl Localizer {
     pub fn new(lang: Lang) -> Self {
-        Localizer { lang, bundle: bundle(lang), english: (lang != Lang::En).then(|| bundle(Lang::En)) }
+        let english = (lang != Lang::En).then(|| Catalog::parse(Lang::En.source()));
+        Localizer { lang, catalog: Catalog::parse(lang.source()), english }
     }
 
     pub fn lang(&self) -> Lang {
@@ -106,21 +105,19 @@ impl Localizer {
     }
 
     pub fn t_args(&self, id: &str, args: &[(&str, Arg)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Str(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
-                Arg::Num(n) => fluent_args.set(*name, FluentValue::from(*n)),
-            }
-        }
-        [Some(&self.bundle), self.english.as_ref()]
-            .into_iter()
-            .flatten()
-            .find_map(|b| {
-                let pattern = b.get_message(id)?.value()?;
-                let mut errors = Vec::new();
-                Some(b.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned())
+        let values: Vec<(&str, Value)> = args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Str(s) => Value::Str(s),
+                    Arg::Num(n) => Value::Num(*n),
+                };
+                (*name, value)
             })
+            .collect();
+        let own = self.catalog.format(id, &values, |n| plural_category(self.lang, n));
+        // English plural rules for English words.
+        own.or_else(|| self.english.as_ref()?.format(id, &values, |n| plural_category(Lang::En, n)))
             .unwrap_or_else(|| id.to_owned())
     }
 
@@ -167,9 +164,9 @@ impl Localizer {
 
 /// The CLDR cardinal plural category of `n` in `lang` (CLDR 46 rules).
 ///
-/// Ours rather than Fluent's because intl_pluralrules 7.0.2 reads Romanian
-/// `few` as `i in 2..19` instead of `n % 100 in 2..19` (102 would become
-/// "102 de evenimente"). FTL files select with `PLURAL($count)`.
+/// Written out rather than taken from intl_pluralrules, which (7.0.2) reads
+/// Romanian `few` as `i in 2..19` instead of `n % 100 in 2..19` (102 would
+/// become "102 de evenimente"). FTL files select with `PLURAL($count)`.
 pub fn plural_category(lang: Lang, n: f64) -> &'static str {
     let integer = n.fract() == 0.0 && n.is_finite();
     let i = n.abs().trunc();
@@ -183,23 +180,6 @@ pub fn plural_category(lang: Lang, n: f64) -> &'static str {
         Lang::Ro if !integer || n == 0.0 || (2.0..=19.0).contains(&(i % 100.0)) => "few",
         Lang::Ro => "other",
     }
-}
-
-fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
-    let langid: LanguageIdentifier = lang.tag().parse().expect("static tag");
-    let mut bundle = FluentBundle::new(vec![langid]);
-    bundle
-        .add_function("PLURAL", move |positional, _named| match positional.first() {
-            Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
-            _ => FluentValue::from("other"),
-        })
-        .expect("PLURAL is registered once");
-    // No Unicode isolation marks: they end up as invisible characters in titles and tests.
-    bundle.set_use_isolating(false);
-    // The sources are ours and tested (tests/i18n.rs): a syntax error is a bug, not input.
-    let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(resource, _errors)| resource);
-    bundle.add_resource_overriding(resource);
-    bundle
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod agenda;
 pub mod config;
 pub mod feed;
 pub mod filter;
+pub mod ftl;
 pub mod i18n;
 pub mod ics;
 pub mod jsonld;

@@ -124,3 +124,84 @@ fn romanian_uses_comma_below_letters() {
         assert!(!ro.contains(cedilla), "cedilla form {cedilla} in locales/ro");
     }
 }
+
+/// Variant keys of `$name ->` selectors (not `PLURAL(…)`), to try each.
+fn string_selector_keys(p: &ast::Pattern<&str>, out: &mut BTreeMap<String, Vec<String>>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression: ast::Expression::Select { selector, variants } } = el {
+            if let ast::InlineExpression::VariableReference { id } = selector {
+                let keys = out.entry(id.name.to_owned()).or_default();
+                for v in variants {
+                    if let ast::VariantKey::Identifier { name } = &v.key {
+                        keys.push(name.to_string());
+                    }
+                }
+                keys.push("not-a-key".to_owned());
+            }
+            for v in variants {
+                string_selector_keys(&v.value, out);
+            }
+        }
+    }
+}
+
+/// Our FTL reader (src/ftl.rs) against the `fluent` crate, for every message of
+/// every language, with numbers across all plural forms, text, every key of
+/// every string selector, and a missing variable.
+#[test]
+fn our_ftl_reader_formats_every_message_as_fluent_does() {
+    use citycal_core::i18n::{plural_category, Arg, Localizer};
+    use fluent::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+
+    let mut compared = 0;
+    for lang in Lang::ALL {
+        let mut bundle = FluentBundle::new(vec![lang.tag().parse::<unic_langid::LanguageIdentifier>().unwrap()]);
+        bundle
+            .add_function("PLURAL", move |positional, _| match positional.first() {
+                Some(FluentValue::Number(n)) => FluentValue::from(plural_category(lang, n.value)),
+                _ => FluentValue::from("other"),
+            })
+            .unwrap();
+        bundle.set_use_isolating(false);
+        bundle.add_resource(FluentResource::try_new(lang.source().to_owned()).unwrap()).unwrap();
+        let ours = Localizer::new(lang);
+        let resource = fluent_syntax::parser::parse(lang.source()).unwrap();
+        for entry in &resource.body {
+            let ast::Entry::Message(m) = entry else { continue };
+            let (id, value) = (m.id.name, m.value.as_ref().unwrap());
+            let mut vars = BTreeSet::new();
+            pattern_vars(value, &mut vars);
+            let mut selector_keys = BTreeMap::new();
+            string_selector_keys(value, &mut selector_keys);
+            let mut cases: Vec<Vec<(String, Arg)>> = vec![vec![]];
+            for n in [0.0, 1.0, 2.0, 5.0, 19.0, 20.0, 21.0, 101.0, 102.0, 1e6, 1.5] {
+                cases.push(vars.iter().map(|v| (v.clone(), Arg::Num(n))).collect());
+            }
+            cases.push(vars.iter().map(|v| (v.clone(), Arg::Str(format!("«{v}» <b>&")))).collect());
+            for (selector, keys) in &selector_keys {
+                for key in keys {
+                    let args = vars
+                        .iter()
+                        .map(|v| (v.clone(), Arg::Str(if v == selector { key.clone() } else { format!("«{v}»") })));
+                    cases.push(args.collect());
+                }
+            }
+            for case in cases {
+                let mut fluent_args = FluentArgs::new();
+                for (name, value) in &case {
+                    match value {
+                        Arg::Str(s) => fluent_args.set(name.clone(), FluentValue::from(s.clone())),
+                        Arg::Num(n) => fluent_args.set(name.clone(), FluentValue::from(*n)),
+                    }
+                }
+                let message = bundle.get_message(id).unwrap();
+                let mut errors = vec![];
+                let expected = bundle.format_pattern(message.value().unwrap(), Some(&fluent_args), &mut errors);
+                let args: Vec<(&str, Arg)> = case.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+                assert_eq!(ours.t_args(id, &args), expected, "{} {id} {case:?}", lang.tag());
+                compared += 1;
+            }
+        }
+    }
+    assert!(compared > 2000, "compared only {compared} formattings");
+}
