@@ -13,22 +13,28 @@ pub use ui::app::App;
 use ui::state::Host;
 
 /// Mounts the app into `#citycal-app` when the page has one (`index.html`,
-/// `embed.html` with `data-frame`, `builder.html` with `data-builder` for the
-/// embed builder); on a partner page nothing happens
-/// until `embed.js` calls [`mount_embed`].
+/// `embed.html` with `data-frame`); on a partner page nothing happens until
+/// `embed.js` calls [`mount_embed`].
 pub fn start() {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("citycal-app"))
-    else {
-        return;
-    };
-    let builder = root.has_attribute("data-builder");
-    let host = if root.has_attribute("data-frame") { Host::Frame } else { Host::Page };
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
-    if builder {
-        leptos::mount::mount_to(root, ui::embed_builder::EmbedBuilder).forget();
-    } else {
+    if let Some((root, frame)) = app_root() {
+        let host = if frame { Host::Frame } else { Host::Page };
         leptos::mount::mount_to(root, move || view! { <App host=host.clone()/> }).forget();
     }
+}
+
+/// Mounts the embed builder into `#citycal-app` (`builder.html`). It is its
+/// own binary (`src/bin/builder.rs`), so the app's download does not carry it.
+pub fn start_builder() {
+    if let Some((root, _)) = app_root() {
+        leptos::mount::mount_to(root, ui::embed_builder::EmbedBuilder).forget();
+    }
+}
+
+/// The page's `#citycal-app` element, and whether it is an iframe embed's.
+fn app_root() -> Option<(web_sys::HtmlElement, bool)> {
+    let root = web_sys::window()?.document()?.get_element_by_id("citycal-app")?;
+    let frame = root.has_attribute("data-frame");
+    Some((root.dyn_into().ok()?, frame))
 }
 
 /// Mounts one calendar into `target` (inside a `[data-citycal]` element's

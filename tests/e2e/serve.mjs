@@ -1,5 +1,6 @@
 // A static file server for the built app on a free loopback port, so tests
-// (and later benchmarks) need nothing but node.
+// and benchmarks need nothing but node. `node serve.mjs dist 8080` serves
+// one folder on a fixed port (`make run`).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -14,7 +15,7 @@ const TYPES = {
  * (a CSP, CORS for cross-origin embedding). `pages` maps paths to HTML
  * served instead of files (host pages in embedding tests).
  */
-export async function serve(dir, { headers = {}, pages = {}, host = '127.0.0.1' } = {}) {
+export async function serve(dir, { headers = {}, pages = {}, host = '127.0.0.1', port = 0 } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -33,6 +34,12 @@ export async function serve(dir, { headers = {}, pages = {}, host = '127.0.0.1' 
     }
   });
   // Any 127.x.y.z address is loopback: a second one is a second origin.
-  await new Promise((ok) => server.listen(0, host === 'localhost' ? '127.0.0.1' : host, ok));
+  await new Promise((ok) => server.listen(port, host === 'localhost' ? '127.0.0.1' : host, ok));
   return { url: `http://${host}:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
+  const { url } = await serve(dir, { port: Number(port) });
+  console.log(`serving ${dir}/ at ${url}`);
 }
