@@ -114,7 +114,7 @@ extern "C" {
 pub fn supported_zones() -> Vec<String> {
     let listed = supported_values_of("timeZone").map(|a| a.iter().filter_map(|z| z.as_string()).collect::<Vec<_>>());
     let mut zones: Vec<String> = listed.unwrap_or_default().iter().map(|z| canonical_zone(z).to_owned()).collect();
-    zones.sort();
+    citycal_core::order::sort_by_key(&mut zones, |z| z.clone());
     zones
 }
 

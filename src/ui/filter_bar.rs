@@ -9,6 +9,7 @@ use citycal_core::filter::{
 };
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
+use citycal_core::order::sort_by_key;
 use citycal_core::query::ViewState;
 use citycal_core::validate::parse_date;
 use leptos::prelude::*;
@@ -141,7 +142,7 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
                         .into_iter()
                         .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
                         .collect();
-                values.sort_by_key(|v| v.0.to_lowercase());
+                sort_by_key(&mut values, |v| v.0.to_lowercase());
                 (facet, values)
             })
             .filter(|(_, values)| !values.is_empty())

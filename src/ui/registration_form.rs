@@ -4,6 +4,7 @@
 
 use citycal_core::feed::{Event, Question, QuestionKind};
 use citycal_core::i18n::msg;
+use citycal_core::order::sort_by_key;
 use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, COUNTRY_CODES};
 use leptos::html;
 use leptos::prelude::*;
@@ -150,7 +151,7 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
         let locale = ctx.format_locale();
         let mut list: Vec<(String, &'static str)> =
             COUNTRY_CODES.split(' ').map(|c| (region_name(&locale, c), c)).collect();
-        list.sort_by_key(|c| c.0.to_lowercase());
+        sort_by_key(&mut list, |c| c.0.to_lowercase());
         list
     };
     let country_error = error_for("country");

@@ -576,7 +576,7 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<(usize, usize)> {
             from = end;
         }
     }
-    ranges.sort_unstable();
+    crate::order::sort_by_key(&mut ranges, |r| *r);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in ranges {
         match merged.last_mut() {

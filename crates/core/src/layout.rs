@@ -172,7 +172,9 @@ pub fn spans_between<'a>(
 /// (earlier first, longer first), then timed ones by start.
 pub fn day_spans<'s, 'a>(spans: &'s [Span<'a>], day: NaiveDate) -> Vec<&'s Span<'a>> {
     let mut on_day: Vec<&Span> = spans.iter().filter(|s| s.touches(day)).collect();
-    on_day.sort_by_key(|s| (!s.is_all_day_row(), s.times.map(|t| t.0), s.first, std::cmp::Reverse(s.last)));
+    crate::order::sort_by_key(&mut on_day, |s| {
+        (!s.is_all_day_row(), s.times.map(|t| t.0), s.first, std::cmp::Reverse(s.last))
+    });
     on_day
 }
 
@@ -210,7 +212,7 @@ pub fn time_grid(spans: &[Span], day: NaiveDate) -> Vec<Placed> {
             Some(Placed { span: i, top, bottom, column: 0, columns: 1 })
         })
         .collect();
-    placed.sort_by_key(|p| (p.top, std::cmp::Reverse(p.bottom), p.span));
+    crate::order::sort_by_key(&mut placed, |p| (p.top, std::cmp::Reverse(p.bottom), p.span));
 
     let mut group_start = 0;
     let mut group_bottom = 0;

@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ics;
 pub mod jsonld;
 pub mod layout;
+pub mod order;
 pub mod query;
 pub mod registration;
 pub mod time;

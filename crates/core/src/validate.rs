@@ -156,7 +156,7 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
         }
         issues.append(&mut check.issues);
     }
-    events.sort_by(|a, b| a.start().cmp(&b.start()).then_with(|| a.id.cmp(&b.id)));
+    crate::order::sort_by(&mut events, |a, b| a.start().cmp(&b.start()).then_with(|| a.id.cmp(&b.id)));
     Ok((Feed { name: doc.name.unwrap_or_default(), themes, organizations, series, events }, issues))
 }
 
