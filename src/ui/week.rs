@@ -74,8 +74,15 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     })
 }
 
+/// `part / whole` as a CSS percentage with four decimals (`33.3333%`), in
+/// integers: float formatting would add 10 KB to the wasm.
+fn percent_of(part: u32, whole: u32) -> String {
+    let ten_thousandths = u64::from(part) * 1_000_000 / u64::from(whole.max(1));
+    format!("{}.{:04}%", ten_thousandths / 10_000, ten_thousandths % 10_000)
+}
+
 fn percent(minutes: u32) -> String {
-    format!("{:.4}%", f64::from(minutes) * 100.0 / f64::from(DAY_MINUTES))
+    percent_of(minutes, DAY_MINUTES)
 }
 
 #[component]
@@ -141,13 +148,12 @@ fn day_column(c: Column) -> impl IntoView {
     view! {
         <ul class="tg-col" class:today=c.today data-date=c.date.to_string() aria-label=c.label>
             {c.timed.into_iter().map(|(chip, p)| {
-                let width = 100.0 / f64::from(p.columns);
                 view! {
                     <li class="tg-slot"
                         style:top=percent(p.top)
                         style:height=percent(p.bottom - p.top)
-                        style:left=format!("{:.4}%", width * f64::from(p.column))
-                        style:width=format!("{width:.4}%")>
+                        style:left=percent_of(p.column, p.columns)
+                        style:width=percent_of(1, p.columns)>
                         <EventChip chip=chip/>
                     </li>
                 }

@@ -147,7 +147,7 @@ fn write(pattern: &[Piece], args: &[(&str, Value)], plural: &dyn Fn(f64) -> &'st
             // A missing variable shows its name, as Fluent does.
             Piece::Var(name) => match arg(name) {
                 Some(Value::Str(s)) => out.push_str(s),
-                Some(Value::Num(n)) => out.push_str(&n.to_string()),
+                Some(Value::Num(n)) => out.push_str(&number(*n)),
                 None => {
                     out.push_str("{$");
                     out.push_str(name);
@@ -158,7 +158,7 @@ fn write(pattern: &[Piece], args: &[(&str, Value)], plural: &dyn Fn(f64) -> &'st
                 let key = match selector {
                     Selector::Var(name) => match arg(name) {
                         Some(Value::Str(s)) => Some(s.to_string()),
-                        Some(Value::Num(n)) => Some(n.to_string()),
+                        Some(Value::Num(n)) => Some(number(*n)),
                         None => None,
                     },
                     Selector::Plural(name) => match arg(name) {
@@ -173,6 +173,28 @@ fn write(pattern: &[Piece], args: &[(&str, Value)], plural: &dyn Fn(f64) -> &'st
             }
         }
     }
+}
+
+/// A number as Fluent writes it without options (`3`, `1.5`, `-0.25`), for
+/// up to six decimals, without Rust's float formatting (10 KB of wasm).
+fn number(n: f64) -> String {
+    if !n.is_finite() || n.abs() >= 1e15 {
+        return if n.is_nan() {
+            "NaN".into()
+        } else if n > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
+    }
+    let millionths = (n.abs() * 1e6).round() as u128;
+    let sign = if n < 0.0 && millionths != 0 { "-" } else { "" };
+    let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:06}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
 #[cfg(test)]
@@ -215,5 +237,12 @@ after = ok
         assert_eq!(fmt("multi", &[]).unwrap(), "first line\nsecond line");
         assert_eq!(fmt("after", &[]).unwrap(), "ok");
         assert_eq!(fmt("absent", &[]), None);
+    }
+
+    #[test]
+    fn numbers_read_as_rust_writes_them() {
+        for n in [0.0, 1.0, -1.0, 2.5, 1.5, 0.25, -0.125, 1e6, 123456789.0, 0.000001, 99.999999, 1e14] {
+            assert_eq!(number(n), n.to_string(), "{n}");
+        }
     }
 }
