@@ -178,7 +178,7 @@ fn write(pattern: &[Piece], args: &[(&str, Value)], plural: &dyn Fn(f64) -> &'st
 /// A number as Fluent writes it without options (`3`, `1.5`, `-0.25`), for
 /// up to six decimals, without Rust's float formatting (10 KB of wasm).
 fn number(n: f64) -> String {
-    if !n.is_finite() || n.abs() >= 1e15 {
+    if n.is_nan() || n.is_infinite() {
         return if n.is_nan() {
             "NaN".into()
         } else if n > 0.0 {
@@ -187,7 +187,11 @@ fn number(n: f64) -> String {
             "-∞".into()
         };
     }
-    let millionths = (n.abs() * 1e6).round() as u128;
+    // Whole numbers (all we pass) and anything too large for six decimals.
+    if n.fract() == 0.0 || n.abs() >= 1e12 {
+        return (n.round() as i64).to_string();
+    }
+    let millionths = (n.abs() * 1e6).round() as u64;
     let sign = if n < 0.0 && millionths != 0 { "-" } else { "" };
     let (whole, fraction) = (millionths / 1_000_000, millionths % 1_000_000);
     if fraction == 0 {
