@@ -4,7 +4,9 @@
 //! week becomes a day with previous/next day (see `AppCtx::view`).
 
 use chrono::{Duration, NaiveDate};
-use citycal_core::layout::{day_spans, now_minute, spans_between, time_grid, week_start, Placed, DAY_MINUTES};
+use citycal_core::layout::{
+    css_percent, day_spans, now_minute, spans_between, time_grid, week_start, Placed, DAY_MINUTES,
+};
 use citycal_core::query::View;
 use leptos::html;
 use leptos::prelude::*;
@@ -74,15 +76,8 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     })
 }
 
-/// `part / whole` as a CSS percentage with four decimals (`33.3333%`), in
-/// integers: float formatting would add 10 KB to the wasm.
-fn percent_of(part: u32, whole: u32) -> String {
-    let ten_thousandths = u64::from(part) * 1_000_000 / u64::from(whole.max(1));
-    format!("{}.{:04}%", ten_thousandths / 10_000, ten_thousandths % 10_000)
-}
-
 fn percent(minutes: u32) -> String {
-    percent_of(minutes, DAY_MINUTES)
+    css_percent(minutes, DAY_MINUTES)
 }
 
 #[component]
@@ -152,8 +147,8 @@ fn day_column(c: Column) -> impl IntoView {
                     <li class="tg-slot"
                         style:top=percent(p.top)
                         style:height=percent(p.bottom - p.top)
-                        style:left=percent_of(p.column, p.columns)
-                        style:width=percent_of(1, p.columns)>
+                        style:left=css_percent(p.column, p.columns)
+                        style:width=css_percent(1, p.columns)>
                         <EventChip chip=chip/>
                     </li>
                 }

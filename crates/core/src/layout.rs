@@ -272,8 +272,25 @@ pub fn list_days<'a>(
     (days, events.len() > limit)
 }
 
+/// `part / whole` as a CSS percentage with four decimals (`33.3333%`),
+/// rounded, in integers: float formatting would add 10 KB to the wasm.
+pub fn css_percent(part: u32, whole: u32) -> String {
+    let whole = u64::from(whole.max(1));
+    let ten_thousandths = (u64::from(part) * 1_000_000 + whole / 2) / whole;
+    format!("{}.{:04}%", ten_thousandths / 10_000, ten_thousandths % 10_000)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn css_percent_rounds_to_four_decimals_as_float_formatting_does() {
+        for (part, whole) in [(0, 1440), (600, 1440), (1000, 1440), (1, 3), (2, 3), (1439, 1440), (1440, 1440), (5, 7)]
+        {
+            let expected = format!("{:.4}%", f64::from(part) * 100.0 / f64::from(whole));
+            assert_eq!(super::css_percent(part, whole), expected, "{part}/{whole}");
+        }
+    }
+
     use super::*;
     use crate::time::FixedZone;
 
