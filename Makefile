@@ -76,6 +76,9 @@ size:
 bench: build test-tools
 	@echo "==> Filtering a 10,000-event feed (native, release build)"
 	cargo run --release -q -p citycal-core --example filter_timing
+	@echo "==> Reading and validating a 10,000-event feed (native, release build)"
+	mkdir -p target/bench && node bench/gen-feed.mjs 10000 2026-11-01 > target/bench/feed-10000.json
+	cargo run --release -q -p citycal-core --example parse_timing -- target/bench/feed-10000.json
 	@echo "==> Citycal against FullCalendar 7.1 in headless Chromium (target/bench/report.md)"
 	node bench/build-fc.mjs
 	node bench/run.mjs $(BENCH_ARGS)
