@@ -3,9 +3,6 @@
 //! types live in [`crate::validate`]; nothing here can be invalid.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
 pub use crate::validate::{parse, FeedError, FeedIssue, Problem, Severity, MAX_FEED_BYTES};
 
@@ -34,27 +31,23 @@ impl Feed {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Theme {
     pub id: String,
     pub label: Text,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Organization {
     pub id: String,
     pub name: Text,
-    #[serde(default)]
     pub url: Option<String>,
-    #[serde(default)]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2.
-    #[serde(default)]
     pub country: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SeriesKind {
     /// Separate events under one banner ("Learning from cities").
     #[default]
@@ -63,13 +56,11 @@ pub enum SeriesKind {
     Sessions,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Series {
     pub id: String,
     pub title: Text,
-    #[serde(default)]
     pub kind: SeriesKind,
-    #[serde(default)]
     pub url: Option<String>,
 }
 
@@ -166,16 +157,14 @@ impl When {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     Online,
     InPerson,
     Hybrid,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EventStatus {
     #[default]
     Scheduled,
@@ -185,21 +174,16 @@ pub enum EventStatus {
     MovedOnline,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Venue {
-    #[serde(default)]
     pub name: Text,
-    #[serde(default)]
     pub address: Option<String>,
-    #[serde(default)]
     pub city: Option<String>,
     /// ISO 3166-1 alpha-2.
-    #[serde(default)]
     pub country: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Role {
     #[default]
     Speaker,
@@ -210,24 +194,19 @@ pub enum Role {
     Facilitator,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     pub name: String,
-    #[serde(default)]
     pub role: Role,
     /// Job title, per language ("MONUM Chief of Staff").
-    #[serde(default)]
     pub position: Text,
-    #[serde(default)]
     pub organization: Option<String>,
-    #[serde(default)]
     pub country: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AgendaItem {
     pub title: Text,
-    #[serde(default)]
     pub minutes: Option<u32>,
 }
 
@@ -248,21 +227,17 @@ pub struct Registration {
 }
 
 /// A question of the registration form, beyond name, email and the rest.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Question {
     pub id: String,
     pub label: Text,
-    #[serde(default)]
     pub kind: QuestionKind,
-    #[serde(default)]
     pub required: bool,
     /// For `choice`: the options, each an id and a label.
-    #[serde(default)]
     pub options: Vec<QuestionOption>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum QuestionKind {
     /// Free text.
     #[default]
@@ -273,14 +248,13 @@ pub enum QuestionKind {
     Checkbox,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct QuestionOption {
     pub id: String,
     pub label: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RegistrationStatus {
     Open,
     Closed,
@@ -324,29 +298,6 @@ impl Text {
 pub fn same_language(a: &str, b: &str) -> bool {
     let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     !a.is_empty() && primary(a) == primary(b)
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string or an object of language tag to string")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(vec![(String::new(), v.to_owned())]))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut pairs = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, String>()? {
-                    pairs.push((k, v));
-                }
-                Ok(Text(pairs))
-            }
-        }
-        d.deserialize_any(TextVisitor)
-    }
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod filter;
 pub mod ftl;
 pub mod i18n;
 pub mod ics;
+pub mod json;
 pub mod jsonld;
 pub mod layout;
 pub mod order;
