@@ -46,7 +46,9 @@ fn is_location(value: &str) -> bool {
 }
 
 pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
-    let config: SiteConfig = serde_json::from_slice(bytes).map_err(|_| ConfigError::Invalid)?;
+    // from_str, as everywhere else: each serde_json reader type is its own copy of the parser in the wasm.
+    let text = std::str::from_utf8(bytes).map_err(|_| ConfigError::Invalid)?;
+    let config: SiteConfig = serde_json::from_str(text).map_err(|_| ConfigError::Invalid)?;
     if !is_location(&config.feed) {
         return Err(ConfigError::BadFeedUrl);
     }
