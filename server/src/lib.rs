@@ -189,7 +189,7 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
             json!({ "error": "an Idempotency-Key header (8 to 100 characters) is required" }),
         );
     };
-    let Ok(request) = serde_json::from_slice::<RegistrationRequest>(&body) else {
+    let Some(request) = std::str::from_utf8(&body).ok().and_then(RegistrationRequest::from_json) else {
         return answer(
             StatusCode::BAD_REQUEST,
             json!({ "error": "the body is not a registration (docs/registration.md)" }),

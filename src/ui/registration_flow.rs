@@ -4,9 +4,10 @@
 //! retries with back-off (`citycal_core::registration::retry_delay`); an
 //! attempt under way when the page died resumes after a reload.
 
-use citycal_core::registration::{retry_delay, FieldError, FieldErrors, Registered, RegistrationRequest};
+use citycal_core::json::{self, Json};
+use citycal_core::registration::{answer_member, retry_delay, FieldError, FieldErrors, RegistrationRequest};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::platform::{dom, http, now, storage};
 
@@ -14,7 +15,7 @@ use crate::platform::{dom, http, now, storage};
 const TIMEOUT_MS: i32 = 15_000;
 
 /// What the visitor filled in, and the attempt it belongs to.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Draft {
     pub request: RegistrationRequest,
     /// Set when "register" is pressed; kept until the attempt has a final answer.
@@ -56,7 +57,13 @@ fn done_key(event_id: &str) -> String {
 }
 
 pub fn load_draft(event_id: &str) -> Option<Draft> {
-    storage::get(&draft_key(event_id)).and_then(|s| serde_json::from_str(&s).ok())
+    let saved = storage::get(&draft_key(event_id))?;
+    let j = json::parse(&saved).ok()?;
+    Some(Draft {
+        request: RegistrationRequest::read(j.get("request").ok()??)?,
+        key: j.field("key", Json::string).ok()?,
+        sending: j.field("sending", Json::boolean).ok()?.unwrap_or(false),
+    })
 }
 
 pub fn save_draft(event_id: &str, draft: &Draft) {
@@ -83,9 +90,7 @@ pub async fn send(endpoint: String, draft: RwSignal<Draft>, status: RwSignal<Sen
         let reply = http::post_json(&endpoint, body.clone(), &key, TIMEOUT_MS).await;
         let retry_after = match &reply {
             Ok(r) if r.status == 200 || r.status == 201 => {
-                let id = serde_json::from_str::<Registered>(&r.body)
-                    .map(|r| r.registration_id)
-                    .unwrap_or_else(|_| key.clone());
+                let id = answer_member(&r.body, "registrationId").unwrap_or_else(|| key.clone());
                 storage::set(&done_key(&event_id), &id);
                 storage::remove(&draft_key(&event_id));
                 status.set(Sending::Done(id));
@@ -93,15 +98,12 @@ pub async fn send(endpoint: String, draft: RwSignal<Draft>, status: RwSignal<Sen
             }
             Ok(r) if r.status == 409 => return finish(&event_id, draft, status, Sending::AlreadyRegistered),
             Ok(r) if r.status == 410 => {
-                let code = serde_json::from_str::<serde_json::Value>(&r.body)
-                    .ok()
-                    .and_then(|v| v["code"].as_str().map(str::to_owned))
-                    .unwrap_or_else(|| "closed".into());
+                let code = answer_member(&r.body, "code").unwrap_or_else(|| "closed".into());
                 return finish(&event_id, draft, status, Sending::Gone(code));
             }
             Ok(r) if r.status == 422 => {
                 // A final answer for this attempt: the next one gets a new key.
-                let errors = serde_json::from_str::<FieldErrors>(&r.body).map(|e| e.errors).unwrap_or_default();
+                let errors = FieldErrors::from_json(&r.body).map(|e| e.errors).unwrap_or_default();
                 draft.update(|d| {
                     d.key = None;
                     d.sending = false;

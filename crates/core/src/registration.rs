@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::feed::{Event, EventStatus, QuestionKind, RegistrationStatus, When};
+use crate::json::{self, Json};
 
 /// Under this long before the deadline, registration is "closing soon".
 pub const CLOSING_SOON: Duration = Duration::days(3);
@@ -66,7 +67,7 @@ pub fn state(event: &Event, now: DateTime<Utc>) -> RegistrationState<'_> {
 }
 
 /// What the form sends (POST, JSON), with an `Idempotency-Key` header.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegistrationRequest {
     pub event_id: String,
@@ -90,7 +91,7 @@ pub struct RegistrationRequest {
     pub submitted_at: String,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Consent {
     /// Processing of personal data for this registration: required.
@@ -101,7 +102,7 @@ pub struct Consent {
 }
 
 /// Why a field was refused. The codes are the contract; each side words them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldProblem {
     Required,
@@ -112,7 +113,7 @@ pub enum FieldProblem {
     UnknownQuestion,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     /// `name`, `email`, `country`, `consent.processing`, `answers.<id>`.
     pub field: String,
@@ -120,16 +121,80 @@ pub struct FieldError {
 }
 
 /// The body of a 422 answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldErrors {
     pub errors: Vec<FieldError>,
 }
 
 /// The body of a 201/200 answer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Registered {
     pub registration_id: String,
+}
+
+// Reading the contract. Both sides use these (the receiver reads requests,
+// the form reads answers and its saved drafts), through `json` rather than
+// serde's derived readers, which would cost the wasm their own copies.
+
+impl RegistrationRequest {
+    /// A request as the form sends it; `None` if `text` is not one (a
+    /// required field missing, or any field of the wrong type).
+    pub fn from_json(text: &str) -> Option<RegistrationRequest> {
+        RegistrationRequest::read(&json::parse(text).ok()?)
+    }
+
+    pub fn read(j: &Json) -> Option<RegistrationRequest> {
+        // Outer `None`: wrong type; inner `None`: absent.
+        let text = |key: &str| j.field(key, Json::string).ok();
+        let answers = match j.get("answers").ok()? {
+            None => BTreeMap::new(),
+            Some(Json::Object(members)) => {
+                members.iter().map(|(k, v)| Some((k.to_string(), v.string().ok()?))).collect::<Option<_>>()?
+            }
+            Some(_) => return None,
+        };
+        let consent = j.get("consent").ok()??;
+        Some(RegistrationRequest {
+            event_id: text("eventId")??,
+            name: text("name")??,
+            email: text("email")??,
+            organization: text("organization")?.unwrap_or_default(),
+            city: text("city")?.unwrap_or_default(),
+            country: text("country")?.unwrap_or_default(),
+            answers,
+            consent: Consent {
+                processing: consent.field("processing", Json::boolean).ok()??,
+                news: consent.field("news", Json::boolean).ok()?.unwrap_or(false),
+            },
+            language: text("language")??,
+            time_zone: text("timeZone")??,
+            submitted_at: text("submittedAt")??,
+        })
+    }
+}
+
+impl FieldErrors {
+    /// The body of a 422 answer; `None` if it is not one.
+    pub fn from_json(text: &str) -> Option<FieldErrors> {
+        let problems =
+            ["required", "too_long", "invalid_email", "invalid_country", "unknown_option", "unknown_question"];
+        let error = |e: &Json| -> json::Read<FieldError> {
+            let field = e.field("field", Json::string)?.ok_or(json::WrongType("field".into()))?;
+            let problem = e.field("problem", |p| p.one_of(&problems))?.ok_or(json::WrongType("problem".into()))?;
+            use FieldProblem::*;
+            let problem = [Required, TooLong, InvalidEmail, InvalidCountry, UnknownOption, UnknownQuestion][problem];
+            Ok(FieldError { field, problem })
+        };
+        let errors = json::parse(text).ok()?.field("errors", |list| list.array(error)).ok()??;
+        Some(FieldErrors { errors })
+    }
+}
+
+/// The string member `key` of the JSON object `text` (a 201's
+/// `registrationId`, a 410's `code`).
+pub fn answer_member(text: &str, key: &str) -> Option<String> {
+    json::parse(text).ok()?.field(key, Json::string).ok()?
 }
 
 /// ISO 3166-1 alpha-2 codes (and XK, Kosovo), for the country field.
@@ -233,6 +298,47 @@ pub fn retry_delay(attempt: u32, retry_after_secs: Option<u64>) -> Option<std::t
 mod tests {
     use super::*;
     use crate::feed::{Question, QuestionOption, Registration, Text};
+
+    #[test]
+    fn the_contract_reads_back_what_it_writes() {
+        let request = RegistrationRequest {
+            event_id: "e-1".into(),
+            name: "Ana Pop".into(),
+            email: "ana@example.org".into(),
+            city: "Cluj-Napoca".into(),
+            answers: [("role".to_owned(), "planner".to_owned())].into(),
+            consent: Consent { processing: true, news: false },
+            language: "ro".into(),
+            time_zone: "Europe/Bucharest".into(),
+            submitted_at: "2026-11-24T10:00:00Z".into(),
+            ..RegistrationRequest::default()
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(RegistrationRequest::from_json(&text), Some(request.clone()));
+        // Optional fields may be absent; required ones may not; types must match.
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        v.as_object_mut().unwrap().remove("organization");
+        v["consent"].as_object_mut().unwrap().remove("news");
+        assert_eq!(RegistrationRequest::from_json(&v.to_string()).map(|r| r.name), Some("Ana Pop".into()));
+        for (field, bad) in [("email", serde_json::Value::Null), ("name", 5.into()), ("answers", "x".into())] {
+            let mut w = v.clone();
+            w[field] = bad;
+            assert_eq!(RegistrationRequest::from_json(&w.to_string()), None, "{field}");
+        }
+        let mut w = v.clone();
+        w["answers"]["role"] = 1.into();
+        assert_eq!(RegistrationRequest::from_json(&w.to_string()), None);
+        assert_eq!(RegistrationRequest::from_json("[]"), None);
+
+        let errors =
+            FieldErrors { errors: vec![FieldError { field: "email".into(), problem: FieldProblem::InvalidEmail }] };
+        assert_eq!(FieldErrors::from_json(&serde_json::to_string(&errors).unwrap()), Some(errors));
+        assert_eq!(FieldErrors::from_json(r#"{"errors": [{"field": "x", "problem": "nonsense"}]}"#), None);
+        let registered = serde_json::to_string(&Registered { registration_id: "r-9".into() }).unwrap();
+        assert_eq!(answer_member(&registered, "registrationId"), Some("r-9".into()));
+        assert_eq!(answer_member(r#"{"code": "full"}"#, "code"), Some("full".into()));
+        assert_eq!(answer_member("not json", "code"), None);
+    }
 
     fn event_with_questions() -> Event {
         let mut e = Event::new(
