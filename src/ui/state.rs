@@ -11,7 +11,6 @@ use citycal_core::layout::first_weekday;
 use citycal_core::query::{QueryIssue, View, ViewState};
 use citycal_core::time::{local_date, ZoneRules};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -120,7 +119,8 @@ pub struct AppCtx {
     pub matches: Memo<Matches>,
     /// The visitor's languages, most preferred first (for regional formats).
     browser_languages: StoredValue<Vec<String>>,
-    localizers: StoredValue<HashMap<Lang, Rc<Localizer>>, LocalStorage>,
+    /// One per language, made on first use.
+    localizers: StoredValue<Vec<Rc<Localizer>>, LocalStorage>,
     formatter: StoredValue<Option<(String, String, Rc<DateFormatter>)>, LocalStorage>,
 }
 
@@ -178,7 +178,7 @@ impl AppCtx {
             load,
             matches,
             browser_languages,
-            localizers: StoredValue::new_local(HashMap::new()),
+            localizers: StoredValue::new_local(Vec::new()),
             formatter: StoredValue::new_local(None),
         }
     }
@@ -186,13 +186,11 @@ impl AppCtx {
     /// The localizer for the current language (tracks `lang`).
     pub fn localizer(&self) -> Rc<Localizer> {
         let lang = self.lang.get();
-        if let Some(l) = self.localizers.with_value(|m| m.get(&lang).cloned()) {
+        if let Some(l) = self.localizers.with_value(|all| all.iter().find(|l| l.lang() == lang).cloned()) {
             return l;
         }
         let l = Rc::new(Localizer::new(lang));
-        self.localizers.update_value(|m| {
-            m.insert(lang, l.clone());
-        });
+        self.localizers.update_value(|all| all.push(l.clone()));
         l
     }
 

@@ -10,8 +10,6 @@
 //! in our own files: `tests/i18n.rs` parses them with `fluent-syntax` and
 //! checks that every message formats exactly as the `fluent` crate would.
 
-use std::collections::HashMap;
-
 /// One piece of a pattern.
 #[derive(Clone, Debug, PartialEq)]
 enum Piece {
@@ -45,14 +43,15 @@ pub enum Value<'a> {
 /// The messages of one FTL file.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    messages: HashMap<&'static str, Pattern>,
+    /// Sorted by id, for binary search (no hash map code for 230 messages).
+    messages: Vec<(&'static str, Pattern)>,
 }
 
 impl Catalog {
     /// Reads `source`; lines outside the subset are skipped (tests keep our
     /// files inside it).
     pub fn parse(source: &'static str) -> Catalog {
-        let mut messages = HashMap::new();
+        let mut messages = Vec::new();
         let mut lines = source.lines().peekable();
         while let Some(line) = lines.next() {
             if line.starts_with('#') || line.trim().is_empty() || line.starts_with(' ') {
@@ -90,20 +89,29 @@ impl Catalog {
                 }
                 pattern
             };
-            messages.insert(id, pattern);
+            messages.push((id, pattern));
         }
+        // Stable, then the last of repeated ids kept, as Fluent does.
+        crate::order::sort_by(&mut messages, |a, b| a.0.cmp(b.0));
+        messages.reverse();
+        messages.dedup_by(|later, earlier| later.0 == earlier.0);
+        messages.reverse();
         Catalog { messages }
     }
 
+    fn pattern(&self, id: &str) -> Option<&Pattern> {
+        self.messages.binary_search_by(|(m, _)| (*m).cmp(id)).ok().map(|i| &self.messages[i].1)
+    }
+
     pub fn has(&self, id: &str) -> bool {
-        self.messages.contains_key(id)
+        self.pattern(id).is_some()
     }
 
     /// The message `id` with `args`, or `None` if this catalog lacks it.
     /// `plural` names the plural category of a number in the catalog's language.
     pub fn format(&self, id: &str, args: &[(&str, Value)], plural: impl Fn(f64) -> &'static str) -> Option<String> {
         let mut out = String::new();
-        write(self.messages.get(id)?, args, &plural, &mut out);
+        write(self.pattern(id)?, args, &plural, &mut out);
         Some(out)
     }
 }
@@ -241,6 +249,9 @@ after = ok
         assert_eq!(fmt("multi", &[]).unwrap(), "first line\nsecond line");
         assert_eq!(fmt("after", &[]).unwrap(), "ok");
         assert_eq!(fmt("absent", &[]), None);
+        let twice = Catalog::parse("a = first\nb = bee\na = second\n");
+        assert_eq!(twice.format("a", &[], |_| "other").as_deref(), Some("second"));
+        assert_eq!(twice.format("b", &[], |_| "other").as_deref(), Some("bee"));
     }
 
     #[test]
