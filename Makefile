@@ -62,6 +62,10 @@ build: build-tools
 	trunk build --release
 	@echo "==> Building the embed builder (its own wasm, so visitors never download it) into dist/"
 	rm -rf target/builder-dist
+	# builder.html is index.html with the builder's binary and without the
+	# app's files: one source for the page's head (generated, git-ignored).
+	sed -e 's/data-bin="citycal"/data-bin="builder"/' -e 's#<title>Citycal</title>#<title>Citycal: embed builder</title>#' \
+		-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > builder.html
 	trunk build --release --dist target/builder-dist builder.html
 	cp target/builder-dist/builder.html target/builder-dist/builder-* dist/
 

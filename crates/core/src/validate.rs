@@ -368,8 +368,12 @@ impl Check {
             .map(|(_, t)| t)
             .collect();
         let registration = w.registration.map(|r| Registration {
-            opens: r.opens.and_then(|s| self.instant_or_ignore("registration.opens", &s, zone.as_deref(), rules)),
-            closes: r.closes.and_then(|s| self.instant_or_ignore("registration.closes", &s, zone.as_deref(), rules)),
+            opens: r
+                .opens
+                .and_then(|s| self.instant(Severity::Ignored, "registration.opens", &s, zone.as_deref(), rules)),
+            closes: r
+                .closes
+                .and_then(|s| self.instant(Severity::Ignored, "registration.closes", &s, zone.as_deref(), rules)),
             capacity: r.capacity,
             taken: r.taken,
             status: r.status,
@@ -439,8 +443,8 @@ impl Check {
             self.skip("end", Problem::Missing { field: "end" });
             return None;
         };
-        let start = self.instant("start", &start, zone, rules);
-        let end = self.instant("end", &end, zone, rules);
+        let start = self.instant(Severity::Skipped, "start", &start, zone, rules);
+        let end = self.instant(Severity::Skipped, "end", &end, zone, rules);
         let (start, end) = (start?, end?);
         if end < start {
             self.skip("end", Problem::EndBeforeStart);
@@ -457,9 +461,11 @@ impl Check {
         date
     }
 
-    /// An RFC 3339 instant, or a wall-clock time in `zone`. Problems skip the event.
+    /// An RFC 3339 instant, or a wall-clock time in `zone`. A problem skips
+    /// the event, or for optional facts (`Severity::Ignored`) only drops the fact.
     fn instant(
         &mut self,
+        severity: Severity,
         field: &str,
         value: &str,
         zone: Option<&str>,
@@ -467,23 +473,10 @@ impl Check {
     ) -> Option<DateTime<Utc>> {
         match read_instant(value, zone, rules) {
             Ok(t) => Some(t),
-            Err(problem) => {
+            Err(problem) if severity == Severity::Skipped => {
                 self.skip(field, problem);
                 None
             }
-        }
-    }
-
-    /// Like `instant`, for optional facts whose problems only drop the fact.
-    fn instant_or_ignore(
-        &mut self,
-        field: &str,
-        value: &str,
-        zone: Option<&str>,
-        rules: &dyn ZoneRules,
-    ) -> Option<DateTime<Utc>> {
-        match read_instant(value, zone, rules) {
-            Ok(t) => Some(t),
             Err(problem) => {
                 self.ignore(field, problem);
                 None
