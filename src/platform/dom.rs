@@ -74,6 +74,14 @@ pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
     }
 }
 
+/// Scrolls the first element under `root` matching `selector` (see
+/// [`scroll_to_fraction`]).
+pub fn scroll_in(root: &web_sys::Element, selector: &str, fraction: f64) {
+    if let Ok(Some(scroller)) = root.query_selector(selector) {
+        scroll_to_fraction(&scroller, fraction);
+    }
+}
+
 /// Scrolls `scroller` so that `fraction` (0–1) of its content is above the top.
 pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
     scroller.set_scroll_top((f64::from(scroller.scroll_height()) * fraction) as i32);
@@ -105,4 +113,27 @@ pub fn random_uuid() -> String {
         let variant = format!("{:x}", 8 + ((js_sys::Math::random() * 4.0) as u8 & 3));
         format!("{}-{}-4{}-{}{}-{}", hex(8), hex(4), hex(3), variant, hex(3), hex(12))
     })
+}
+
+/// Whether a click is a plain one (main button, no modifier key): one a link
+/// handles in place, leaving new tabs, windows and downloads to the browser.
+pub fn is_plain_click(event: &web_sys::Event) -> bool {
+    event
+        .dyn_ref::<web_sys::MouseEvent>()
+        .is_some_and(|e| e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()))
+}
+
+/// The key of a keyboard event and whether Shift was held.
+pub fn key_of(event: &web_sys::Event) -> Option<(String, bool)> {
+    event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| (e.key(), e.shift_key()))
+}
+
+/// The value of the input, select or textarea an event came from.
+pub fn target_value(event: &web_sys::Event) -> String {
+    leptos::prelude::event_target_value(event)
+}
+
+/// Whether the `<details>` an event came from is open.
+pub fn is_open(event: &web_sys::Event) -> bool {
+    event.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
 }

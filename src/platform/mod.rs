@@ -6,6 +6,7 @@ pub mod http;
 pub mod intl;
 pub mod page;
 pub mod storage;
+pub mod tree;
 
 use chrono::{DateTime, Utc};
 

@@ -8,6 +8,7 @@ use citycal_core::i18n::Lang;
 use citycal_core::query::ViewState;
 
 use crate::platform::page;
+use crate::platform::tree::{dynamic, Node};
 use crate::ui::event_page::EventPage;
 use crate::ui::filter_bar::FilterBar;
 use crate::ui::header::Header;
@@ -86,20 +87,22 @@ fn Shown() -> impl IntoView {
     let ctx = use_app_ctx();
     let event = Memo::new(move |_| ctx.link.with(|l| l.event.clone()));
     let view = Memo::new(move |_| ctx.view());
-    move || match event.get() {
-        Some(id) => view! { <EventPage id=id/> }.into_any(),
-        None => view! {
-            <FilterBar/>
-            <Toolbar/>
-            {move || match view.get() {
-                View::Month => view! { <MonthView/> }.into_any(),
-                View::Week => view! { <TimeGridView view=View::Week/> }.into_any(),
-                View::Day => view! { <TimeGridView view=View::Day/> }.into_any(),
-                View::List => view! { <ListView/> }.into_any(),
-            }}
-        }
-        .into_any(),
-    }
+    dynamic(move || match event.get() {
+        Some(id) => view! { <EventPage id=id/> }.into_any().into(),
+        None => Node::Many(vec![
+            view! { <FilterBar/> }.into_any().into(),
+            view! { <Toolbar/> }.into_any().into(),
+            dynamic(move || {
+                match view.get() {
+                    View::Month => view! { <MonthView/> }.into_any(),
+                    View::Week => view! { <TimeGridView view=View::Week/> }.into_any(),
+                    View::Day => view! { <TimeGridView view=View::Day/> }.into_any(),
+                    View::List => view! { <ListView/> }.into_any(),
+                }
+                .into()
+            }),
+        ]),
+    })
 }
 
 /// In a partner's iframe: tells the parent page the content's height

@@ -1,27 +1,21 @@
 //! An event in a calendar cell: start time and title, linking to its page.
 
-use leptos::prelude::*;
-
-use crate::ui::highlight::Highlight;
-use crate::ui::link::StateLink;
+use crate::platform::tree::{el, Node};
+use crate::ui::highlight::highlighted;
+use crate::ui::link::link;
 use crate::ui::present::Chip;
-use crate::ui::state::use_app_ctx;
+use crate::ui::state::AppCtx;
 
-#[component]
-pub fn EventChip(
-    chip: Chip,
-    /// `-1` inside the month grid, which manages focus itself.
-    #[prop(optional)]
-    tabindex: Option<i32>,
-) -> impl IntoView {
-    let ctx = use_app_ctx();
+/// `tabindex` is `-1` inside the month grid, which manages focus itself.
+pub fn event_chip(ctx: AppCtx, chip: Chip, tabindex: &'static str, words: &[String]) -> Node {
     let to = ctx.with_link(|l| l.event = Some(chip.id.clone()));
-    view! {
-        <StateLink to=to class="chip-link" tabindex=tabindex.unwrap_or(0) label=chip.label.clone()>
-            <span class=chip.class title=chip.label>
-                {chip.time.map(|t| view! { <span class="chip-time">{t}" "</span> })}
-                <span class="chip-title" lang=chip.title.lang><Highlight text=chip.title.text/></span>
-            </span>
-        </StateLink>
-    }
+    let time = chip.time.map(|t| el("span").class("chip-time").child(format!("{t} ")));
+    let title =
+        el("span").class("chip-title").attr_opt("lang", chip.title.lang).child(highlighted(words, &chip.title.text));
+    link(ctx, to)
+        .class("chip-link")
+        .attr("tabindex", tabindex)
+        .attr("aria-label", chip.label.clone())
+        .child(el("span").class(chip.class).attr("title", chip.label).child(time).child(title))
+        .into()
 }

@@ -2,70 +2,83 @@
 //! when (in the viewer's zone, and the venue's), format, languages, place,
 //! registration and recording.
 
-use leptos::prelude::*;
-
-use crate::ui::highlight::Highlight;
-use crate::ui::link::StateLink;
+use crate::platform::tree::{el, El, Node};
+use crate::ui::highlight::highlighted;
+use crate::ui::link::link;
 use crate::ui::present::EventView;
-use crate::ui::state::use_app_ctx;
+use crate::ui::state::AppCtx;
 
-#[component]
-pub fn EventCard(view: EventView) -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn event_card(ctx: AppCtx, view: EventView, words: &[String]) -> Node {
     let to = ctx.with_link(|l| l.event = Some(view.id.clone()));
     let title = view.title.clone();
-    let title_note = title.note.clone();
-    let summary = view.summary.clone();
-    let organizers = view.organizers.clone();
-    let id = view.id.clone();
-    view! {
-        <article class="event" data-event-id=id>
-            <h4 class="event-title" lang=title.lang><StateLink to=to><Highlight text=title.text/></StateLink></h4>
-            {title.note.clone().map(|note| view! { <p class="fallback-note">{note}</p> })}
-            <EventFacts view=view duration=None/>
-            // Said once per card: the title's note covers a summary in the same language.
-            {summary.map(|s| {
-                let note = s.note.filter(|n| title_note.as_ref() != Some(n));
-                view! {
-                    {note.map(|n| view! { <p class="fallback-note">{n}</p> })}
-                    <p class="summary" lang=s.lang><Highlight text=s.text/></p>
-                }
-            })}
-            {organizers.map(|o| view! { <p class="organizers">{o}</p> })}
-        </article>
-    }
+    let summary = view.summary.clone().map(|s| {
+        // Said once per card: the title's note covers a summary in the same language.
+        let note = s.note.filter(|n| title.note.as_ref() != Some(n));
+        Node::Many(vec![
+            note.map(fallback_note).into(),
+            el("p").class("summary").attr_opt("lang", s.lang).child(highlighted(words, &s.text)).into(),
+        ])
+    });
+    let organizers = view.organizers.clone().map(|o| el("p").class("organizers").child(o));
+    el("article")
+        .class("event")
+        .attr("data-event-id", view.id.clone())
+        .child(
+            el("h4")
+                .class("event-title")
+                .attr_opt("lang", title.lang)
+                .child(link(ctx, to).child(highlighted(words, &title.text))),
+        )
+        .child(title.note.map(fallback_note))
+        .children(event_facts(ctx, view, None))
+        .child(summary)
+        .child(organizers)
+        .into()
 }
 
-#[component]
-pub fn EventFacts(view: EventView, duration: Option<String>) -> impl IntoView {
-    let ctx = use_app_ctx();
+/// "Only available in Spanish".
+pub fn fallback_note(note: String) -> Node {
+    el("p").class("fallback-note").child(note).into()
+}
+
+/// A " · "-separated fact in the "when" line.
+fn fact(class: &'static str, text: String) -> Node {
+    Node::Many(vec![" · ".into(), el("span").class(class).child(text).into()])
+}
+
+/// A link that leaves Citycal: a new tab, without the referrer.
+pub fn external_link(url: String, text: String) -> El {
+    el("a").attr("href", url).attr("rel", "noopener noreferrer").attr("target", "_blank").child(text)
+}
+
+pub fn event_facts(ctx: AppCtx, view: EventView, duration: Option<String>) -> Vec<Node> {
     let EventView { start_iso, start_text, end_iso, end_text, all_day, .. } = view;
-    let has_end = !end_text.is_empty();
-    view! {
-        <p class="event-when">
-            <time datetime=start_iso>{start_text}</time>
-            {has_end.then(|| view! { " – " <time datetime=end_iso>{end_text}</time> })}
-            {view.crosses_midnight.map(|c| view! { " · " <span class="crosses-midnight">{c}</span> })}
-            {all_day.then(|| view! { " · " <span class="all-day">{ctx.t("all-day")}</span> })}
-            {duration.map(|d| view! { " · " <span class="duration">{d}</span> })}
-            {view.approximate.map(|a| view! { " · " <span class="approximate">{a}</span> })}
-        </p>
-        {view.relative.map(|r| view! { <p class="relative">{r}</p> })}
-        {view.venue_time.map(|v| view! { <p class="venue-time">{v}</p> })}
-        <p class="event-meta">
-            {view.status.map(|s| view! { <span class="badge status">{s}</span> })}
-            <span class=format!("badge format {}", view.format_class)>{view.format}</span>
-            {view.languages.map(|l| view! { <span class="languages">{l}</span> })}
-            {view.place.map(|p| view! { <span class="place">{p}</span> })}
-        </p>
-        <p class="event-actions">
-            {view.registration.map(|r| view! { <span class=format!("badge {}", view.registration_class)>{r}</span> })}
-            {view.external_registration.map(|url| view! {
-                <a class="button" href=url rel="noopener noreferrer" target="_blank">{ctx.t("reg-external")}</a>
-            })}
-            {view.recording_url.map(|url| view! {
-                <a class="button" href=url rel="noopener noreferrer" target="_blank">{ctx.t("watch-recording")}</a>
-            })}
-        </p>
-    }
+    let end = (!end_text.is_empty())
+        .then(|| Node::Many(vec![" – ".into(), el("time").attr("datetime", end_iso).child(end_text).into()]));
+    let when = el("p")
+        .class("event-when")
+        .child(el("time").attr("datetime", start_iso).child(start_text))
+        .child(end)
+        .child(view.crosses_midnight.map(|c| fact("crosses-midnight", c)))
+        .child(all_day.then(|| fact("all-day", ctx.t("all-day"))))
+        .child(duration.map(|d| fact("duration", d)))
+        .child(view.approximate.map(|a| fact("approximate", a)));
+    let meta = el("p")
+        .class("event-meta")
+        .child(view.status.map(|s| el("span").class("badge status").child(s)))
+        .child(el("span").class(format!("badge format {}", view.format_class)).child(view.format))
+        .child(view.languages.map(|l| el("span").class("languages").child(l)))
+        .child(view.place.map(|p| el("span").class("place").child(p)));
+    let actions = el("p")
+        .class("event-actions")
+        .child(view.registration.map(|r| el("span").class(format!("badge {}", view.registration_class)).child(r)))
+        .child(view.external_registration.map(|url| external_link(url, ctx.t("reg-external")).class("button")))
+        .child(view.recording_url.map(|url| external_link(url, ctx.t("watch-recording")).class("button")));
+    vec![
+        when.into(),
+        view.relative.map(|r| el("p").class("relative").child(r)).into(),
+        view.venue_time.map(|v| el("p").class("venue-time").child(v)).into(),
+        meta.into(),
+        actions.into(),
+    ]
 }

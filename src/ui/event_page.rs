@@ -9,12 +9,12 @@ use citycal_core::i18n::msg;
 use citycal_core::ics::{google_calendar_url, ics, Export};
 use citycal_core::jsonld::event_json_ld;
 use citycal_core::query::ViewState;
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::platform::tree::{dynamic, el, El, Node};
 use crate::platform::{dom, intl, intl::IntlZones, page};
-use crate::ui::event_card::EventFacts;
-use crate::ui::link::StateLink;
+use crate::ui::event_card::{event_facts, external_link, fallback_note};
+use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
 use crate::ui::registration_form::{offers_form, RegistrationForm};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
@@ -233,168 +233,189 @@ enum Copied {
 #[component]
 pub fn EventPage(id: String) -> impl IntoView {
     let ctx = use_app_ctx();
-    let heading = NodeRef::<html::H2>::new();
-    // Focus moves to the page's heading when it opens, so keyboard and
-    // screen-reader users land on what they asked for.
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-    });
     // Closing the page replaces the control that closed it: focus goes to the
     // title of the period shown again.
     on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
     let copied = RwSignal::new(Copied::Not);
-    let back = ctx.with_link(|l| l.event = None);
-    move || {
-        let Load::Ready(loaded) = ctx.load.get() else { return None };
+    let focused = StoredValue::new(false);
+    dynamic(move || {
+        let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
+        // Focus moves to the page's heading when it opens, so keyboard and
+        // screen-reader users land on what they asked for.
+        if !focused.get_value() {
+            focused.set_value(true);
+            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "main h2[tabindex='-1']");
+        }
+        let back = || link(ctx, ctx.with_link(|l| l.event = None)).child(ctx.t("back-to-calendar"));
         let Some(event) = loaded.feed.event(&id) else {
-            return Some(
-                view! {
-                    <div class="notice warning" role="alert">
-                        <h2 tabindex="-1" node_ref=heading>{ctx.t("event-not-found")}</h2>
-                        <p><StateLink to=back.clone()>{ctx.t("back-to-calendar")}</StateLink></p>
-                    </div>
-                }
-                .into_any(),
-            );
+            return el("div")
+                .class("notice warning")
+                .attr("role", "alert")
+                .child(el("h2").attr("tabindex", "-1").child(ctx.t("event-not-found")))
+                .child(el("p").child(back()))
+                .into();
         };
         let d = detail(&ctx, &loaded.feed, event, ctx.now());
-        let (ics_text, ics_name, page_url) = (d.ics.clone(), d.ics_name.clone(), d.page_url.clone());
+        let (ics_text, ics_name) = (d.ics.clone(), d.ics_name.clone());
         let download = move |_| {
             let _ = dom::download(&ics_name, "text/calendar;charset=utf-8", &ics_text);
         };
-        let copy_url = page_url.clone();
+        let copy_url = d.page_url.clone();
         let copy = move |_| {
             let url = copy_url.clone();
             leptos::task::spawn_local(async move {
                 copied.set(if dom::copy_text(&url).await.is_ok() { Copied::Done } else { Copied::Refused });
             });
         };
-        let (title, id, google_url) = (d.card.title.clone(), d.card.id.clone(), d.google_url.clone());
-        let registration_form = loaded
-            .registration_endpoint
-            .clone()
-            .filter(|_| offers_form(event, ctx.now()))
-            .map(|endpoint| view! { <RegistrationForm event=event.clone() endpoint=endpoint privacy_url=loaded.privacy_url.clone()/> });
-        Some(
-            view! {
-                <article class="event-page" aria-labelledby="event-title" data-event-id=id>
-                    <p class="back"><StateLink to=back.clone()>{ctx.t("back-to-calendar")}</StateLink></p>
-                    <h2 id="event-title" tabindex="-1" node_ref=heading lang=title.lang>{title.text}</h2>
-                    {title.note.map(|n| view! { <p class="fallback-note">{n}</p> })}
-                    <EventFacts view=d.card.clone() duration=d.duration.clone()/>
-                    <div class="event-actions">
-                        <button type="button" class="button add-ics" on:click=download>{ctx.t("download-ics")}</button>
-                        <a class="button google" href=google_url rel="noopener noreferrer" target="_blank">{ctx.t("google-calendar")}</a>
-                        <button type="button" class="button copy-link" on:click=copy>{ctx.t("copy-link")}</button>
-                        <span class="copy-status" role="status">
-                            {move || match copied.get() {
-                                Copied::Not => None,
-                                Copied::Done => Some(view! { <span>{ctx.t("link-copied")}</span> }.into_any()),
-                                Copied::Refused => Some(view! {
-                                    <label>{ctx.t("copy-by-hand")}" "<input type="url" readonly value=page_url.clone()/></label>
-                                }.into_any()),
-                            }}
-                        </span>
-                    </div>
-                    {registration_form}
-                    <Sections d=d/>
-                </article>
-            }
-            .into_any(),
-        )
-    }
+        let page_url = d.page_url.clone();
+        let copy_status = dynamic(move || match copied.get() {
+            Copied::Not => Node::Empty,
+            Copied::Done => el("span").child(ctx.t("link-copied")).into(),
+            Copied::Refused => el("label")
+                .child(ctx.t("copy-by-hand"))
+                .child(" ")
+                .child(el("input").attr("type", "url").attr("readonly", "").attr("value", page_url.clone()))
+                .into(),
+        });
+        let title = d.card.title.clone();
+        let registration_form = loaded.registration_endpoint.clone().filter(|_| offers_form(event, ctx.now())).map(|endpoint| {
+            view! { <RegistrationForm event=event.clone() endpoint=endpoint privacy_url=loaded.privacy_url.clone()/> }
+                .into_any()
+        });
+        let actions = el("div")
+            .class("event-actions")
+            .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
+            .child(external_link(d.google_url.clone(), ctx.t("google-calendar")).class("button google"))
+            .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
+            .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
+        el("article")
+            .class("event-page")
+            .attr("aria-labelledby", "event-title")
+            .attr("data-event-id", d.card.id.clone())
+            .child(el("p").class("back").child(back()))
+            .child(
+                el("h2")
+                    .attr("id", "event-title")
+                    .attr("tabindex", "-1")
+                    .attr_opt("lang", title.lang)
+                    .child(title.text),
+            )
+            .child(title.note.map(fallback_note))
+            .children(event_facts(ctx, d.card.clone(), d.duration.clone()))
+            .child(actions)
+            .child(registration_form)
+            .children(sections(ctx, d))
+            .into()
+    })
+}
+
+fn button(class: &'static str, text: String) -> El {
+    el("button").attr("type", "button").class(class).child(text)
+}
+
+fn section(ctx: AppCtx, heading: &'static str, body: Vec<Node>) -> Node {
+    el("section").class("detail-section").child(el("h3").child(ctx.t(heading))).children(body).into()
+}
+
+fn named_list(items: Vec<Named>) -> Node {
+    let items = items.into_iter().map(|n| {
+        let name = match n.url {
+            Some(url) => external_link(url, n.name),
+            None => el("span").child(n.name),
+        };
+        el("li").child(name).into()
+    });
+    el("ul").class("comma-list").children(items.collect()).into()
+}
+
+fn list(tag: &'static str, class: &'static str, items: Vec<Node>) -> Node {
+    el(tag).class(class).children(items.into_iter().map(|i| el("li").child(i).into()).collect()).into()
 }
 
 /// The long parts of the page, each shown only when the feed has it.
-#[component]
-fn Sections(d: Detail) -> impl IntoView {
-    let ctx = use_app_ctx();
-    let section = |id: &'static str, body: AnyView| {
-        view! {
-            <section class="detail-section">
-                <h3>{ctx.t(id)}</h3>
-                {body}
-            </section>
-        }
-    };
-    let named_list = |items: Vec<Named>| {
-        view! {
-            <ul class="comma-list">
-                {items.into_iter().map(|n| view! {
-                    <li>{match n.url {
-                        Some(url) => view! { <a href=url rel="noopener noreferrer" target="_blank">{n.name}</a> }.into_any(),
-                        None => view! { <span>{n.name}</span> }.into_any(),
-                    }}</li>
-                }).collect_view()}
-            </ul>
-        }
-        .into_any()
-    };
-    let places = d.places_left.clone();
-    let free = d.free.then(|| ctx.t("free-of-charge"));
-    view! {
-        {(!d.paragraphs.is_empty()).then(|| section(msg("detail-about"), view! {
-            {d.description_note.map(|n| view! { <p class="fallback-note">{n}</p> })}
-            <div class="description">
-                {d.paragraphs.into_iter().map(|p| view! { <p lang=p.lang>{p.text}</p> }).collect_view()}
-            </div>
-        }.into_any()))}
-        {(places.is_some() || free.is_some()).then(|| view! {
-            <p class="registration-facts">{places}{free.map(|f| view! { " " <span class="badge">{f}</span> })}</p>
-        })}
-        {(!d.agenda.is_empty()).then(|| section(msg("detail-agenda"), view! {
-            <ol class="agenda">
-                {d.agenda.into_iter().map(|(title, minutes)| view! {
-                    <li>{title}{minutes.map(|m| view! { " " <span class="muted">"("{m}")"</span> })}</li>
-                }).collect_view()}
-            </ol>
-        }.into_any()))}
-        {(!d.speakers.is_empty()).then(|| section(msg("detail-people"), view! {
-            <ul class="people">
-                {d.speakers.into_iter().map(|s| view! {
-                    <li><strong>{s.name}</strong>" — "{s.role}
-                        {(!s.details.is_empty()).then(|| view! { <span class="muted">", "{s.details}</span> })}</li>
-                }).collect_view()}
-            </ul>
-        }.into_any()))}
-        {(!d.venue.is_empty() || d.online_url.is_some()).then(|| section(msg("detail-where"), view! {
-            <p class="venue">{d.venue.join(", ")}</p>
-            {d.online_url.map(|url| view! {
-                <p><a href=url.clone() rel="noopener noreferrer" target="_blank">{ctx.t("online-link")}</a></p>
-            })}
-        }.into_any()))}
-        {(!d.organizers.is_empty()).then(|| section(msg("detail-organizers"), named_list(d.organizers)))}
-        {(!d.partners.is_empty()).then(|| section(msg("detail-partners"), named_list(d.partners)))}
-        {(!d.themes.is_empty()).then(|| section(msg("detail-themes"), view! {
-            <ul class="inline-list">{d.themes.into_iter().map(|t| view! { <li class="badge">{t}</li> }).collect_view()}</ul>
-        }.into_any()))}
-        {(!d.audience.is_empty()).then(|| section(msg("detail-audience"), view! {
-            <ul class="audience">{d.audience.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
-        }.into_any()))}
-        {d.series.map(|(series, heading)| view! {
-            <section class="detail-section series">
-                <h3>{heading}</h3>
-                {named_list(vec![series])}
-                {(!d.sessions.is_empty()).then(|| view! {
-                    <ol class="sessions">
-                        {d.sessions.into_iter().map(|s| {
-                            let to = ctx.with_link(|l| l.event = Some(s.id.clone()));
-                            view! {
-                                <li>
-                                    <StateLink to=to current=s.current>{s.label}</StateLink>
-                                    " · "<span class="muted">{s.when}</span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                })}
-            </section>
-        })}
-        {d.website.map(|url| view! {
-            <p><a href=url rel="noopener noreferrer" target="_blank">{ctx.t("event-website")}</a></p>
-        })}
-        <script type="application/ld+json">{d.json_ld}</script>
+fn sections(ctx: AppCtx, d: Detail) -> Vec<Node> {
+    let mut out = Vec::new();
+    if !d.paragraphs.is_empty() {
+        let paragraphs =
+            d.paragraphs.into_iter().map(|p| el("p").attr_opt("lang", p.lang).child(p.text).into()).collect();
+        out.push(section(
+            ctx,
+            msg("detail-about"),
+            vec![
+                d.description_note.map(fallback_note).into(),
+                el("div").class("description").children(paragraphs).into(),
+            ],
+        ));
     }
+    let free = d.free.then(|| ctx.t("free-of-charge"));
+    if d.places_left.is_some() || free.is_some() {
+        let badge = free.map(|f| Node::Many(vec![" ".into(), el("span").class("badge").child(f).into()]));
+        out.push(el("p").class("registration-facts").child(d.places_left).child(badge).into());
+    }
+    if !d.agenda.is_empty() {
+        let items = d.agenda.into_iter().map(|(title, minutes)| {
+            let minutes =
+                minutes.map(|m| Node::Many(vec![" ".into(), el("span").class("muted").child(format!("({m})")).into()]));
+            Node::Many(vec![title.into(), minutes.into()])
+        });
+        out.push(section(ctx, msg("detail-agenda"), vec![list("ol", "agenda", items.collect())]));
+    }
+    if !d.speakers.is_empty() {
+        let people = d.speakers.into_iter().map(|s| {
+            let details = (!s.details.is_empty()).then(|| el("span").class("muted").child(format!(", {}", s.details)));
+            Node::Many(vec![el("strong").child(s.name).into(), format!(" — {}", s.role).into(), details.into()])
+        });
+        out.push(section(ctx, msg("detail-people"), vec![list("ul", "people", people.collect())]));
+    }
+    if !d.venue.is_empty() || d.online_url.is_some() {
+        let online = d.online_url.map(|url| el("p").child(external_link(url, ctx.t("online-link"))));
+        out.push(section(
+            ctx,
+            msg("detail-where"),
+            vec![el("p").class("venue").child(d.venue.join(", ")).into(), online.into()],
+        ));
+    }
+    if !d.organizers.is_empty() {
+        out.push(section(ctx, msg("detail-organizers"), vec![named_list(d.organizers)]));
+    }
+    if !d.partners.is_empty() {
+        out.push(section(ctx, msg("detail-partners"), vec![named_list(d.partners)]));
+    }
+    if !d.themes.is_empty() {
+        let themes = d.themes.into_iter().map(|t| el("li").class("badge").child(t).into()).collect();
+        out.push(section(ctx, msg("detail-themes"), vec![el("ul").class("inline-list").children(themes).into()]));
+    }
+    if !d.audience.is_empty() {
+        out.push(section(
+            ctx,
+            msg("detail-audience"),
+            vec![list("ul", "audience", d.audience.into_iter().map(Node::from).collect())],
+        ));
+    }
+    if let Some((series, heading)) = d.series {
+        let sessions = (!d.sessions.is_empty()).then(|| {
+            let items = d.sessions.into_iter().map(|s| {
+                let to = ctx.with_link(|l| l.event = Some(s.id.clone()));
+                Node::Many(vec![
+                    link(ctx, to).attr_opt("aria-current", s.current.then_some("page")).child(s.label).into(),
+                    " · ".into(),
+                    el("span").class("muted").child(s.when).into(),
+                ])
+            });
+            list("ol", "sessions", items.collect())
+        });
+        out.push(
+            el("section")
+                .class("detail-section series")
+                .child(el("h3").child(heading))
+                .child(named_list(vec![series]))
+                .child(sessions)
+                .into(),
+        );
+    }
+    if let Some(url) = d.website {
+        out.push(el("p").child(external_link(url, ctx.t("event-website"))).into());
+    }
+    out.push(el("script").attr("type", "application/ld+json").child(d.json_ld).into());
+    out
 }

@@ -14,7 +14,9 @@ use citycal_core::query::ViewState;
 use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
+use crate::platform::dom;
 use crate::platform::intl::{language_name, region_name, IntlZones};
+use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
 use crate::ui::state::{use_app_ctx, AppCtx, Load, Loaded};
 
 fn facet_label(facet: Facet) -> &'static str {
@@ -83,51 +85,69 @@ fn viewer_for<'a>(ctx: &AppCtx, zone: &'a str) -> Viewer<'a> {
     Viewer { now: ctx.now(), rules: &IntlZones, zone, week_starts: first_weekday(&ctx.format_locale()) }
 }
 
+/// Sets the link's filters (leaving an open event page); `push` adds a history entry.
+type SetFilters = fn(AppCtx, Filters, bool);
+
+fn set_filters(ctx: AppCtx, f: Filters, push: bool) {
+    ctx.go(ViewState { event: None, ..ctx.link.get_untracked() }.with_filters(f), push)
+}
+
 #[component]
 pub fn FilterBar() -> impl IntoView {
     let ctx = use_app_ctx();
     let filters = Memo::new(move |_| ctx.link.with(|l| l.filters.clone()));
-    // Typing replaces the history entry; the other controls add one.
-    let set = move |f: Filters, push: bool| {
-        ctx.go(ViewState { event: None, ..ctx.link.get_untracked() }.with_filters(f), push)
-    };
+    let set: SetFilters = set_filters;
     let open = RwSignal::new(false);
-    let search = move |event: leptos::ev::Event| {
-        let text = event_target_value(&event);
-        set(Filters { text, ..filters.get_untracked() }, false);
+    // Typing replaces the history entry; the other controls add one.
+    let search = move |event: web_sys::Event| {
+        let text = dom::target_value(&event);
+        set(ctx, Filters { text, ..filters.get_untracked() }, false);
     };
     let n_active = move || active(&filters.get()).len();
-    view! {
-        <section class="filter-bar" aria-label=move || ctx.t("filters-heading")>
-            <div class="search-row">
-                <label class="search">
-                    <span class="visually-hidden">{move || ctx.t("search-label")}</span>
-                    <input type="search" id="cc-search" autocomplete="off"
-                        placeholder=move || ctx.t("search-placeholder")
-                        prop:value=move || filters.with(|f| f.text.clone())
-                        on:input=search/>
-                </label>
-                <details class="filter-panel" prop:open=move || open.get() on:toggle=move |e| {
-                    open.set(event_target::<web_sys::HtmlDetailsElement>(&e).open());
-                }>
-                    <summary class="button secondary">
-                        {move || ctx.t("filters-heading")}
-                        {move || (n_active() > 0).then(|| view! { " " <span class="badge">{n_active()}</span> })}
-                    </summary>
-                    {move || open.get().then(|| view! { <FilterPanel filters=filters set=set/> })}
-                </details>
-            </div>
-            <ActiveChips filters=filters set=set/>
-            <NoMatches filters=filters set=set/>
-        </section>
-    }
+    let summary = el("summary").class("button secondary").child(dynamic_text(move || ctx.t("filters-heading"))).child(
+        dynamic(move || {
+            let n = n_active();
+            (n > 0).then(|| Node::Many(vec![" ".into(), el("span").class("badge").child(n.to_string()).into()])).into()
+        }),
+    );
+    let panel = el("details")
+        .class("filter-panel")
+        .prop_dyn("open", move || open.get().into())
+        .on("toggle", move |e| open.set(dom::is_open(&e)))
+        .child(summary)
+        .child(dynamic(move || open.get().then(|| filter_panel(ctx, filters, set)).into()));
+    let search_field =
+        el("label").class("search").child(visually_hidden(dynamic_text(move || ctx.t("search-label")))).child(
+            el("input")
+                .attr("type", "search")
+                .attr("id", "cc-search")
+                .attr("autocomplete", "off")
+                .attr_dyn("placeholder", move || Some(ctx.t("search-placeholder")))
+                .prop_dyn("value", move || filters.with(|f| f.text.as_str().into()))
+                .on("input", search),
+        );
+    Node::from(
+        el("section")
+            .class("filter-bar")
+            .attr_dyn("aria-label", move || Some(ctx.t("filters-heading")))
+            .child(el("div").class("search-row").child(search_field).child(panel))
+            .child(dynamic(move || active_chips(ctx, filters, set)))
+            .child(dynamic(move || no_matches(ctx, filters, set))),
+    )
+}
+
+fn visually_hidden(text: Node) -> El {
+    el("span").class("visually-hidden").child(text)
+}
+
+/// `text` then a space, then `input`, in one label.
+fn labelled(text: Node, input: El) -> El {
+    el("label").child(text).child(" ").child(input)
 }
 
 /// The facets and time controls (built only while the panel is open: the
 /// counts cost a pass over the feed per facet).
-#[component]
-fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let ctx = use_app_ctx();
+fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
     let facets = move || {
         let Load::Ready(loaded) = ctx.load.get() else { return Vec::new() };
         let f = filters.get();
@@ -148,9 +168,9 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
             .filter(|(_, values)| !values.is_empty())
             .collect::<Vec<_>>()
     };
-    let period = move |p: Option<Period>| set(Filters { period: p, ..filters.get_untracked() }, true);
-    let date = move |event: leptos::ev::Event, to: bool| {
-        let d = parse_date(&event_target_value(&event));
+    let period = move |p: Option<Period>| set(ctx, Filters { period: p, ..filters.get_untracked() }, true);
+    let date = move |event: web_sys::Event, to: bool| {
+        let d = parse_date(&dom::target_value(&event));
         let mut f = filters.get_untracked();
         if to {
             f.to = d
@@ -162,10 +182,10 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
                 f.to = Some(a);
             }
         }
-        set(f, true);
+        set(ctx, f, true);
     };
-    let hours_input = move |event: leptos::ev::Event, end: bool| {
-        let value = event_target_value(&event);
+    let hours_input = move |event: web_sys::Event, end: bool| {
+        let value = dom::target_value(&event);
         let mut f = filters.get_untracked();
         let current = f.hours.unwrap_or(Hours { from: 0, to: 24 * 60 });
         let minutes = |s: &str| -> Option<u32> {
@@ -179,138 +199,158 @@ fn FilterPanel(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send
             (picked.unwrap_or(0), current.to)
         };
         f.hours = (from < to && (from, to) != (0, 24 * 60)).then_some(Hours { from, to });
-        set(f, true);
+        set(ctx, f, true);
     };
     let hm = |m: u32| format!("{:02}:{:02}", (m / 60).min(23), if m == 24 * 60 { 59 } else { m % 60 });
-    view! {
-        <div class="filter-panel-body">
-            {move || facets().into_iter().map(|(facet, values)| view! {
-                <fieldset class="facet" data-facet=facet.param()>
-                    <legend>{ctx.t(facet_label(facet))}</legend>
-                    <ul>
-                        {values.into_iter().map(|(label, value, n, checked)| {
-                            let disabled = n == 0 && !checked;
-                            let toggle = move |_| {
-                                let mut f = filters.get_untracked();
-                                f.toggle(facet, &value);
-                                set(f, true);
-                            };
-                            view! {
-                                <li>
-                                    <label class:disabled=disabled>
-                                        <input type="checkbox" prop:checked=checked disabled=disabled on:change=toggle/>
-                                        <span>{label}" "<span class="count">"("{n}")"</span></span>
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </fieldset>
-            }).collect_view()}
-            <fieldset class="facet time-facet">
-                <legend>{move || ctx.t("period-label")}</legend>
-                <ul>
-                    {[None, Some(Period::Upcoming), Some(Period::ThisWeek), Some(Period::ThisMonth), Some(Period::PastWithRecording)]
-                        .into_iter()
-                        .map(|p| view! {
-                            <li>
-                                <label>
-                                    <input type="radio" name="cc-period" prop:checked=move || filters.with(|f| f.period == p)
-                                        on:change=move |_| period(p)/>
-                                    " "{move || ctx.t(period_label(p))}
-                                </label>
-                            </li>
-                        })
-                        .collect_view()}
-                </ul>
-                <div class="range">
-                    <label>{move || ctx.t("date-from")}" "
-                        <input type="date" prop:value=move || filters.with(|f| f.from.map(|d| d.to_string()).unwrap_or_default())
-                            on:change=move |e| date(e, false)/>
-                    </label>
-                    <label>{move || ctx.t("date-to")}" "
-                        <input type="date" prop:value=move || filters.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
-                            on:change=move |e| date(e, true)/>
-                    </label>
-                </div>
-                <div class="range hours">
-                    <span>{move || ctx.t("hours-label")}</span>
-                    <label>{move || ctx.t("hours-from")}" "
-                        <input type="time" step="900" class="hours-from"
-                            prop:value=move || filters.with(|f| f.hours.map(|h| hm(h.from)).unwrap_or_default())
-                            on:change=move |e| hours_input(e, false)/>
-                    </label>
-                    <label>{move || ctx.t("hours-to")}" "
-                        <input type="time" step="900" class="hours-to"
-                            prop:value=move || filters.with(|f| f.hours.map(|h| hm(h.to)).unwrap_or_default())
-                            on:change=move |e| hours_input(e, true)/>
-                    </label>
-                </div>
-            </fieldset>
-        </div>
-    }
+    let facet_sets = dynamic(move || {
+        let sets = facets().into_iter().map(|(facet, values)| {
+            let items = values.into_iter().map(|(label, value, n, checked)| {
+                let disabled = n == 0 && !checked;
+                let toggle = move |_| {
+                    let mut f = filters.get_untracked();
+                    f.toggle(facet, &value);
+                    set(ctx, f, true);
+                };
+                let input = el("input")
+                    .attr("type", "checkbox")
+                    .prop_bool("checked", checked)
+                    .attr_opt("disabled", disabled.then_some(""))
+                    .on("change", toggle);
+                let text = el("span").child(label).child(" ").child(el("span").class("count").child(format!("({n})")));
+                el("li")
+                    .child(el("label").attr_opt("class", disabled.then_some("disabled")).child(input).child(text))
+                    .into()
+            });
+            el("fieldset")
+                .class("facet")
+                .attr("data-facet", facet.param())
+                .child(el("legend").child(ctx.t(facet_label(facet))))
+                .child(el("ul").children(items.collect()))
+                .into()
+        });
+        Node::Many(sets.collect())
+    });
+    let periods = [
+        None,
+        Some(Period::Upcoming),
+        Some(Period::ThisWeek),
+        Some(Period::ThisMonth),
+        Some(Period::PastWithRecording),
+    ]
+    .into_iter()
+    .map(|p| {
+        let input = el("input")
+            .attr("type", "radio")
+            .attr("name", "cc-period")
+            .prop_dyn("checked", move || filters.with(|f| f.period == p).into())
+            .on("change", move |_| period(p));
+        el("li").child(el("label").child(input).child(" ").child(dynamic_text(move || ctx.t(period_label(p))))).into()
+    })
+    .collect();
+    let date_input = |to: bool| {
+        el("input")
+            .attr("type", "date")
+            .prop_dyn("value", move || {
+                filters.with(|f| if to { f.to } else { f.from }).map(|d| d.to_string()).unwrap_or_default().into()
+            })
+            .on("change", move |e| date(e, to))
+    };
+    let hours_field = |end: bool| {
+        el("input")
+            .attr("type", "time")
+            .attr("step", "900")
+            .class(if end { "hours-to" } else { "hours-from" })
+            .prop_dyn("value", move || {
+                filters.with(|f| f.hours.map(|h| hm(if end { h.to } else { h.from })).unwrap_or_default()).into()
+            })
+            .on("change", move |e| hours_input(e, end))
+    };
+    let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
+    let time_facet = el("fieldset")
+        .class("facet time-facet")
+        .child(el("legend").child(text("period-label")))
+        .child(el("ul").children(periods))
+        .child(
+            el("div")
+                .class("range")
+                .child(labelled(text("date-from"), date_input(false)))
+                .child(labelled(text("date-to"), date_input(true))),
+        )
+        .child(
+            el("div")
+                .class("range hours")
+                .child(el("span").child(text("hours-label")))
+                .child(labelled(text("hours-from"), hours_field(false)))
+                .child(labelled(text("hours-to"), hours_field(true))),
+        );
+    el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
 }
 
 /// The active filters, each removable, and "clear all".
-#[component]
-fn ActiveChips(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let ctx = use_app_ctx();
-    move || {
-        let Load::Ready(loaded) = ctx.load.get() else { return None };
-        let f = filters.get();
-        let pieces = active(&f);
-        (!pieces.is_empty()).then(|| {
-            let count = ctx.t_args("filters-match", &[("count", ctx.matches.get().count.into())]);
-            view! {
-                <div class="active-filters">
-                    <p class="match-count" role="status">{count}</p>
-                    <ul>
-                        {pieces.into_iter().map(|piece| {
-                            let label = chip_label(&ctx, &loaded, &piece);
-                            let aria = ctx.t_args("remove-filter", &[("filter", label.clone().into())]);
-                            let without = remove(&f, &piece);
-                            view! {
-                                <li>
-                                    <button type="button" class="filter-chip" aria-label=aria on:click=move |_| set(without.clone(), true)>
-                                        {label}<span aria-hidden="true">" ×"</span>
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                        <li>
-                            <button type="button" class="link-button clear-filters" on:click=move |_| set(Filters::default(), true)>
-                                {ctx.t("clear-filters")}
-                            </button>
-                        </li>
-                    </ul>
-                </div>
-            }
-        })
+fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
+    let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
+    let f = filters.get();
+    let pieces = active(&f);
+    if pieces.is_empty() {
+        return Node::Empty;
     }
+    let count = ctx.t_args("filters-match", &[("count", ctx.matches.get().count.into())]);
+    let mut chips: Vec<Node> = pieces
+        .into_iter()
+        .map(|piece| {
+            let label = chip_label(&ctx, &loaded, &piece);
+            let aria = ctx.t_args("remove-filter", &[("filter", label.clone().into())]);
+            let without = remove(&f, &piece);
+            let button = el("button")
+                .attr("type", "button")
+                .class("filter-chip")
+                .attr("aria-label", aria)
+                .on("click", move |_| set(ctx, without.clone(), true))
+                .child(label)
+                .child(el("span").attr("aria-hidden", "true").child(" ×"));
+            el("li").child(button).into()
+        })
+        .collect();
+    chips.push(
+        el("li")
+            .child(
+                el("button")
+                    .attr("type", "button")
+                    .class("link-button clear-filters")
+                    .on("click", move |_| set(ctx, Filters::default(), true))
+                    .child(ctx.t("clear-filters")),
+            )
+            .into(),
+    );
+    el("div")
+        .class("active-filters")
+        .child(el("p").class("match-count").attr("role", "status").child(count))
+        .child(el("ul").children(chips))
+        .into()
 }
 
 /// Nothing matches: say so, and offer the one removal that brings back the most.
-#[component]
-fn NoMatches(filters: Memo<Filters>, set: impl Fn(Filters, bool) + Copy + Send + Sync + 'static) -> impl IntoView {
-    let ctx = use_app_ctx();
-    move || {
-        let Load::Ready(loaded) = ctx.load.get() else { return None };
-        let f = filters.get();
-        if f.is_empty() || ctx.matches.get().count > 0 {
-            return None;
-        }
-        let zone = ctx.zone.get();
-        let suggestion = best_to_drop(&loaded.feed, loaded.index(), &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
-            let label = chip_label(&ctx, &loaded, &piece);
-            let text = ctx.t_args("drop-suggestion", &[("filter", label.into()), ("count", n.into())]);
-            let without = remove(&f, &piece);
-            view! { <button type="button" class="button" on:click=move |_| set(without.clone(), true)>{text}</button> }
-        });
-        Some(view! {
-            <div class="notice warning no-matches" role="status">
-                <p>{ctx.t("no-matches")}</p>
-                {suggestion}
-            </div>
-        })
+fn no_matches(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
+    let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
+    let f = filters.get();
+    if f.is_empty() || ctx.matches.get().count > 0 {
+        return Node::Empty;
     }
+    let zone = ctx.zone.get();
+    let suggestion = best_to_drop(&loaded.feed, loaded.index(), &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
+        let label = chip_label(&ctx, &loaded, &piece);
+        let text = ctx.t_args("drop-suggestion", &[("filter", label.into()), ("count", n.into())]);
+        let without = remove(&f, &piece);
+        el("button")
+            .attr("type", "button")
+            .class("button")
+            .on("click", move |_| set(ctx, without.clone(), true))
+            .child(text)
+    });
+    el("div")
+        .class("notice warning no-matches")
+        .attr("role", "status")
+        .child(el("p").child(ctx.t("no-matches")))
+        .child(suggestion)
+        .into()
 }

@@ -3,25 +3,25 @@
 
 use leptos::prelude::*;
 
-use crate::ui::language_picker::LanguagePicker;
+use crate::platform::tree::{dynamic_text, el, Node};
+use crate::ui::language_picker::language_picker;
 use crate::ui::present::zone_label;
 use crate::ui::state::{use_app_ctx, Host};
-use crate::ui::zone_picker::ZonePicker;
+use crate::ui::zone_picker::zone_picker;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let ctx = use_app_ctx();
     let zone_line =
         move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), ctx.clock.get()).into())]);
-    view! {
-        <header class="app-header">
-            // In a partner's page the partner's own heading introduces the calendar.
-            {(ctx.host.get_value() == Host::Page).then(|| view! { <h1>{move || ctx.t("app-heading")}</h1> })}
-            <div class="preferences">
-                <ZonePicker/>
-                <LanguagePicker/>
-            </div>
-            <p class="zone-line">{zone_line}</p>
-        </header>
-    }
+    // In a partner's page the partner's own heading introduces the calendar.
+    let heading =
+        (ctx.host.get_value() == Host::Page).then(|| el("h1").child(dynamic_text(move || ctx.t("app-heading"))));
+    Node::from(
+        el("header")
+            .class("app-header")
+            .child(heading)
+            .child(el("div").class("preferences").child(zone_picker(ctx)).child(language_picker(ctx)))
+            .child(el("p").class("zone-line").child(dynamic_text(zone_line))),
+    )
 }

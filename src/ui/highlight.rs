@@ -2,22 +2,26 @@
 //! regard to case or diacritics ("gdansk" marks "Gdańsk").
 
 use citycal_core::filter::{highlight, search_words};
-use leptos::prelude::*;
+use leptos::prelude::With;
 
-use crate::ui::state::use_app_ctx;
+use crate::platform::tree::{el, Node};
+use crate::ui::state::AppCtx;
 
-#[component]
-pub fn Highlight(text: String) -> impl IntoView {
-    let ctx = use_app_ctx();
-    move || {
-        let words = ctx.link.with(|l| search_words(&l.filters.text));
-        let mut parts = Vec::new();
-        let mut at = 0;
-        for (start, end) in highlight(&text, &words) {
-            parts.push(view! { {text[at..start].to_owned()} <mark>{text[start..end].to_owned()}</mark> }.into_any());
-            at = end;
-        }
-        parts.push(text[at..].to_owned().into_any());
-        parts
+/// The words of the link's search, read once per rendered region (tracked:
+/// the region follows the search).
+pub fn search_terms(ctx: &AppCtx) -> Vec<String> {
+    ctx.link.with(|l| search_words(&l.filters.text))
+}
+
+/// `text` with each occurrence of `words` in a `<mark>`.
+pub fn highlighted(words: &[String], text: &str) -> Node {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, end) in highlight(text, words) {
+        parts.push(Node::from(&text[at..start]));
+        parts.push(el("mark").child(&text[start..end]).into());
+        at = end;
     }
+    parts.push(Node::from(&text[at..]));
+    Node::Many(parts)
 }

@@ -3,27 +3,31 @@
 use citycal_core::i18n::{Lang, Localizer};
 use leptos::prelude::*;
 
-use crate::ui::state::use_app_ctx;
+use crate::platform::dom;
+use crate::platform::tree::{dynamic_text, el, Node};
+use crate::ui::state::AppCtx;
 
-#[component]
-pub fn LanguagePicker() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn language_picker(ctx: AppCtx) -> Node {
     // "English", "Español", "Română": each from its own locale file.
-    let names: Vec<(Lang, String)> =
-        Lang::ALL.into_iter().map(|l| (l, Localizer::new(l).t("language-self-name"))).collect();
-    let pick = move |event: leptos::ev::Event| {
-        if let Some(lang) = Lang::from_tag(&event_target_value(&event)) {
+    let options = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            el("option")
+                .attr("value", lang.tag())
+                .attr("lang", lang.tag())
+                .attr_dyn("selected", move || (ctx.lang.get() == lang).then(String::new))
+                .child(Localizer::new(lang).t("language-self-name"))
+                .into()
+        })
+        .collect();
+    let pick = move |event: web_sys::Event| {
+        if let Some(lang) = Lang::from_tag(&dom::target_value(&event)) {
             ctx.choose_lang(lang);
         }
     };
-    view! {
-        <label class="picker language-picker">
-            <span>{move || ctx.t("language-label")}</span>
-            <select on:change=pick prop:value=move || ctx.lang.get().tag()>
-                {names.into_iter().map(|(lang, name)| view! {
-                    <option value=lang.tag() lang=lang.tag() selected=move || ctx.lang.get() == lang>{name}</option>
-                }).collect_view()}
-            </select>
-        </label>
-    }
+    el("label")
+        .class("picker language-picker")
+        .child(el("span").child(dynamic_text(move || ctx.t("language-label"))))
+        .child(el("select").on("change", pick).children(options).prop_dyn("value", move || ctx.lang.get().tag().into()))
+        .into()
 }

@@ -6,13 +6,13 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use citycal_core::layout::{day_spans, month_weeks, spans_between, step, week_start};
 use citycal_core::query::View;
-use leptos::ev::KeyboardEvent;
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
-use crate::ui::chip::EventChip;
-use crate::ui::link::StateLink;
+use crate::ui::chip::event_chip;
+use crate::ui::highlight::search_terms;
+use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
 
@@ -100,14 +100,8 @@ fn key_target(key: &str, shift: bool, date: NaiveDate, first: chrono::Weekday) -
 #[component]
 pub fn MonthView() -> impl IntoView {
     let ctx = use_app_ctx();
-    let grid = NodeRef::<html::Table>::new();
-    let focus_selected = move || {
-        request_animation_frame(move || {
-            if let Some(grid) = grid.get_untracked() {
-                dom::focus_in(&grid, "td[tabindex='0']");
-            }
-        })
-    };
+    // After a key moves the selection, focus follows it into the new grid.
+    let focus_selected = move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "td[tabindex='0']");
     let open_day = move |date: NaiveDate| {
         ctx.go(
             ctx.with_link(|l| {
@@ -117,16 +111,17 @@ pub fn MonthView() -> impl IntoView {
             true,
         );
     };
-    let on_key = move |event: KeyboardEvent| {
+    let on_key = move |event: web_sys::Event| {
+        let Some((key, shift)) = dom::key_of(&event) else { return };
         let date = ctx.date();
-        if matches!(event.key().as_str(), "Enter" | " ") {
+        if matches!(key.as_str(), "Enter" | " ") {
             event.prevent_default();
             open_day(date);
             // The grid is replaced by the day; focus goes to the day's title.
             dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
             return;
         }
-        let Some(target) = key_target(&event.key(), event.shift_key(), date, ctx.week_start()) else { return };
+        let Some(target) = key_target(&key, shift, date, ctx.week_start()) else { return };
         event.prevent_default();
         let new_month = (target.year(), target.month()) != (date.year(), date.month());
         ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
@@ -142,31 +137,37 @@ pub fn MonthView() -> impl IntoView {
             focus_selected();
         }
     };
-    move || {
-        month(&ctx).map(|m| {
-            view! {
-                {m.empty.map(|e| view! { <p class="empty" role="status">{e}</p> })}
-                <table class="month-grid" role="grid" aria-labelledby="period-title" node_ref=grid on:keydown=on_key>
-                    <thead>
-                        <tr>
-                            {m.weekdays.into_iter().map(|(short, _)| view! {
-                                <th scope="col" role="columnheader">{short}</th>
-                            }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {m.weeks.into_iter().map(|week| view! {
-                            <tr>{week.into_iter().map(|cell| month_cell(cell, select)).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-        })
-    }
+    dynamic(move || {
+        let Some(m) = month(&ctx) else { return Node::Empty };
+        let words = search_terms(&ctx);
+        let head = el("tr").children(
+            m.weekdays
+                .into_iter()
+                .map(|(short, _)| el("th").attr("scope", "col").attr("role", "columnheader").child(short).into())
+                .collect(),
+        );
+        let body = m
+            .weeks
+            .into_iter()
+            .map(|week| {
+                el("tr").children(week.into_iter().map(|cell| month_cell(ctx, cell, select, &words)).collect()).into()
+            })
+            .collect();
+        Node::Many(vec![
+            m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+            el("table")
+                .class("month-grid")
+                .attr("role", "grid")
+                .attr("aria-labelledby", "period-title")
+                .on("keydown", on_key)
+                .child(el("thead").child(head))
+                .child(el("tbody").children(body))
+                .into(),
+        ])
+    })
 }
 
-fn month_cell(cell: Cell, select: impl Fn(NaiveDate) + Copy + 'static) -> impl IntoView {
-    let ctx = use_app_ctx();
+fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send + 'static, words: &[String]) -> Node {
     let date = cell.date;
     let class = format!(
         "day{}{}{}",
@@ -178,16 +179,18 @@ fn month_cell(cell: Cell, select: impl Fn(NaiveDate) + Copy + 'static) -> impl I
         l.view = Some(View::Day);
         l.date = Some(date);
     });
-    view! {
-        <td role="gridcell" class=class data-date=date.to_string() tabindex=if cell.selected { 0 } else { -1 }
-            aria-selected=if cell.selected { "true" } else { "false" }
-            aria-current=cell.today.then_some("date") aria-label=cell.label
-            on:click=move |_| select(date)>
-            <span class="day-number" aria-hidden="true">{cell.day_number}</span>
-            <ul class="chips" aria-hidden="true">
-                {cell.chips.into_iter().map(|c| view! { <li><EventChip chip=c tabindex=-1/></li> }).collect_view()}
-            </ul>
-            {cell.more.map(|more| view! { <StateLink to=day_link class="more" tabindex=-1>{more}</StateLink> })}
-        </td>
-    }
+    let chips = cell.chips.into_iter().map(|c| el("li").child(event_chip(ctx, c, "-1", words)).into()).collect();
+    el("td")
+        .attr("role", "gridcell")
+        .class(class)
+        .attr("data-date", date.to_string())
+        .attr("tabindex", if cell.selected { "0" } else { "-1" })
+        .attr("aria-selected", if cell.selected { "true" } else { "false" })
+        .attr_opt("aria-current", cell.today.then_some("date"))
+        .attr("aria-label", cell.label)
+        .on("click", move |_| select(date))
+        .child(el("span").class("day-number").attr("aria-hidden", "true").child(cell.day_number.to_string()))
+        .child(el("ul").class("chips").attr("aria-hidden", "true").children(chips))
+        .child(cell.more.map(|more| link(ctx, day_link).class("more").attr("tabindex", "-1").child(more)))
+        .into()
 }

@@ -9,7 +9,9 @@ use citycal_core::query::View;
 use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
-use crate::ui::link::StateLink;
+use crate::platform::dom;
+use crate::platform::tree::{dynamic_text, el, Node};
+use crate::ui::link::link_following;
 use crate::ui::state::{use_app_ctx, AppCtx};
 
 /// The title of the period shown: "November 2026", "23–29 November 2026".
@@ -48,51 +50,74 @@ pub fn Toolbar() -> impl IntoView {
     let ctx = use_app_ctx();
     let view = Memo::new(move |_| ctx.view());
     let date = Memo::new(move |_| ctx.date());
-    let jump = move |event: leptos::ev::Event| {
+    let jump = move |event: web_sys::Event| {
         // The browser's date input gives YYYY-MM-DD or nothing.
-        if let Some(date) = parse_date(&event_target_value(&event)) {
+        if let Some(date) = parse_date(&dom::target_value(&event)) {
             ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
         }
     };
+    let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
     // The controls stay the same elements while their targets follow the
     // view and date, so focus stays on the one just used.
-    let stepped = move |forward: bool| {
-        Signal::derive(move || ctx.with_link(|l| l.date = Some(step(view.get(), date.get(), forward))))
-    };
-    let step_label = move |forward: bool| {
-        Signal::derive(move || {
-            let (previous, next) = step_labels(view.get());
-            Some(ctx.t(if forward { next } else { previous }))
-        })
+    let step_link = move |forward: bool| {
+        let to = Signal::derive(move || ctx.with_link(|l| l.date = Some(step(view.get(), date.get(), forward))));
+        link_following(ctx, to)
+            .class(if forward { "button step next" } else { "button step previous" })
+            .attr_dyn("aria-label", move || {
+                let (previous, next) = step_labels(view.get());
+                Some(ctx.t(if forward { next } else { previous }))
+            })
+            .child(el("span").attr("aria-hidden", "true").child(if forward { "›" } else { "‹" }))
     };
     let today = Signal::derive(move || ctx.with_link(|l| l.date = None));
-    view! {
-        <nav class="toolbar" aria-label=move || ctx.t("calendar-navigation")>
-            <div class="step-buttons">
-                <StateLink to=stepped(false) class="button step previous" label=step_label(false)>
-                    <span aria-hidden="true">"‹"</span>
-                </StateLink>
-                <StateLink to=today class="button today">{move || ctx.t("today")}</StateLink>
-                <StateLink to=stepped(true) class="button step next" label=step_label(true)>
-                    <span aria-hidden="true">"›"</span>
-                </StateLink>
-            </div>
-            <h2 id="period-title" class="period-title" tabindex="-1" aria-live="polite">
-                {move || period_title(&ctx, view.get(), date.get())}
-            </h2>
-            <label class="date-jump">
-                <span class="visually-hidden">{move || ctx.t("jump-to-date")}</span>
-                <input type="date" prop:value=move || date.get().to_string() min="1900-01-01" max="2200-12-31" on:change=jump/>
-            </label>
-            <ul class="view-switch" aria-label=move || ctx.t("choose-view")>
-                {View::ALL.into_iter().map(|v| {
-                    let to = Signal::derive(move || ctx.with_link(|l| l.view = Some(v)));
-                    let current = Signal::derive(move || Some(v == view.get()));
-                    view! {
-                        <li><StateLink to=to class="button" current=current>{move || ctx.t(view_label(v))}</StateLink></li>
-                    }
-                }).collect_view()}
-            </ul>
-        </nav>
-    }
+    let switch = View::ALL
+        .into_iter()
+        .map(|v| {
+            let to = Signal::derive(move || ctx.with_link(|l| l.view = Some(v)));
+            let choice = link_following(ctx, to)
+                .class("button")
+                .attr_dyn("aria-current", move || (v == view.get()).then(|| "page".to_owned()))
+                .child(text(view_label(v)));
+            el("li").child(choice).into()
+        })
+        .collect();
+    Node::from(
+        el("nav")
+            .class("toolbar")
+            .attr_dyn("aria-label", move || Some(ctx.t("calendar-navigation")))
+            .child(
+                el("div")
+                    .class("step-buttons")
+                    .child(step_link(false))
+                    .child(link_following(ctx, today).class("button today").child(text("today")))
+                    .child(step_link(true)),
+            )
+            .child(
+                el("h2")
+                    .attr("id", "period-title")
+                    .class("period-title")
+                    .attr("tabindex", "-1")
+                    .attr("aria-live", "polite")
+                    .child(dynamic_text(move || period_title(&ctx, view.get(), date.get()))),
+            )
+            .child(
+                el("label")
+                    .class("date-jump")
+                    .child(el("span").class("visually-hidden").child(text("jump-to-date")))
+                    .child(
+                        el("input")
+                            .attr("type", "date")
+                            .prop_dyn("value", move || date.get().to_string().into())
+                            .attr("min", "1900-01-01")
+                            .attr("max", "2200-12-31")
+                            .on("change", jump),
+                    ),
+            )
+            .child(
+                el("ul")
+                    .class("view-switch")
+                    .attr_dyn("aria-label", move || Some(ctx.t("choose-view")))
+                    .children(switch),
+            ),
+    )
 }

@@ -5,21 +5,24 @@ use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
 use crate::platform::http;
-use crate::ui::state::{start_loading, use_app_ctx, Load, LoadError};
+use crate::platform::tree::{dynamic, el, Node};
+use crate::ui::state::{start_loading, use_app_ctx, AppCtx, Load, LoadError};
 
 #[component]
 pub fn FeedStatus() -> impl IntoView {
     let ctx = use_app_ctx();
-    move || match ctx.load.get() {
-        Load::Loading => view! {
-            <div class="skeleton" role="status" aria-live="polite">
-                <span class="visually-hidden">{ctx.t("loading")}</span>
-                <div class="skeleton-card"></div>
-                <div class="skeleton-card"></div>
-                <div class="skeleton-card"></div>
-            </div>
-        }
-        .into_any(),
+    dynamic(move || feed_status(ctx))
+}
+
+fn feed_status(ctx: AppCtx) -> Node {
+    match ctx.load.get() {
+        Load::Loading => el("div")
+            .class("skeleton")
+            .attr("role", "status")
+            .attr("aria-live", "polite")
+            .child(el("span").class("visually-hidden").child(ctx.t("loading")))
+            .children((0..3).map(|_| el("div").class("skeleton-card").into()).collect())
+            .into(),
         Load::Failed(error) => {
             let message = match &error {
                 LoadError::Config => ctx.t("config-error"),
@@ -29,64 +32,76 @@ pub fn FeedStatus() -> impl IntoView {
                 }
                 LoadError::Feed(e) => ctx.localizer().feed_error(e),
             };
-            view! {
-                <div class="notice error" role="alert">
-                    <h2>{ctx.t("feed-error-heading")}</h2>
-                    <p>{message}</p>
-                    <button type="button" class="button" on:click=move |_| start_loading(ctx)>{ctx.t("retry")}</button>
-                </div>
-            }
-            .into_any()
+            el("div")
+                .class("notice error")
+                .attr("role", "alert")
+                .child(el("h2").child(ctx.t("feed-error-heading")))
+                .child(el("p").child(message))
+                .child(button(ctx.t("retry")).on("click", move |_| start_loading(ctx)))
+                .into()
         }
         Load::Ready(loaded) if !loaded.issues.is_empty() => {
             let skipped = skipped_count(&loaded.issues);
             let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
             let localizer = ctx.localizer();
-            let details: Vec<(String, String)> =
-                loaded.issues.iter().map(|i| (i.path.clone(), localizer.problem(&i.problem))).collect();
-            view! {
-                <div class="notice warning" role="status">
-                    {(skipped > 0).then(|| view! { <p>{ctx.t_args("skipped-notice", &[("count", skipped.into())])}</p> })}
-                    {(ignored > 0).then(|| view! { <p>{ctx.t_args("ignored-notice", &[("count", ignored.into())])}</p> })}
-                    <details>
-                        <summary>{ctx.t("issues-details")}</summary>
-                        <ul class="issues">
-                            {details.into_iter().map(|(path, reason)| view! {
-                                <li><code>{path}</code>": "{reason}</li>
-                            }).collect_view()}
-                        </ul>
-                    </details>
-                </div>
-            }
-            .into_any()
+            let details = loaded
+                .issues
+                .iter()
+                .map(|i| {
+                    el("li")
+                        .child(el("code").child(i.path.clone()))
+                        .child(": ")
+                        .child(localizer.problem(&i.problem))
+                        .into()
+                })
+                .collect();
+            let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
+            el("div")
+                .class("notice warning")
+                .attr("role", "status")
+                .child(count(skipped, "skipped-notice"))
+                .child(count(ignored, "ignored-notice"))
+                .child(
+                    el("details")
+                        .child(el("summary").child(ctx.t("issues-details")))
+                        .child(el("ul").class("issues").children(details)),
+                )
+                .into()
         }
-        Load::Ready(_) => ().into_any(),
+        Load::Ready(_) => Node::Empty,
     }
+}
+
+fn button(text: String) -> crate::platform::tree::El {
+    el("button").attr("type", "button").class("button").child(text)
 }
 
 /// Link parameters that were not understood: said once, not silently dropped.
 #[component]
 pub fn LinkNotice() -> impl IntoView {
     let ctx = use_app_ctx();
-    move || {
+    dynamic(move || {
         let issues = ctx.link_issues.get();
-        (!issues.is_empty()).then(|| {
-            view! {
-                <div class="notice warning link-notice" role="status">
-                    <ul>
-                        {issues.into_iter().map(|i| {
-                            let text = if i.param == "tz" {
-                                let shown = ctx.zone.get();
-                                ctx.t_args("link-unknown-zone", &[("zone", i.value.into()), ("shown", shown.into())])
-                            } else {
-                                ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())])
-                            };
-                            view! { <li>{text}</li> }
-                        }).collect_view()}
-                    </ul>
-                    <button type="button" class="button" on:click=move |_| ctx.link_issues.set(Vec::new())>{ctx.t("dismiss")}</button>
-                </div>
-            }
-        })
-    }
+        if issues.is_empty() {
+            return Node::Empty;
+        }
+        let items = issues
+            .into_iter()
+            .map(|i| {
+                let text = if i.param == "tz" {
+                    let shown = ctx.zone.get();
+                    ctx.t_args("link-unknown-zone", &[("zone", i.value.into()), ("shown", shown.into())])
+                } else {
+                    ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())])
+                };
+                el("li").child(text).into()
+            })
+            .collect();
+        el("div")
+            .class("notice warning link-notice")
+            .attr("role", "status")
+            .child(el("ul").children(items))
+            .child(button(ctx.t("dismiss")).on("click", move |_| ctx.link_issues.set(Vec::new())))
+            .into()
+    })
 }

@@ -8,12 +8,13 @@ use citycal_core::layout::{
     css_percent, day_spans, now_minute, spans_between, time_grid, week_start, Placed, DAY_MINUTES,
 };
 use citycal_core::query::View;
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
-use crate::ui::chip::EventChip;
-use crate::ui::link::StateLink;
+use crate::ui::chip::event_chip;
+use crate::ui::highlight::search_terms;
+use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
 
@@ -83,92 +84,111 @@ fn percent(minutes: u32) -> String {
 #[component]
 pub fn TimeGridView(view: View) -> impl IntoView {
     let ctx = use_app_ctx();
-    let scroller = NodeRef::<html::Div>::new();
     // Start the axis at the morning once, not on every re-render.
-    Effect::new(move |done: Option<bool>| {
-        if done != Some(true) {
-            if let Some(el) = scroller.get() {
-                dom::scroll_to_fraction(&el, MORNING);
-                return true;
-            }
-        }
-        done.unwrap_or(false)
-    });
-    move || {
-        grid(&ctx, view).map(|g| {
-            let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
-            view! {
-                {g.empty.map(|e| view! { <p class="empty" role="status">{e}</p> })}
-                <div class=class role="group" aria-labelledby="period-title">
-                    <div class="tg-row tg-head">
-                        <div class="tg-gutter"></div>
-                        {g.columns.iter().map(|c| {
-                            let c = (c.date, c.label.clone(), c.heading.clone(), c.today);
-                            let to = ctx.with_link(|l| { l.view = Some(View::Day); l.date = Some(c.0); });
-                            view! {
-                                <div class="tg-day-head" class:today=c.3>
-                                    <StateLink to=to label=c.1 current=c.3>{c.2}</StateLink>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <div class="tg-row tg-all-day">
-                        <div class="tg-gutter">{g.all_day_label}</div>
-                        {g.columns.iter().map(|c| {
-                            let (label, chips) = (c.label.clone(), c.all_day.clone());
-                            view! {
-                                <ul class="tg-cell chips" aria-label=label>
-                                    {chips.into_iter().map(chip_item).collect_view()}
-                                </ul>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <div class="tg-scroll" node_ref=scroller>
-                        <div class="tg-row tg-body">
-                            <div class="tg-gutter tg-hours" aria-hidden="true">
-                                {g.hours.into_iter().enumerate().map(|(h, label)| view! {
-                                    <span class="tg-hour" style:top=percent(h as u32 * 60)>{label}</span>
-                                }).collect_view()}
-                            </div>
-                            {g.columns.into_iter().map(day_column).collect_view()}
-                        </div>
-                    </div>
-                </div>
-            }
-        })
-    }
-}
-
-fn day_column(c: Column) -> impl IntoView {
-    view! {
-        <ul class="tg-col" class:today=c.today data-date=c.date.to_string() aria-label=c.label>
-            {c.timed.into_iter().map(|(chip, p)| {
-                view! {
-                    <li class="tg-slot"
-                        style:top=percent(p.top)
-                        style:height=percent(p.bottom - p.top)
-                        style:left=css_percent(p.column, p.columns)
-                        style:width=css_percent(1, p.columns)>
-                        <EventChip chip=chip/>
-                    </li>
+    let scrolled = StoredValue::new(false);
+    dynamic(move || {
+        let Some(g) = grid(&ctx, view) else { return Node::Empty };
+        if !scrolled.get_value() {
+            scrolled.set_value(true);
+            request_animation_frame(move || {
+                if let Some(root) = ctx.root.get_untracked() {
+                    dom::scroll_in(&root, ".tg-scroll", MORNING);
                 }
-            }).collect_view()}
-            {c.today.then(|| view! { <NowLine day=c.date/> })}
-        </ul>
-    }
+            });
+        }
+        let words = search_terms(&ctx);
+        let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
+        let heads = g
+            .columns
+            .iter()
+            .map(|c| {
+                let to = ctx.with_link(|l| {
+                    l.view = Some(View::Day);
+                    l.date = Some(c.date);
+                });
+                let day_link = link(ctx, to)
+                    .attr("aria-label", c.label.clone())
+                    .attr_opt("aria-current", c.today.then_some("page"));
+                el("div")
+                    .class(if c.today { "tg-day-head today" } else { "tg-day-head" })
+                    .child(day_link.child(c.heading.clone()))
+                    .into()
+            })
+            .collect();
+        let all_day = g
+            .columns
+            .iter()
+            .map(|c| {
+                let chips = c
+                    .all_day
+                    .iter()
+                    .cloned()
+                    .map(|chip| el("li").child(event_chip(ctx, chip, "0", &words)).into())
+                    .collect();
+                el("ul").class("tg-cell chips").attr("aria-label", c.label.clone()).children(chips).into()
+            })
+            .collect();
+        let hours = g
+            .hours
+            .into_iter()
+            .enumerate()
+            .map(|(h, label)| el("span").class("tg-hour").style("top", percent(h as u32 * 60)).child(label).into())
+            .collect();
+        let columns = g.columns.into_iter().map(|c| day_column(ctx, c, &words)).collect();
+        Node::Many(vec![
+            g.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+            el("div")
+                .class(class)
+                .attr("role", "group")
+                .attr("aria-labelledby", "period-title")
+                .child(el("div").class("tg-row tg-head").child(el("div").class("tg-gutter")).children(heads))
+                .child(
+                    el("div")
+                        .class("tg-row tg-all-day")
+                        .child(el("div").class("tg-gutter").child(g.all_day_label))
+                        .children(all_day),
+                )
+                .child(
+                    el("div").class("tg-scroll").child(
+                        el("div")
+                            .class("tg-row tg-body")
+                            .child(el("div").class("tg-gutter tg-hours").attr("aria-hidden", "true").children(hours))
+                            .children(columns),
+                    ),
+                )
+                .into(),
+        ])
+    })
 }
 
-fn chip_item(c: Chip) -> impl IntoView {
-    view! { <li><EventChip chip=c/></li> }
+fn day_column(ctx: AppCtx, c: Column, words: &[String]) -> Node {
+    let slots = c.timed.into_iter().map(|(chip, p)| {
+        el("li")
+            .class("tg-slot")
+            .style("top", percent(p.top))
+            .style("height", percent(p.bottom - p.top))
+            .style("left", css_percent(p.column, p.columns))
+            .style("width", css_percent(1, p.columns))
+            .child(event_chip(ctx, chip, "0", words))
+            .into()
+    });
+    el("ul")
+        .class(if c.today { "tg-col today" } else { "tg-col" })
+        .attr("data-date", c.date.to_string())
+        .attr("aria-label", c.label)
+        .children(slots.collect())
+        .child(c.today.then(|| now_line(ctx, c.date)))
+        .into()
 }
 
 /// The current time on today's column; the only part of the grid that
 /// follows the clock.
-#[component]
-fn NowLine(day: NaiveDate) -> impl IntoView {
-    let ctx = use_app_ctx();
+fn now_line(ctx: AppCtx, day: NaiveDate) -> Node {
     let minute = move || ctx.zone.with(|zone| now_minute(ctx.clock.get(), day, &IntlZones, zone));
-    view! {
-        <li class="now-line" aria-hidden="true" style:top=move || minute().map(percent) style:display=move || minute().is_none().then_some("none")></li>
-    }
+    el("li")
+        .class("now-line")
+        .attr("aria-hidden", "true")
+        .style_dyn("top", move || minute().map(percent))
+        .style_dyn("display", move || minute().is_none().then(|| "none".to_owned()))
+        .into()
 }

@@ -5,29 +5,32 @@
 use citycal_core::time::ZoneRules;
 use leptos::prelude::*;
 
+use crate::platform::dom;
 use crate::platform::intl::{browser_zone, supported_zones, IntlZones};
+use crate::platform::tree::{dynamic, dynamic_text, el, Node};
 use crate::ui::present::zone_choice;
-use crate::ui::state::use_app_ctx;
+use crate::ui::state::AppCtx;
 
-#[component]
-pub fn ZonePicker() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn zone_picker(ctx: AppCtx) -> Node {
     let typed = RwSignal::new(None::<String>);
     // The list is built the first time the field is used, not at start.
     let opened = RwSignal::new(false);
-    let options = move || {
-        opened.get().then(|| {
-            let now = ctx.now();
-            let zones = supported_zones();
+    let options = dynamic(move || {
+        if !opened.get() {
+            return Node::Empty;
+        }
+        let now = ctx.now();
+        let zones = supported_zones();
+        Node::Many(
             zones
                 .into_iter()
                 .map(|z| {
                     let label = zone_choice(&z, now);
-                    view! { <option value=z.clone()>{label}</option> }
+                    el("option").attr("value", z).child(label).into()
                 })
-                .collect_view()
-        })
-    };
+                .collect(),
+        )
+    });
     let commit = move |value: String| {
         let value = value.trim().to_owned();
         if IntlZones.is_known(&value) {
@@ -40,25 +43,45 @@ pub fn ZonePicker() -> impl IntoView {
     let invalid = move || typed.with(|t| t.as_ref().is_some_and(|t| !t.is_empty()));
     let device = browser_zone();
     let device_differs = move || device.as_ref().is_some_and(|d| *d != ctx.zone.get());
-    view! {
-        <div class="picker zone-picker">
-            <label for="cc-zone-input">{move || ctx.t("time-zone-label")}</label>
-            <input id="cc-zone-input" type="text" list="cc-zones" autocomplete="off" spellcheck="false"
-                prop:value=move || typed.get().unwrap_or_else(|| ctx.zone.get())
-                aria-invalid=move || invalid().then_some("true")
-                aria-describedby="cc-zone-error"
-                on:focus=move |_| opened.set(true)
-                on:input=move |_| opened.set(true)
-                on:change=move |e| commit(event_target_value(&e))/>
-            <datalist id="cc-zones">{options}</datalist>
-            <span id="cc-zone-error" class="field-error" role="status">
-                {move || invalid().then(|| ctx.t_args("zone-unknown", &[("zone", typed.get().unwrap_or_default().into())]))}
-            </span>
-            {move || device_differs().then(|| view! {
-                <button type="button" class="link-button" on:click=move |_| { typed.set(None); ctx.use_device_zone(); }>
-                    {ctx.t("use-device-zone")}
-                </button>
-            })}
-        </div>
-    }
+    let input = el("input")
+        .attr("id", "cc-zone-input")
+        .attr("type", "text")
+        .attr("list", "cc-zones")
+        .attr("autocomplete", "off")
+        .attr("spellcheck", "false")
+        .prop_dyn("value", move || typed.get().unwrap_or_else(|| ctx.zone.get()).into())
+        .attr_dyn("aria-invalid", move || invalid().then(|| "true".to_owned()))
+        .attr("aria-describedby", "cc-zone-error")
+        .on("focus", move |_| opened.set(true))
+        .on("input", move |_| opened.set(true))
+        .on("change", move |e| commit(dom::target_value(&e)));
+    let error = dynamic_text(move || {
+        if invalid() {
+            ctx.t_args("zone-unknown", &[("zone", typed.get().unwrap_or_default().into())])
+        } else {
+            String::new()
+        }
+    });
+    let use_device = dynamic(move || {
+        device_differs()
+            .then(|| {
+                el("button")
+                    .attr("type", "button")
+                    .class("link-button")
+                    .on("click", move |_| {
+                        typed.set(None);
+                        ctx.use_device_zone();
+                    })
+                    .child(ctx.t("use-device-zone"))
+            })
+            .into()
+    });
+    el("div")
+        .class("picker zone-picker")
+        .child(el("label").attr("for", "cc-zone-input").child(dynamic_text(move || ctx.t("time-zone-label"))))
+        .child(input)
+        .child(el("datalist").attr("id", "cc-zones").child(options))
+        .child(el("span").attr("id", "cc-zone-error").class("field-error").attr("role", "status").child(error))
+        .child(use_device)
+        .into()
 }
