@@ -128,6 +128,11 @@ pub fn key_of(event: &web_sys::Event) -> Option<(String, bool)> {
     event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| (e.key(), e.shift_key()))
 }
 
+/// Whether the checkbox or radio button an event came from is checked.
+pub fn target_checked(event: &web_sys::Event) -> bool {
+    leptos::prelude::event_target_checked(event)
+}
+
 /// The value of the input, select or textarea an event came from.
 pub fn target_value(event: &web_sys::Event) -> String {
     leptos::prelude::event_target_value(event)

@@ -16,7 +16,7 @@ use crate::platform::{dom, intl, intl::IntlZones, page};
 use crate::ui::event_card::{event_facts, external_link, fallback_note};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
-use crate::ui::registration_form::{offers_form, RegistrationForm};
+use crate::ui::registration_form::{offers_form, registration_form};
 use crate::ui::state::{use_app_ctx, AppCtx, Load};
 
 /// A named link (organizer, series, ...); no URL when the feed gives none.
@@ -278,10 +278,11 @@ pub fn EventPage(id: String) -> impl IntoView {
                 .into(),
         });
         let title = d.card.title.clone();
-        let registration_form = loaded.registration_endpoint.clone().filter(|_| offers_form(event, ctx.now())).map(|endpoint| {
-            view! { <RegistrationForm event=event.clone() endpoint=endpoint privacy_url=loaded.privacy_url.clone()/> }
-                .into_any()
-        });
+        let form = loaded
+            .registration_endpoint
+            .clone()
+            .filter(|_| offers_form(event, ctx.now()))
+            .map(|endpoint| registration_form(ctx, event.clone(), endpoint, loaded.privacy_url.clone()));
         let actions = el("div")
             .class("event-actions")
             .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
@@ -303,7 +304,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             .child(title.note.map(fallback_note))
             .children(event_facts(ctx, d.card.clone(), d.duration.clone()))
             .child(actions)
-            .child(registration_form)
+            .child(form)
             .children(sections(ctx, d))
             .into()
     })

@@ -6,12 +6,12 @@ use citycal_core::feed::{Event, Question, QuestionKind};
 use citycal_core::i18n::msg;
 use citycal_core::order::sort_by_key;
 use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, COUNTRY_CODES};
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
 use crate::platform::{dom, intl::region_name};
 use crate::ui::registration_flow::{begin, confirmed, load_draft, save_draft, send, Draft, Sending};
-use crate::ui::state::use_app_ctx;
+use crate::ui::state::AppCtx;
 
 fn problem_message(problem: FieldProblem) -> &'static str {
     match problem {
@@ -34,9 +34,7 @@ pub fn offers_form(event: &Event, now: chrono::DateTime<chrono::Utc>) -> bool {
     !external && matches!(state(event, now).phase, Phase::Open { .. } | Phase::ClosingSoon { .. })
 }
 
-#[component]
-pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<String>) -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_url: Option<String>) -> Node {
     let event_id = event.id.clone();
     let draft = RwSignal::new(load_draft(&event_id).unwrap_or_else(|| {
         let mut d = Draft::default();
@@ -48,15 +46,11 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
         None => Sending::Idle,
     });
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let form = NodeRef::<html::Form>::new();
     let busy = move || matches!(status.get(), Sending::Attempt(_) | Sending::Waiting { .. });
 
-    let start = {
+    let start = move || {
         let endpoint = endpoint.clone();
-        move || {
-            let endpoint = endpoint.clone();
-            leptos::task::spawn_local(async move { send(endpoint, draft, status).await });
-        }
+        leptos::task::spawn_local(async move { send(endpoint, draft, status).await });
     };
     // An attempt under way when the page went away resumes with its key.
     if draft.with_untracked(|d| d.sending && d.key.is_some()) && !matches!(status.get_untracked(), Sending::Done(_)) {
@@ -65,9 +59,10 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
     let show_errors = move |found: Vec<FieldError>| {
         let first = found.first().map(|e| input_id(&e.field));
         errors.set(found);
-        if let (Some(id), Some(form)) = (first, form.get_untracked()) {
+        if let (Some(id), Some(root)) = (first, ctx.root.get_untracked()) {
+            let root: web_sys::Element = root.into();
             request_animation_frame(move || {
-                dom::focus_in(&form, &format!("#{id}"));
+                dom::focus_in(&root, &format!(".registration-form #{id}"));
             });
         }
     };
@@ -78,74 +73,22 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
         }
     });
     let check_event = event.clone();
-    let submit = {
-        let start = start.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            if busy() {
-                return; // a double click sends once
-            }
-            let found = draft.with_untracked(|d| check(&d.request, &check_event));
-            if !found.is_empty() {
-                show_errors(found);
-                return;
-            }
-            errors.set(Vec::new());
-            begin(draft, ctx.lang.get_untracked().tag(), &ctx.zone.get_untracked());
-            start();
+    let submit = move |ev: web_sys::Event| {
+        ev.prevent_default();
+        if busy() {
+            return; // a double click sends once
         }
-    };
-    // Every keystroke is saved; a change after a failed attempt starts a new one.
-    let edit = move |change: Box<dyn FnOnce(&mut Draft)>| {
-        draft.update(|d| {
-            change(d);
-            if !d.sending {
-                d.key = None;
-            }
-        });
-        let id = draft.with_untracked(|d| d.request.event_id.clone());
-        save_draft(&id, &draft.get_untracked());
-        errors.update(|e| e.clear());
-    };
-    let error_for = move |field: &'static str| {
-        move || errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem))))
-    };
-
-    let text_field = move |field: &'static str,
-                           label: &'static str,
-                           kind: &'static str,
-                           autocomplete: &'static str,
-                           required: bool| {
-        let id = input_id(field);
-        let error_id = format!("{id}-error");
-        let value = move || {
-            draft.with(|d| match field {
-                "name" => d.request.name.clone(),
-                "email" => d.request.email.clone(),
-                "organization" => d.request.organization.clone(),
-                _ => d.request.city.clone(),
-            })
-        };
-        let on_input = move |ev: leptos::ev::Event| {
-            let v = event_target_value(&ev);
-            edit(Box::new(move |d: &mut Draft| match field {
-                "name" => d.request.name = v,
-                "email" => d.request.email = v,
-                "organization" => d.request.organization = v,
-                _ => d.request.city = v,
-            }));
-        };
-        let error = error_for(field);
-        view! {
-            <div class="field">
-                <label for=id.clone()>{move || ctx.t(label)}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
-                <input id=id type=kind autocomplete=autocomplete required=required maxlength="200"
-                    prop:value=value on:input=on_input
-                    aria-invalid=move || error().is_some().then_some("true") aria-describedby=error_id.clone()/>
-                <p class="field-error" id=error_id>{error}</p>
-            </div>
+        let found = draft.with_untracked(|d| check(&d.request, &check_event));
+        if !found.is_empty() {
+            show_errors(found);
+            return;
         }
+        errors.set(Vec::new());
+        begin(draft, ctx.lang.get_untracked().tag(), &ctx.zone.get_untracked());
+        start();
     };
+    let form = Form { ctx, draft, errors };
+    let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
 
     let countries = {
         let locale = ctx.format_locale();
@@ -154,71 +97,213 @@ pub fn RegistrationForm(event: Event, endpoint: String, privacy_url: Option<Stri
         sort_by_key(&mut list, |c| c.0.to_lowercase());
         list
     };
-    let country_error = error_for("country");
+    let country_error = form.error_for("country".to_owned());
+    let mut country_options = vec![el("option").attr("value", "").child(text("reg-country-none")).into()];
+    country_options.extend(countries.into_iter().map(|(name, code)| {
+        el("option")
+            .attr("value", code)
+            .attr_dyn("selected", move || draft.with(|d| d.request.country == code).then(String::new))
+            .child(name)
+            .into()
+    }));
+    let country = el("div")
+        .class("field")
+        .child(el("label").attr("for", "reg-country").child(text("reg-country")))
+        .child(
+            el("select")
+                .attr("id", "reg-country")
+                .attr("autocomplete", "country")
+                .attr_dyn("aria-invalid", move || invalid(country_error()))
+                .attr("aria-describedby", "reg-country-error")
+                .on("change", move |ev| {
+                    let v = dom::target_value(&ev);
+                    form.edit(Box::new(move |d: &mut Draft| d.request.country = v));
+                })
+                .children(country_options)
+                .prop_dyn("value", move || draft.with(|d| d.request.country.as_str().into())),
+        )
+        .child(field_error("reg-country-error".to_owned(), country_error));
     let questions = event.registration.as_ref().map(|r| r.questions.clone()).unwrap_or_default();
-    let event_languages = event.languages.clone();
+    let questions = questions.into_iter().map(|q| question_field(form, q, &event.languages)).collect();
 
-    let processing_error = error_for("consent.processing");
-    view! {
-        {move || match status.get() {
-            Sending::Done(id) => Some(view! { <Confirmation event=event.clone() id=id/> }.into_any()),
-            _ => None,
-        }}
-        <form class="registration-form" node_ref=form novalidate on:submit=submit
-            hidden=move || matches!(status.get(), Sending::Done(_))
-            aria-labelledby="reg-heading">
-            <h3 id="reg-heading">{move || ctx.t("reg-form-heading")}</h3>
-            <p class="muted">{move || ctx.t("reg-required-note")}</p>
-            {text_field("name", msg("reg-name"), "text", "name", true)}
-            {text_field("email", msg("reg-email"), "email", "email", true)}
-            {text_field("organization", msg("reg-organization"), "text", "organization", false)}
-            {text_field("city", msg("reg-city"), "text", "address-level2", false)}
-            <div class="field">
-                <label for="reg-country">{move || ctx.t("reg-country")}</label>
-                <select id="reg-country" autocomplete="country"
-                    prop:value=move || draft.with(|d| d.request.country.clone())
-                    aria-invalid=move || country_error().is_some().then_some("true") aria-describedby="reg-country-error"
-                    on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |d: &mut Draft| d.request.country = v)); }>
-                    <option value="">{move || ctx.t("reg-country-none")}</option>
-                    {countries.into_iter().map(|(name, code)| view! {
-                        <option value=code selected=move || draft.with(|d| d.request.country == code)>{name}</option>
-                    }).collect_view()}
-                </select>
-                <p class="field-error" id="reg-country-error">{country_error}</p>
-            </div>
-            {questions.into_iter().map(|q| question_field(q, event_languages.clone(), draft, errors, edit)).collect_view()}
-            <div class="field consent">
-                <label>
-                    <input type="checkbox" id="reg-consent-processing" required
-                        prop:checked=move || draft.with(|d| d.request.consent.processing)
-                        aria-invalid=move || processing_error().is_some().then_some("true") aria-describedby="reg-consent-processing-error"
-                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |d: &mut Draft| d.request.consent.processing = on)); }/>
-                    " "{move || ctx.t("reg-consent-processing")}<span class="required" aria-hidden="true">" *"</span>
-                </label>
-                {privacy_url.clone().map(|url| view! {
-                    " " <a href=url rel="noopener noreferrer" target="_blank">{move || ctx.t("reg-privacy")}</a>
-                })}
-                <p class="field-error" id="reg-consent-processing-error">{processing_error}</p>
-            </div>
-            <div class="field consent">
-                <label>
-                    <input type="checkbox" id="reg-consent-news"
-                        prop:checked=move || draft.with(|d| d.request.consent.news)
-                        on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |d: &mut Draft| d.request.consent.news = on)); }/>
-                    " "{move || ctx.t("reg-consent-news")}
-                </label>
-            </div>
-            <p>
-                <button type="submit" class="button register" disabled=busy aria-disabled=move || busy().then_some("true")>
-                    {move || ctx.t(if matches!(status.get(), Sending::Failed { .. }) { "reg-try-again" } else { "reg-submit" })}
-                </button>
-            </p>
-            <p class="send-status" role="status" aria-live="polite">{move || status_text(&ctx, &status.get())}</p>
-        </form>
+    let processing_error = form.error_for("consent.processing".to_owned());
+    let consent_box = |id: &'static str, read: fn(&Draft) -> bool, write: fn(&mut Draft, bool)| {
+        el("input").attr("type", "checkbox").attr("id", id).prop_dyn("checked", move || draft.with(read).into()).on(
+            "change",
+            move |ev| {
+                let on = dom::target_checked(&ev);
+                form.edit(Box::new(move |d: &mut Draft| write(d, on)));
+            },
+        )
+    };
+    let processing = el("div")
+        .class("field consent")
+        .child(
+            el("label")
+                .child(
+                    consent_box(
+                        "reg-consent-processing",
+                        |d| d.request.consent.processing,
+                        |d, on| d.request.consent.processing = on,
+                    )
+                    .attr("required", "")
+                    .attr_dyn("aria-invalid", move || invalid(processing_error()))
+                    .attr("aria-describedby", "reg-consent-processing-error"),
+                )
+                .child(" ")
+                .child(text("reg-consent-processing"))
+                .child(required_mark()),
+        )
+        .child(privacy_url.map(|url| Node::Many(vec![" ".into(), external_link_following(url, text("reg-privacy"))])))
+        .child(field_error("reg-consent-processing-error".to_owned(), processing_error));
+    let news = el("div").class("field consent").child(
+        el("label")
+            .child(consent_box("reg-consent-news", |d| d.request.consent.news, |d, on| d.request.consent.news = on))
+            .child(" ")
+            .child(text("reg-consent-news")),
+    );
+    let submit_button = el("button")
+        .attr("type", "submit")
+        .class("button register")
+        .attr_dyn("disabled", move || busy().then(String::new))
+        .attr_dyn("aria-disabled", move || busy().then(|| "true".to_owned()))
+        .child(dynamic_text(move || {
+            ctx.t(if matches!(status.get(), Sending::Failed { .. }) { "reg-try-again" } else { "reg-submit" })
+        }));
+    let form_el = el("form")
+        .class("registration-form")
+        .attr("novalidate", "")
+        .on("submit", submit)
+        .attr_dyn("hidden", move || matches!(status.get(), Sending::Done(_)).then(String::new))
+        .attr("aria-labelledby", "reg-heading")
+        .child(el("h3").attr("id", "reg-heading").child(text("reg-form-heading")))
+        .child(el("p").class("muted").child(text("reg-required-note")))
+        .child(form.text_field("name", msg("reg-name"), "text", "name", true))
+        .child(form.text_field("email", msg("reg-email"), "email", "email", true))
+        .child(form.text_field("organization", msg("reg-organization"), "text", "organization", false))
+        .child(form.text_field("city", msg("reg-city"), "text", "address-level2", false))
+        .child(country)
+        .children(questions)
+        .child(processing)
+        .child(news)
+        .child(el("p").child(submit_button))
+        .child(
+            el("p")
+                .class("send-status")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .child(dynamic_text(move || status_text(&ctx, &status.get()).unwrap_or_default())),
+        );
+    let confirmation = dynamic(move || match status.get() {
+        Sending::Done(id) => confirmation(ctx, &event, id),
+        _ => Node::Empty,
+    });
+    Node::Many(vec![confirmation, form_el.into()])
+}
+
+/// What every field of the form shares: the draft it edits and the errors shown.
+#[derive(Clone, Copy)]
+struct Form {
+    ctx: AppCtx,
+    draft: RwSignal<Draft>,
+    errors: RwSignal<Vec<FieldError>>,
+}
+
+impl Form {
+    /// Every keystroke is saved; a change after a failed attempt starts a new one.
+    fn edit(self, change: Box<dyn FnOnce(&mut Draft)>) {
+        self.draft.update(|d| {
+            change(d);
+            if !d.sending {
+                d.key = None;
+            }
+        });
+        let id = self.draft.with_untracked(|d| d.request.event_id.clone());
+        save_draft(&id, &self.draft.get_untracked());
+        self.errors.update(|e| e.clear());
+    }
+
+    /// The message for `field`'s error, if it has one (tracks the errors and the language).
+    fn error_for(self, field: String) -> impl Fn() -> Option<String> + Copy + Send + Sync + 'static {
+        let Form { ctx, errors, .. } = self;
+        let field = StoredValue::new(field);
+        move || {
+            errors.with(|list| {
+                field.with_value(|field| {
+                    list.iter().find(|e| e.field == *field).map(|e| ctx.t(problem_message(e.problem)))
+                })
+            })
+        }
+    }
+
+    fn text_field(
+        self,
+        field: &'static str,
+        label: &'static str,
+        kind: &'static str,
+        autocomplete: &'static str,
+        required: bool,
+    ) -> El {
+        let Form { ctx, draft, .. } = self;
+        let id = input_id(field);
+        let error_id = format!("{id}-error");
+        let text_of = move |d: &Draft| match field {
+            "name" => d.request.name.clone(),
+            "email" => d.request.email.clone(),
+            "organization" => d.request.organization.clone(),
+            _ => d.request.city.clone(),
+        };
+        let on_input = move |ev: web_sys::Event| {
+            let v = dom::target_value(&ev);
+            self.edit(Box::new(move |d: &mut Draft| match field {
+                "name" => d.request.name = v,
+                "email" => d.request.email = v,
+                "organization" => d.request.organization = v,
+                _ => d.request.city = v,
+            }));
+        };
+        let error = self.error_for(field.to_owned());
+        let input = el("input")
+            .attr("id", id.clone())
+            .attr("type", kind)
+            .attr("autocomplete", autocomplete)
+            .attr_opt("required", required.then_some(""))
+            .attr("maxlength", "200")
+            .prop_dyn("value", move || draft.with(text_of).into())
+            .on("input", on_input)
+            .attr_dyn("aria-invalid", move || invalid(error()))
+            .attr("aria-describedby", error_id.clone());
+        el("div")
+            .class("field")
+            .child(
+                el("label")
+                    .attr("for", id)
+                    .child(dynamic_text(move || ctx.t(label)))
+                    .child(required.then(required_mark)),
+            )
+            .child(input)
+            .child(field_error(error_id, error))
     }
 }
 
-fn status_text(ctx: &crate::ui::state::AppCtx, status: &Sending) -> Option<String> {
+fn invalid(error: Option<String>) -> Option<String> {
+    error.map(|_| "true".to_owned())
+}
+
+fn required_mark() -> Node {
+    el("span").class("required").attr("aria-hidden", "true").child(" *").into()
+}
+
+fn field_error(id: String, error: impl Fn() -> Option<String> + Send + 'static) -> El {
+    el("p").class("field-error").attr("id", id).child(dynamic_text(move || error().unwrap_or_default()))
+}
+
+/// A link out whose text follows the language.
+fn external_link_following(url: String, text: Node) -> Node {
+    el("a").attr("href", url).attr("rel", "noopener noreferrer").attr("target", "_blank").child(text).into()
+}
+
+fn status_text(ctx: &AppCtx, status: &Sending) -> Option<String> {
     Some(match status {
         Sending::Idle | Sending::Done(_) | Sending::Invalid(_) => return None,
         Sending::Attempt(1) => ctx.t("reg-sending"),
@@ -238,111 +323,104 @@ fn status_text(ctx: &crate::ui::state::AppCtx, status: &Sending) -> Option<Strin
 }
 
 /// One of the event's own questions.
-fn question_field(
-    q: Question,
-    languages: Vec<String>,
-    draft: RwSignal<Draft>,
-    errors: RwSignal<Vec<FieldError>>,
-    edit: impl Fn(Box<dyn FnOnce(&mut Draft)>) + Copy + 'static,
-) -> impl IntoView {
-    let ctx = use_app_ctx();
+fn question_field(form: Form, q: Question, languages: &[String]) -> Node {
+    let Form { ctx, draft, .. } = form;
     let field = format!("answers.{}", q.id);
     let id = input_id(&field);
     let error_id = format!("{id}-error");
-    let label = q
-        .label
-        .pick(ctx.lang.get_untracked().tag(), &languages)
-        .map(|p| p.text.to_owned())
-        .unwrap_or_else(|| q.id.clone());
-    let qid = q.id.clone();
-    let answer = Signal::derive(move || draft.with(|d| d.request.answers.get(&qid).cloned().unwrap_or_default()));
-    let set_answer = {
-        let qid = q.id.clone();
-        move |value: String| {
-            let qid = qid.clone();
-            edit(Box::new(move |d: &mut Draft| {
-                if value.is_empty() {
-                    d.request.answers.remove(&qid);
-                } else {
-                    d.request.answers.insert(qid, value);
-                }
-            }));
-        }
-    };
-    let error = {
-        let field = field.clone();
-        Signal::derive(move || {
-            errors.with(|list| list.iter().find(|e| e.field == field).map(|e| ctx.t(problem_message(e.problem))))
-        })
-    };
-    let invalid = move || error.get().is_some().then_some("true");
-    let required = q.required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> });
-    let control = match q.kind {
-        QuestionKind::Text => view! {
-            <label for=id.clone()>{label}{required}</label>
-            <textarea id=id rows="3" maxlength="2000" required=q.required prop:value=move || answer.get() aria-invalid=invalid
-                aria-describedby=error_id.clone() on:input=move |ev| set_answer(event_target_value(&ev))></textarea>
-        }
-        .into_any(),
-        QuestionKind::Checkbox => view! {
-            <label>
-                <input type="checkbox" id=id required=q.required prop:checked=move || answer.get() == "yes" aria-invalid=invalid
-                    aria-describedby=error_id.clone()
-                    on:change=move |ev| set_answer(if event_target_checked(&ev) { "yes".into() } else { String::new() })/>
-                " "{label}{required}
-            </label>
-        }
-        .into_any(),
-        QuestionKind::Choice => {
-            let options: Vec<(String, String)> = q
-                .options
-                .iter()
-                .map(|o| (o.id.clone(), o.label.pick(ctx.lang.get_untracked().tag(), &languages).map_or(o.id.clone(), |p| p.text.to_owned())))
-                .collect();
-            let name = id.clone();
-            view! {
-                <fieldset id=id tabindex="-1" aria-invalid=invalid aria-describedby=error_id.clone()>
-                    <legend>{label}{required}</legend>
-                    {options.into_iter().map(|(value, text)| {
-                        let checked_value = value.clone();
-                        let set = set_answer.clone();
-                        view! {
-                            <label class="choice">
-                                <input type="radio" name=name.clone() value=value.clone()
-                                    prop:checked=move || answer.get() == checked_value
-                                    on:change=move |_| set(value.clone())/>
-                                " "{text}
-                            </label>
-                        }
-                    }).collect_view()}
-                </fieldset>
+    let lang = ctx.lang.get_untracked();
+    let label = q.label.pick(lang.tag(), languages).map(|p| p.text.to_owned()).unwrap_or_else(|| q.id.clone());
+    let qid = StoredValue::new(q.id.clone());
+    let answer = move || draft.with(|d| qid.with_value(|qid| d.request.answers.get(qid).cloned().unwrap_or_default()));
+    let set_answer = move |value: String| {
+        let qid = qid.get_value();
+        form.edit(Box::new(move |d: &mut Draft| {
+            if value.is_empty() {
+                d.request.answers.remove(&qid);
+            } else {
+                d.request.answers.insert(qid, value);
             }
-            .into_any()
+        }));
+    };
+    let error = form.error_for(field);
+    let required = || q.required.then(required_mark);
+    let control = match q.kind {
+        QuestionKind::Text => Node::Many(vec![
+            el("label").attr("for", id.clone()).child(label).child(required()).into(),
+            el("textarea")
+                .attr("id", id)
+                .attr("rows", "3")
+                .attr("maxlength", "2000")
+                .attr_opt("required", q.required.then_some(""))
+                .prop_dyn("value", move || answer().into())
+                .attr_dyn("aria-invalid", move || invalid(error()))
+                .attr("aria-describedby", error_id.clone())
+                .on("input", move |ev| set_answer(dom::target_value(&ev)))
+                .into(),
+        ]),
+        QuestionKind::Checkbox => el("label")
+            .child(
+                el("input")
+                    .attr("type", "checkbox")
+                    .attr("id", id)
+                    .attr_opt("required", q.required.then_some(""))
+                    .prop_dyn("checked", move || (answer() == "yes").into())
+                    .attr_dyn("aria-invalid", move || invalid(error()))
+                    .attr("aria-describedby", error_id.clone())
+                    .on("change", move |ev| {
+                        set_answer(if dom::target_checked(&ev) { "yes".into() } else { String::new() })
+                    }),
+            )
+            .child(" ")
+            .child(label)
+            .child(required())
+            .into(),
+        QuestionKind::Choice => {
+            let options = q.options.iter().map(|o| {
+                let text = o.label.pick(lang.tag(), languages).map_or(o.id.clone(), |p| p.text.to_owned());
+                let value = o.id.clone();
+                let checked_value = value.clone();
+                el("label")
+                    .class("choice")
+                    .child(
+                        el("input")
+                            .attr("type", "radio")
+                            .attr("name", id.clone())
+                            .attr("value", value.clone())
+                            .prop_dyn("checked", move || (answer() == checked_value).into())
+                            .on("change", move |_| set_answer(value.clone())),
+                    )
+                    .child(" ")
+                    .child(text)
+                    .into()
+            });
+            el("fieldset")
+                .attr("id", id.clone())
+                .attr("tabindex", "-1")
+                .attr_dyn("aria-invalid", move || invalid(error()))
+                .attr("aria-describedby", error_id.clone())
+                .child(el("legend").child(label).child(required()))
+                .children(options.collect())
+                .into()
         }
     };
-    view! {
-        <div class="field question">
-            {control}
-            <p class="field-error" id=error_id>{move || error.get()}</p>
-        </div>
-    }
+    el("div").class("field question").child(control).child(field_error(error_id, error)).into()
 }
 
 /// After the receiver confirmed: the id, when (in the visitor's zone), add
 /// to calendar, and what happens next.
-#[component]
-fn Confirmation(event: Event, id: String) -> impl IntoView {
-    let ctx = use_app_ctx();
+fn confirmation(ctx: AppCtx, event: &Event, id: String) -> Node {
     let when = match event.when {
         citycal_core::feed::When::Timed { start, .. } => ctx.formatter().date_time(start),
         citycal_core::feed::When::AllDay { first, .. } => ctx.formatter().date(first),
     };
-    view! {
-        <div class="notice success registration-done" role="status" tabindex="-1">
-            <h3>{ctx.t("reg-done-heading")}</h3>
-            <p>{ctx.t_args("reg-done-id", &[("id", id.into())])}</p>
-            <p>{ctx.t_args("reg-done-when", &[("date", when.into())])}</p>
-            <p>{ctx.t("reg-done-next")}</p>
-        </div>
-    }
+    el("div")
+        .class("notice success registration-done")
+        .attr("role", "status")
+        .attr("tabindex", "-1")
+        .child(el("h3").child(ctx.t("reg-done-heading")))
+        .child(el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())])))
+        .child(el("p").child(ctx.t_args("reg-done-when", &[("date", when.into())])))
+        .child(el("p").child(ctx.t("reg-done-next")))
+        .into()
 }
