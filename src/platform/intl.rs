@@ -44,6 +44,25 @@ extern "C" {
     fn new(locale: &str, options: &js_sys::Object) -> Result<DisplayNames, JsValue>;
     #[wasm_bindgen(catch, method)]
     fn of(this: &DisplayNames, code: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Intl, js_name = Collator)]
+    type Collator;
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "Collator")]
+    fn new(locale: &str) -> Result<Collator, JsValue>;
+    #[wasm_bindgen(method)]
+    fn compare(this: &Collator, a: &str, b: &str) -> f64;
+}
+
+/// Sorts `items` by `label` the way the visitor's language orders words
+/// (`Intl.Collator`: "Österreich" next to "Osttimor", "Ș" after "S" in
+/// Romanian); stable for equal labels. By code point when the locale is refused.
+pub fn sort_by_label<T>(locale: &str, items: &mut Vec<T>, label: impl Fn(&T) -> &str) {
+    match Collator::new(locale) {
+        Ok(collator) => citycal_core::order::sort_by(items, |a, b| {
+            collator.compare(label(a), label(b)).partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+        }),
+        Err(_) => citycal_core::order::sort_by(items, |a, b| label(a).cmp(label(b))),
+    }
 }
 
 fn options(pairs: &[(&str, &str)]) -> js_sys::Object {

@@ -9,13 +9,12 @@ use citycal_core::filter::{
 };
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
-use citycal_core::order::sort_by_key;
 use citycal_core::query::ViewState;
 use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
 use crate::platform::dom;
-use crate::platform::intl::{language_name, region_name, IntlZones};
+use crate::platform::intl::{language_name, region_name, sort_by_label, IntlZones};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
 use crate::ui::state::{use_app_ctx, AppCtx, Load, Loaded};
 
@@ -162,7 +161,7 @@ fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
                         .into_iter()
                         .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
                         .collect();
-                sort_by_key(&mut values, |v| v.0.to_lowercase());
+                sort_by_label(&ctx.format_locale(), &mut values, |v| &v.0);
                 (facet, values)
             })
             .filter(|(_, values)| !values.is_empty())

@@ -4,12 +4,12 @@
 
 use citycal_core::feed::{Event, Question, QuestionKind};
 use citycal_core::i18n::msg;
-use citycal_core::order::sort_by_key;
 use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, COUNTRY_CODES};
 use leptos::prelude::*;
 
+use crate::platform::dom;
+use crate::platform::intl::{region_name, sort_by_label};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
-use crate::platform::{dom, intl::region_name};
 use crate::ui::registration_flow::{begin, confirmed, load_draft, save_draft, send, Draft, Sending};
 use crate::ui::state::AppCtx;
 
@@ -94,7 +94,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
         let locale = ctx.format_locale();
         let mut list: Vec<(String, &'static str)> =
             COUNTRY_CODES.split(' ').map(|c| (region_name(&locale, c), c)).collect();
-        sort_by_key(&mut list, |c| c.0.to_lowercase());
+        sort_by_label(&locale, &mut list, |c| &c.0);
         list
     };
     let country_error = form.error_for("country".to_owned());

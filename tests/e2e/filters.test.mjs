@@ -55,6 +55,21 @@ test('facets combine (OR within, AND across) with counts, chips, reload and back
   await context.close();
 });
 
+test('facet values are in the language’s alphabetical order (Intl.Collator)', async () => {
+  const { page, errors } = await open({ locale: 'ro-RO', clock: NOW, query: '?view=list&lang=ro' });
+  await page.locator('.event').first().waitFor();
+  await page.locator('.filter-panel summary').click();
+  await page.locator('[data-facet=country] label').first().waitFor();
+  const facets = await page.locator('[data-facet]').evaluateAll((sets) => sets.map((s) => s.dataset.facet));
+  assert.ok(facets.length >= 5, facets.join());
+  for (const facet of facets) {
+    const labels = await page.locator(`[data-facet=${facet}] label > span`).evaluateAll((spans) => spans.map((s) => s.firstChild.textContent));
+    const sorted = await page.evaluate((l) => [...l].sort(new Intl.Collator('ro-RO').compare), labels);
+    assert.deepEqual(labels, sorted, facet);
+  }
+  assert.deepEqual(errors, []);
+});
+
 test('search ignores case and diacritics, and marks what it found', async () => {
   const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=list' });
   await page.locator('.event').first().waitFor();
