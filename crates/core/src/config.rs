@@ -4,28 +4,22 @@
 //! here (or from the embedding element's attributes, which the site owner
 //! also writes), never from a visitor's URL parameters.
 
-use serde::Deserialize;
-
+use crate::json::{self, Json};
 use crate::validate::is_http_url;
 
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SiteConfig {
     /// The feed: a path relative to the app, or an http(s) URL.
     pub feed: String,
     /// Interface language when the visitor's browser asks for none we speak.
-    #[serde(default)]
     pub default_language: Option<String>,
     /// Zone used only when the browser does not report one.
-    #[serde(default)]
     pub default_time_zone: Option<String>,
     /// Where Citycal's own registration form posts (`docs/registration.md`):
     /// a path relative to the app or an http(s) URL. Without it, only events
     /// with the organizer's own form (`registration.url`) can be registered for.
-    #[serde(default)]
     pub registration_endpoint: Option<String>,
     /// The privacy notice the consent checkbox links to (http(s)).
-    #[serde(default)]
     pub privacy_url: Option<String>,
 }
 
@@ -46,9 +40,8 @@ fn is_location(value: &str) -> bool {
 }
 
 pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
-    // from_str, as everywhere else: each serde_json reader type is its own copy of the parser in the wasm.
     let text = std::str::from_utf8(bytes).map_err(|_| ConfigError::Invalid)?;
-    let config: SiteConfig = serde_json::from_str(text).map_err(|_| ConfigError::Invalid)?;
+    let config = json::parse(text).ok().and_then(|j| read(&j)).ok_or(ConfigError::Invalid)?;
     if !is_location(&config.feed) {
         return Err(ConfigError::BadFeedUrl);
     }
@@ -58,6 +51,18 @@ pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
         return Err(ConfigError::BadUrl);
     }
     Ok(config)
+}
+
+/// The config's fields (camelCase, as the site owner writes them).
+fn read(j: &Json) -> Option<SiteConfig> {
+    let text = |key: &str| j.field(key, Json::string).ok();
+    Some(SiteConfig {
+        feed: text("feed")??,
+        default_language: text("defaultLanguage")?,
+        default_time_zone: text("defaultTimeZone")?,
+        registration_endpoint: text("registrationEndpoint")?,
+        privacy_url: text("privacyUrl")?,
+    })
 }
 
 #[cfg(test)]
@@ -72,6 +77,14 @@ mod tests {
         assert_eq!(parse_config(br#"{"feed": "//evil.example/x"}"#), Err(ConfigError::BadFeedUrl));
         assert_eq!(parse_config(br#"{"nofeed": 1}"#), Err(ConfigError::Invalid));
         assert_eq!(parse_config(b"<html>"), Err(ConfigError::Invalid));
+        assert_eq!(parse_config(br#"{"feed": 5}"#), Err(ConfigError::Invalid));
+        assert_eq!(parse_config(br#"{"feed": "e.json", "defaultLanguage": ["ro"]}"#), Err(ConfigError::Invalid));
+        assert_eq!(parse_config(br#"["feed"]"#), Err(ConfigError::Invalid));
+        let all = br#"{"feed": "e.json", "defaultLanguage": "ro", "defaultTimeZone": "Europe/Bucharest", "extra": 1}"#;
+        assert_eq!(
+            parse_config(all).map(|c| (c.default_language, c.default_time_zone)),
+            Ok((Some("ro".into()), Some("Europe/Bucharest".into())))
+        );
         let with_endpoint = br#"{"feed": "events.json", "registrationEndpoint": "http://127.0.0.1:8081/registrations", "privacyUrl": "https://city.example/privacy"}"#;
         assert!(parse_config(with_endpoint).is_ok());
         assert_eq!(parse_config(br#"{"feed": "e.json", "registrationEndpoint": "data:x"}"#), Err(ConfigError::BadUrl));

@@ -6,11 +6,12 @@
 //! the field-matching state machine per struct and per optional field: 30 KB
 //! more wasm, 9 KB after gzip (issue 8). One visitor and a few accessors
 //! replace them; strings without escapes are not copied until kept.
+//!
+//! The text is read here too ([`parse`], [`split_object`]): serde_json's
+//! reader cost a pass over the feed of its own (the feed's events were
+//! scanned three times, now twice) and its code in the wasm.
 
 use std::borrow::Cow;
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 /// A JSON value. Numbers keep whether they were written as integers.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,7 +19,10 @@ pub enum Json<'a> {
     Null,
     Bool(bool),
     Int(i64),
-    Float(f64),
+    /// A number with a fraction or an exponent, or an integer beyond `i64`,
+    /// as written: no reader of ours wants its value, and reading it (std's
+    /// `f64::from_str`) would cost the wasm 10 KB of tables.
+    Float(&'a str),
     Str(Cow<'a, str>),
     Array(Vec<Json<'a>>),
     /// Members in document order.
@@ -43,9 +47,429 @@ impl WrongType {
 
 pub type Read<T> = Result<T, WrongType>;
 
-/// Reads `text` (which must be valid JSON: the reader checked it already).
-pub fn parse(text: &str) -> Result<Json<'_>, serde_json::Error> {
-    serde_json::from_str(text)
+/// Where a text stops being JSON: the byte offset of the first byte that
+/// cannot continue it (the text's length when it ends too early).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+}
+
+impl SyntaxError {
+    /// The 1-based line and column of the offending byte in `text`.
+    pub fn line_column(self, text: &str) -> (usize, usize) {
+        let before = &text.as_bytes()[..self.offset.min(text.len())];
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let line = 1 + before.iter().filter(|b| **b == b'\n').count();
+        // At the end of the text, the last byte read is where it stopped.
+        let column = if self.offset >= text.len() { self.offset - line_start } else { self.offset - line_start + 1 };
+        (line, column.max(1))
+    }
+}
+
+/// How deeply [`parse`] nests arrays and objects before it refuses: deeper
+/// input is an error at the offending bracket, never a stack overflow.
+pub const MAX_DEPTH: usize = 128;
+
+/// Reads `text` as one JSON value (RFC 8259: no trailing commas, comments or
+/// lone surrogates; any number its grammar allows, `1e400` too).
+pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
+    reader.space();
+    let value = reader.value(0)?;
+    reader.end()?;
+    Ok(value)
+}
+
+/// An object's members: keys, and values as their raw text.
+pub type Members<'a> = Vec<(Cow<'a, str>, &'a str)>;
+
+/// Checks that all of `text` is JSON, at any depth (no recursion), and splits
+/// a top-level object into its members, each value as its raw text. `None`
+/// when the value is not an object.
+pub fn split_object(text: &str) -> Result<Option<Members<'_>>, SyntaxError> {
+    let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
+    reader.space();
+    if reader.peek() != Some(b'{') {
+        reader.skip()?;
+        reader.end()?;
+        return Ok(None);
+    }
+    let mut members = Vec::new();
+    reader.at += 1;
+    reader.space();
+    if reader.peek() == Some(b'}') {
+        reader.at += 1;
+    } else {
+        loop {
+            let key = reader.string()?;
+            reader.space();
+            reader.expect(b':')?;
+            reader.space();
+            let start = reader.at;
+            reader.skip()?;
+            members.push((key, &text[start..reader.at]));
+            reader.space();
+            match reader.next()? {
+                b',' => reader.space(),
+                b'}' => break,
+                _ => return Err(reader.error_before()),
+            }
+        }
+    }
+    reader.end()?;
+    Ok(Some(members))
+}
+
+/// The elements of `raw`, a JSON array already checked (by [`split_object`]),
+/// each as its raw text; `None` when `raw` is not an array.
+pub fn split_array(raw: &str) -> Option<Vec<&str>> {
+    let mut reader = Reader { text: raw, bytes: raw.as_bytes(), at: 0 };
+    reader.space();
+    if reader.peek() != Some(b'[') {
+        return None;
+    }
+    reader.at += 1;
+    reader.space();
+    let mut items = Vec::new();
+    if reader.peek() == Some(b']') {
+        return Some(items);
+    }
+    loop {
+        let start = reader.at;
+        reader.skip().ok()?;
+        items.push(&raw[start..reader.at]);
+        reader.space();
+        match reader.next().ok()? {
+            b',' => reader.space(),
+            b']' => return Some(items),
+            _ => return None,
+        }
+    }
+}
+
+/// The bytes that end a run of plain string characters: `"`, `\\` and the
+/// control characters (a table: the reader's hottest loop, built for size).
+const ENDS_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(always)]
+    fn error(&self) -> SyntaxError {
+        SyntaxError { offset: self.at }
+    }
+
+    /// The byte just read was the wrong one.
+    #[inline(always)]
+    fn error_before(&self) -> SyntaxError {
+        SyntaxError { offset: self.at - 1 }
+    }
+
+    #[inline(always)]
+    fn next(&mut self) -> Result<u8, SyntaxError> {
+        let b = self.peek().ok_or(self.error())?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    #[inline(always)]
+    fn expect(&mut self, wanted: u8) -> Result<(), SyntaxError> {
+        if self.next()? == wanted {
+            Ok(())
+        } else {
+            Err(self.error_before())
+        }
+    }
+
+    #[inline(always)]
+    fn space(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn end(&mut self) -> Result<(), SyntaxError> {
+        self.space();
+        if self.at < self.bytes.len() {
+            return Err(self.error());
+        }
+        Ok(())
+    }
+
+    fn literal(&mut self, word: &'static str) -> Result<(), SyntaxError> {
+        for &b in word.as_bytes() {
+            self.expect(b)?;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
+        match self.peek().ok_or(self.error())? {
+            b'{' | b'[' if depth >= MAX_DEPTH => Err(self.error()),
+            b'{' => {
+                self.at += 1;
+                self.space();
+                let mut members = Vec::new();
+                if self.peek() == Some(b'}') {
+                    self.at += 1;
+                    return Ok(Json::Object(members));
+                }
+                loop {
+                    let key = self.string()?;
+                    self.space();
+                    self.expect(b':')?;
+                    self.space();
+                    members.push((key, self.value(depth + 1)?));
+                    self.space();
+                    match self.next()? {
+                        b',' => self.space(),
+                        b'}' => return Ok(Json::Object(members)),
+                        _ => return Err(self.error_before()),
+                    }
+                }
+            }
+            b'[' => {
+                self.at += 1;
+                self.space();
+                let mut items = Vec::new();
+                if self.peek() == Some(b']') {
+                    self.at += 1;
+                    return Ok(Json::Array(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    self.space();
+                    match self.next()? {
+                        b',' => self.space(),
+                        b']' => return Ok(Json::Array(items)),
+                        _ => return Err(self.error_before()),
+                    }
+                }
+            }
+            b'"' => self.string().map(Json::Str),
+            b't' => self.literal("true").map(|_| Json::Bool(true)),
+            b'f' => self.literal("false").map(|_| Json::Bool(false)),
+            b'n' => self.literal("null").map(|_| Json::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(self.error()),
+        }
+    }
+
+    /// Checks one value of any depth without building it: brackets are
+    /// counted on a stack, not by recursion.
+    fn skip(&mut self) -> Result<(), SyntaxError> {
+        // What each open bracket is: `true` for an object.
+        let mut open: Vec<bool> = Vec::new();
+        loop {
+            // A value.
+            match self.peek().ok_or(self.error())? {
+                b'{' => {
+                    self.at += 1;
+                    self.space();
+                    if self.peek() == Some(b'}') {
+                        self.at += 1;
+                    } else {
+                        open.push(true);
+                        self.string()?;
+                        self.space();
+                        self.expect(b':')?;
+                        self.space();
+                        continue;
+                    }
+                }
+                b'[' => {
+                    self.at += 1;
+                    self.space();
+                    if self.peek() == Some(b']') {
+                        self.at += 1;
+                    } else {
+                        open.push(false);
+                        continue;
+                    }
+                }
+                b'"' => {
+                    self.string()?;
+                }
+                b't' => self.literal("true")?,
+                b'f' => self.literal("false")?,
+                b'n' => self.literal("null")?,
+                b'-' | b'0'..=b'9' => {
+                    self.number()?;
+                }
+                _ => return Err(self.error()),
+            }
+            // After a value: close what it ends, or go on to the next one.
+            loop {
+                let Some(&object) = open.last() else { return Ok(()) };
+                self.space();
+                match (self.next()?, object) {
+                    (b',', true) => {
+                        self.space();
+                        self.string()?;
+                        self.space();
+                        self.expect(b':')?;
+                        self.space();
+                        break;
+                    }
+                    (b',', false) => {
+                        self.space();
+                        break;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        open.pop();
+                    }
+                    _ => return Err(self.error_before()),
+                }
+            }
+        }
+    }
+
+    /// A string, borrowed from the text when it has no escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        self.expect(b'"')?;
+        let start = self.at;
+        self.plain();
+        match self.next()? {
+            b'"' => return Ok(Cow::Borrowed(&self.text[start..self.at - 1])),
+            b'\\' => {}
+            _ => return Err(self.error_before()),
+        }
+        // Escapes: copy what came before, then decode.
+        let mut out = String::from(&self.text[start..self.at - 1]);
+        loop {
+            let c = match self.next()? {
+                b'"' => '"',
+                b'\\' => '\\',
+                b'/' => '/',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => self.unicode_escape()?,
+                _ => return Err(self.error_before()),
+            };
+            out.push(c);
+            let run = self.at;
+            self.plain();
+            out.push_str(&self.text[run..self.at]);
+            match self.next()? {
+                b'"' => return Ok(Cow::Owned(out)),
+                b'\\' => {}
+                _ => return Err(self.error_before()),
+            }
+        }
+    }
+
+    /// Moves past the characters of a string that stand for themselves, to
+    /// its closing quote, a backslash or a control character (an error).
+    #[inline(always)]
+    fn plain(&mut self) {
+        let (bytes, mut at) = (self.bytes, self.at);
+        while at < bytes.len() && !ENDS_PLAIN[bytes[at] as usize] {
+            at += 1;
+        }
+        self.at = at;
+    }
+
+    /// The character of a `\uXXXX` escape (the `\u` read), joining a
+    /// surrogate pair; a lone surrogate is an error.
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let unit = self.hex4()?;
+        let code = match unit {
+            0xD800..=0xDBFF => {
+                self.expect(b'\\')?;
+                self.expect(b'u')?;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.error_before());
+                }
+                0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.error_before()),
+            _ => unit,
+        };
+        char::from_u32(code).ok_or(self.error_before())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = (self.next()? as char).to_digit(16).ok_or(self.error_before())?;
+            n = n * 16 + digit;
+        }
+        Ok(n)
+    }
+
+    /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+    fn number(&mut self) -> Result<Json<'a>, SyntaxError> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        match self.next()? {
+            b'0' => {}
+            b'1'..=b'9' => self.digits(),
+            _ => return Err(self.error_before()),
+        }
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.first_digit()?;
+            integer = false;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.first_digit()?;
+            integer = false;
+        }
+        let text = &self.text[start..self.at];
+        // "-0" is a float, as serde_json reads it (no integer is negative zero).
+        if integer && text != "-0" {
+            if let Ok(n) = text.parse::<i64>() {
+                return Ok(Json::Int(n));
+            }
+        }
+        Ok(Json::Float(text))
+    }
+
+    fn first_digit(&mut self) -> Result<(), SyntaxError> {
+        match self.next()? {
+            b'0'..=b'9' => {
+                self.digits();
+                Ok(())
+            }
+            _ => Err(self.error_before()),
+        }
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
 }
 
 impl<'a> Json<'a> {
@@ -109,72 +533,6 @@ impl<'a> Json<'a> {
     }
 }
 
-impl<'de> Deserialize<'de> for Json<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("JSON")
-    }
-    fn visit_unit<E>(self) -> Result<Json<'de>, E> {
-        Ok(Json::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Json<'de>, E> {
-        Ok(Json::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Json<'de>, E> {
-        Ok(Json::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Json<'de>, E> {
-        // Beyond i64 no count or id of ours fits anyway.
-        Ok(i64::try_from(v).map_or(Json::Float(v as f64), Json::Int))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Json<'de>, E> {
-        Ok(Json::Float(v))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Json<'de>, E> {
-        Ok(Json::Str(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Json<'de>, E> {
-        Ok(Json::Str(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Json<'de>, E> {
-        Ok(Json::Str(Cow::Owned(v)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json<'de>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json<'de>, A::Error> {
-        let mut members = Vec::with_capacity(16);
-        while let Some((key, value)) = map.next_entry::<Key<'de>, Json<'de>>()? {
-            members.push((key.0, value));
-        }
-        Ok(Json::Object(members))
-    }
-}
-
-/// An object key, borrowed when it has no escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Json::deserialize(d)? {
-            Json::Str(s) => Ok(Key(s)),
-            _ => Err(serde::de::Error::custom("object keys are strings")),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,13 +557,13 @@ mod tests {
             Json::Array(vec![
                 Json::Int(1),
                 Json::Int(-1),
-                Json::Float(1.0),
-                Json::Float(100.0),
-                Json::Float(18446744073709551615.0),
+                Json::Float("1.0"),
+                Json::Float("1e2"),
+                Json::Float("18446744073709551615"),
             ])
         );
         assert_eq!(Json::Int(-1).uint(), Err(WrongType(String::new())));
-        assert_eq!(Json::Float(1.0).uint(), Err(WrongType(String::new())));
+        assert_eq!(Json::Float("1.0").uint(), Err(WrongType(String::new())));
         assert_eq!(Json::Int(i64::from(u32::MAX) + 1).uint(), Err(WrongType(String::new())));
     }
 }

@@ -8,12 +8,9 @@
 //! duplicate id) is skipped; a problem confined to one part (an unknown theme,
 //! a `javascript:` link) drops only that part.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
 
 use crate::feed::*;
 use crate::json::{self, Json, Read, WrongType};
@@ -107,11 +104,13 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     }
     let source = std::str::from_utf8(input).map_err(|_| FeedError::NotJson { line: 0, column: 0 })?;
     // One pass checks the syntax and splits the top-level object.
-    let top = serde_json::from_str::<Members>(source).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => FeedError::NotAFeed { path: String::new() },
-        _ => FeedError::NotJson { line: e.line(), column: e.column() },
-    })?;
-    let member = |key: &str| top.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.get()).filter(|v| *v != "null");
+    let top = json::split_object(source)
+        .map_err(|e| {
+            let (line, column) = e.line_column(source);
+            FeedError::NotJson { line, column }
+        })?
+        .ok_or(FeedError::NotAFeed { path: String::new() })?;
+    let member = |key: &str| top.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v).filter(|v| *v != "null");
     match member("version") {
         Some("1") => {}
         other => return Err(FeedError::UnsupportedVersion { found: other.unwrap_or("none").to_owned() }),
@@ -119,13 +118,13 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     let not_a_feed = |path: &str| FeedError::NotAFeed { path: path.to_owned() };
     // The lists stay unparsed raw JSON per entry, so a large feed is never held
     // twice, and one bad entry costs only itself.
-    let list = |key: &str| -> Result<Vec<&RawValue>, FeedError> {
-        member(key).map_or(Ok(Vec::new()), |raw| serde_json::from_str(raw).map_err(|_| not_a_feed(key)))
+    let list = |key: &str| -> Result<Vec<&str>, FeedError> {
+        member(key).map_or(Ok(Vec::new()), |raw| json::split_array(raw).ok_or_else(|| not_a_feed(key)))
     };
     let Some(raw_events) = member("events") else {
         return Err(not_a_feed("events"));
     };
-    let raw_events: Vec<&RawValue> = serde_json::from_str(raw_events).map_err(|_| not_a_feed("events"))?;
+    let raw_events: Vec<&str> = json::split_array(raw_events).ok_or_else(|| not_a_feed("events"))?;
     let name = match member("name") {
         None => Text::default(),
         Some(raw) => json::parse(raw).ok().and_then(|j| text(&j).ok()).ok_or_else(|| not_a_feed("name"))?,
@@ -146,12 +145,12 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     for (idx, raw) in raw_events.iter().enumerate() {
         let mut check = Check { base: format!("events[{idx}]"), issues: Vec::new(), fatal: false };
         // serde would read a struct from an array too; an event must be an object.
-        if !raw.get().starts_with('{') {
+        if !raw.starts_with('{') {
             check.skip("", Problem::WrongType);
             issues.append(&mut check.issues);
             continue;
         }
-        let wire: WireEvent = match read_at(raw.get(), wire_event) {
+        let wire: WireEvent = match read_at(raw, wire_event) {
             Ok(w) => w,
             Err(path) => {
                 check.skip(&path, Problem::WrongType);
@@ -186,29 +185,6 @@ pub fn skipped_count(issues: &[FeedIssue]) -> usize {
 
 fn event_prefix(path: &str) -> &str {
     path.find(']').map_or(path, |end| &path[..=end])
-}
-
-/// The members of the top-level object, each still raw JSON.
-struct Members<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
-
-impl<'de> Deserialize<'de> for Members<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MembersVisitor;
-        impl<'de> Visitor<'de> for MembersVisitor {
-            type Value = Members<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Members<'de>, A::Error> {
-                let mut members = Vec::new();
-                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-                    members.push((key, map.next_value::<&RawValue>()?));
-                }
-                Ok(Members(members))
-            }
-        }
-        d.deserialize_map(MembersVisitor)
-    }
 }
 
 /// An event as written. Everything is optional here so that a missing field is
@@ -274,16 +250,11 @@ impl HasId for Series {
 
 /// Parses a feed-level list (themes, organizations, series), leaving out and
 /// reporting the entries that do not parse or repeat an id.
-fn entries<T: HasId>(
-    raw: Vec<&RawValue>,
-    name: &str,
-    read: fn(&Json) -> Read<T>,
-    issues: &mut Vec<FeedIssue>,
-) -> Vec<T> {
+fn entries<T: HasId>(raw: Vec<&str>, name: &str, read: fn(&Json) -> Read<T>, issues: &mut Vec<FeedIssue>) -> Vec<T> {
     let mut out: Vec<T> = Vec::new();
     for (idx, raw) in raw.iter().enumerate() {
         let base = format!("{name}[{idx}]");
-        match read_at(raw.get(), read) {
+        match read_at(raw, read) {
             Err(path) => issues.push(FeedIssue {
                 path: join(&base, &path),
                 severity: Severity::Ignored,
@@ -624,10 +595,7 @@ fn is_language_tag(tag: &str) -> bool {
 fn read_at<T>(json: &str, read: fn(&Json) -> Read<T>) -> Result<T, String> {
     match json::parse(json) {
         Ok(value) => read(&value).map_err(|WrongType(path)| path),
-        Err(e) => {
-            let line_start: usize = json.split_inclusive('\n').take(e.line().saturating_sub(1)).map(str::len).sum();
-            Err(path_at(json, line_start + e.column()))
-        }
+        Err(e) => Err(path_at(json, e.offset + 1)),
     }
 }
 
@@ -909,7 +877,7 @@ mod tests {
         }
     }
 
-    /// Where a type error is, from serde_json's position alone.
+    /// Where a type error is, from the reader's position alone.
     #[test]
     fn type_errors_name_their_path() {
         fn doc(j: &Json) -> Read<()> {
