@@ -95,27 +95,13 @@ pub fn split_object(text: &str) -> Result<Option<Members<'_>>, SyntaxError> {
         return Ok(None);
     }
     let mut members = Vec::new();
-    reader.at += 1;
-    reader.space();
-    if reader.peek() == Some(b'}') {
-        reader.at += 1;
-    } else {
-        loop {
-            let key = reader.string()?;
-            reader.space();
-            reader.expect(b':')?;
-            reader.space();
-            let start = reader.at;
-            reader.skip()?;
-            members.push((key, &text[start..reader.at]));
-            reader.space();
-            match reader.next()? {
-                b',' => reader.space(),
-                b'}' => break,
-                _ => return Err(reader.error_before()),
-            }
-        }
-    }
+    reader.items(b'}', |r| {
+        let key = r.key()?;
+        let start = r.at;
+        r.skip()?;
+        members.push((key, &text[start..r.at]));
+        Ok(())
+    })?;
     reader.end()?;
     Ok(Some(members))
 }
@@ -128,23 +114,16 @@ pub fn split_array(raw: &str) -> Option<Vec<&str>> {
     if reader.peek() != Some(b'[') {
         return None;
     }
-    reader.at += 1;
-    reader.space();
     let mut items = Vec::new();
-    if reader.peek() == Some(b']') {
-        return Some(items);
-    }
-    loop {
-        let start = reader.at;
-        reader.skip().ok()?;
-        items.push(&raw[start..reader.at]);
-        reader.space();
-        match reader.next().ok()? {
-            b',' => reader.space(),
-            b']' => return Some(items),
-            _ => return None,
-        }
-    }
+    reader
+        .items(b']', |r| {
+            let start = r.at;
+            r.skip()?;
+            items.push(&raw[start..r.at]);
+            Ok(())
+        })
+        .ok()?;
+    Some(items)
 }
 
 /// The bytes that end a run of plain string characters: `"`, `\\` and the
@@ -222,48 +201,59 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// The items of the array or object whose opening bracket is next:
+    /// `item` reads each one (for an object, [`Reader::key`] first), a comma
+    /// goes on to the next, `close` ends them.
+    fn items(
+        &mut self,
+        close: u8,
+        mut item: impl FnMut(&mut Self) -> Result<(), SyntaxError>,
+    ) -> Result<(), SyntaxError> {
+        self.at += 1;
+        self.space();
+        if self.peek() == Some(close) {
+            self.at += 1;
+            return Ok(());
+        }
+        loop {
+            item(self)?;
+            self.space();
+            match self.next()? {
+                b',' => self.space(),
+                b if b == close => return Ok(()),
+                _ => return Err(self.error_before()),
+            }
+        }
+    }
+
+    /// An object member's key and the colon after it.
+    fn key(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+        let key = self.string()?;
+        self.space();
+        self.expect(b':')?;
+        self.space();
+        Ok(key)
+    }
+
     fn value(&mut self, depth: usize) -> Result<Json<'a>, SyntaxError> {
         match self.peek().ok_or(self.error())? {
             b'{' | b'[' if depth >= MAX_DEPTH => Err(self.error()),
             b'{' => {
-                self.at += 1;
-                self.space();
                 let mut members = Vec::new();
-                if self.peek() == Some(b'}') {
-                    self.at += 1;
-                    return Ok(Json::Object(members));
-                }
-                loop {
-                    let key = self.string()?;
-                    self.space();
-                    self.expect(b':')?;
-                    self.space();
-                    members.push((key, self.value(depth + 1)?));
-                    self.space();
-                    match self.next()? {
-                        b',' => self.space(),
-                        b'}' => return Ok(Json::Object(members)),
-                        _ => return Err(self.error_before()),
-                    }
-                }
+                self.items(b'}', |r| {
+                    let key = r.key()?;
+                    members.push((key, r.value(depth + 1)?));
+                    Ok(())
+                })?;
+                Ok(Json::Object(members))
             }
             b'[' => {
-                self.at += 1;
-                self.space();
                 let mut items = Vec::new();
-                if self.peek() == Some(b']') {
-                    self.at += 1;
-                    return Ok(Json::Array(items));
-                }
-                loop {
-                    items.push(self.value(depth + 1)?);
-                    self.space();
-                    match self.next()? {
-                        b',' => self.space(),
-                        b']' => return Ok(Json::Array(items)),
-                        _ => return Err(self.error_before()),
-                    }
-                }
+                self.items(b']', |r| {
+                    items.push(r.value(depth + 1)?);
+                    Ok(())
+                })?;
+                Ok(Json::Array(items))
             }
             b'"' => self.string().map(Json::Str),
             b't' => self.literal("true").map(|_| Json::Bool(true)),
@@ -282,27 +272,17 @@ impl<'a> Reader<'a> {
         loop {
             // A value.
             match self.peek().ok_or(self.error())? {
-                b'{' => {
+                bracket @ (b'{' | b'[') => {
+                    let object = bracket == b'{';
                     self.at += 1;
                     self.space();
-                    if self.peek() == Some(b'}') {
+                    if self.peek() == Some(if object { b'}' } else { b']' }) {
                         self.at += 1;
                     } else {
-                        open.push(true);
-                        self.string()?;
-                        self.space();
-                        self.expect(b':')?;
-                        self.space();
-                        continue;
-                    }
-                }
-                b'[' => {
-                    self.at += 1;
-                    self.space();
-                    if self.peek() == Some(b']') {
-                        self.at += 1;
-                    } else {
-                        open.push(false);
+                        open.push(object);
+                        if object {
+                            self.key()?;
+                        }
                         continue;
                     }
                 }
@@ -324,10 +304,7 @@ impl<'a> Reader<'a> {
                 match (self.next()?, object) {
                     (b',', true) => {
                         self.space();
-                        self.string()?;
-                        self.space();
-                        self.expect(b':')?;
-                        self.space();
+                        self.key()?;
                         break;
                     }
                     (b',', false) => {
