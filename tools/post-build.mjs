@@ -8,8 +8,10 @@
 //   page gets its own calendar in a shadow root.
 // - embed.html: the iframe embed (chrome-less; reports its height).
 // - resize.js: the parent-side script that sizes those iframes.
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
@@ -26,6 +28,21 @@ const js = /from '\.\/([^']+\.js)'/.exec(inline[1])[1];
 const wasm = /module_or_path: '\.\/([^']+\.wasm)'/.exec(inline[1])[1];
 const css = /href="\.\/(main-[^"]+\.css)"/.exec(html)[1];
 
+// The app (not the builder) is split into a main module and chunks per view
+// (tools/split-wasm.mjs): the files change, so their integrity hashes too,
+// and the loader is preloaded with the glue that imports it.
+let split = null;
+if (!builder) {
+  split = splitWasm({ staging: dir, profile: process.env.TRUNK_PROFILE, js, wasm });
+  const integrity = (file) => 'sha384-' + createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
+  for (const file of [js, wasm]) {
+    const tag = new RegExp(`(<link[^>]*href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")[^"]*(")`);
+    if (!tag.test(html)) throw new Error(`post-build: no preload with integrity for ${file} (did Trunk change?)`);
+    html = html.replace(tag, `$1${integrity(file)}$2`);
+  }
+  html = html.replace('</head>', `<link rel="modulepreload" href="./${split.loader}" crossorigin="anonymous" integrity="${integrity(split.loader)}">\n</head>`);
+}
+
 // While the wasm downloads and compiles, read config.json and start
 // fetching the feed it names: the app's own request for the feed then joins
 // that preload instead of starting only after the app has started.
@@ -37,7 +54,21 @@ fetch('./config.json').then((r) => (r.ok ? r.json() : null)).then((config) => {
   document.head.append(link);
 }).catch(() => {});
 `;
-writeFileSync(join(dir, loader), prefetch + inline[1].trim() + '\n');
+// The chunks of the view the link (or the screen) asks for start with the
+// main wasm instead of after it has started (src/ui/chunk.rs).
+const preloadChunks = split ? `// Start the shown view's wasm chunks too (tools/split-wasm.mjs).
+{
+  const chunks = ${JSON.stringify(split.chunks)};
+  const query = new URLSearchParams(location.search);
+  const view = query.has('event') ? 'event_page'
+    : ({ month: 'month_view', week: 'time_grid_view', day: 'time_grid_view', list: 'list_view' })[query.get('view')]
+      ?? (matchMedia('(max-width: 639.98px)').matches ? 'list_view' : 'month_view');
+  for (const file of chunks[view] ?? []) {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(file, import.meta.url).href }));
+  }
+}
+` : '';
+writeFileSync(join(dir, loader), prefetch + preloadChunks + inline[1].trim() + '\n');
 html = html.replace(inline[0], `<script type="module" src="./${loader}"></script>`);
 // The preloads' integrity hashes stay valid: the files are unchanged.
 writeFileSync(indexPath, html);

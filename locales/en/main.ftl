@@ -5,6 +5,8 @@ app-title = Citycal — events from city networks
 app-heading = City network events
 loading = Loading events…
 retry = Try again
+loading-view = Loading this view…
+view-load-error = This part of the calendar could not be loaded. Check your connection and try again.
 
 ## Whole-feed failures
 feed-error-heading = The events could not be loaded

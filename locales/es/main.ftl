@@ -4,6 +4,8 @@ app-title = Citycal — eventos de las redes de ciudades
 app-heading = Eventos de las redes de ciudades
 loading = Cargando eventos…
 retry = Volver a intentarlo
+loading-view = Cargando esta vista…
+view-load-error = No se pudo cargar esta parte del calendario. Compruebe su conexión y vuelva a intentarlo.
 
 ## Errores del feed completo
 feed-error-heading = No se pudieron cargar los eventos

@@ -4,6 +4,8 @@ app-title = Citycal — evenimente ale rețelelor de orașe
 app-heading = Evenimente ale rețelelor de orașe
 loading = Se încarcă evenimentele…
 retry = Încercați din nou
+loading-view = Se încarcă această vizualizare…
+view-load-error = Această parte a calendarului nu a putut fi încărcată. Verificați conexiunea și încercați din nou.
 
 ## Erori ale întregului flux
 feed-error-heading = Evenimentele nu au putut fi încărcate

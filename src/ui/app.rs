@@ -9,15 +9,16 @@ use citycal_core::query::ViewState;
 
 use crate::platform::page;
 use crate::platform::tree::{dynamic, Node};
-use crate::ui::event_page::EventPage;
+use crate::ui::chunk::{lazy, now};
+use crate::ui::event_page::{event_page, load_event_page};
 use crate::ui::filter_bar::FilterBar;
 use crate::ui::header::Header;
-use crate::ui::list::ListView;
-use crate::ui::month::MonthView;
+use crate::ui::list::{list_view, load_list_view};
+use crate::ui::month::{load_month_view, month_view};
 use crate::ui::nav::Toolbar;
 use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, use_app_ctx, AppCtx, Host, Load};
 use crate::ui::status::{FeedStatus, LinkNotice};
-use crate::ui::week::TimeGridView;
+use crate::ui::week::{load_time_grid_view, time_grid_view};
 
 /// The calendar as its own page (`Host::Page`), in a partner's iframe
 /// (`Host::Frame`) or in a partner's element (`Host::Element`).
@@ -87,19 +88,20 @@ fn Shown() -> impl IntoView {
     let ctx = use_app_ctx();
     let event = Memo::new(move |_| ctx.link.with(|l| l.event.clone()));
     let view = Memo::new(move |_| ctx.view());
+    // Each view's code is a wasm chunk of its own (`chunk.rs`), fetched
+    // when the view is first shown.
     dynamic(move || match event.get() {
-        Some(id) => view! { <EventPage id=id/> }.into_any().into(),
+        Some(id) => lazy(ctx, load_event_page, move || now(event_page(ctx, id.clone()))),
         None => Node::Many(vec![
             view! { <FilterBar/> }.into_any().into(),
             view! { <Toolbar/> }.into_any().into(),
-            dynamic(move || {
-                match view.get() {
-                    View::Month => view! { <MonthView/> }.into_any(),
-                    View::Week => view! { <TimeGridView view=View::Week/> }.into_any(),
-                    View::Day => view! { <TimeGridView view=View::Day/> }.into_any(),
-                    View::List => view! { <ListView/> }.into_any(),
+            dynamic(move || match view.get() {
+                View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
+                View::Week | View::Day => {
+                    let shown = view.get_untracked();
+                    lazy(ctx, load_time_grid_view, move || now(time_grid_view(ctx, shown)))
                 }
-                .into()
+                View::List => lazy(ctx, load_list_view, move || now(list_view(ctx))),
             }),
         ]),
     })

@@ -17,7 +17,8 @@ use crate::ui::event_card::{event_facts, external_link, fallback_note};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
 use crate::ui::registration_form::{offers_form, registration_form};
-use crate::ui::state::{use_app_ctx, AppCtx, Load};
+use crate::ui::chunk::in_chunk;
+use crate::ui::state::{AppCtx, Load};
 
 /// A named link (organizer, series, ...); no URL when the feed gives none.
 #[derive(Clone)]
@@ -230,9 +231,9 @@ enum Copied {
     Refused,
 }
 
-#[component]
-pub fn EventPage(id: String) -> impl IntoView {
-    let ctx = use_app_ctx();
+in_chunk!(event_page, load_event_page,
+/// The page of one event: its facts, the registration form, the links out.
+pub fn event_page(ctx: AppCtx, id: String) -> Node {
     // Closing the page replaces the control that closed it: focus goes to the
     // title of the period shown again.
     on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
@@ -308,7 +309,7 @@ pub fn EventPage(id: String) -> impl IntoView {
             .children(sections(ctx, d))
             .into()
     })
-}
+});
 
 fn button(class: &'static str, text: String) -> El {
     el("button").attr("type", "button").class(class).child(text)

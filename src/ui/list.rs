@@ -14,7 +14,8 @@ use crate::ui::event_card::event_card;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link_following;
 use crate::ui::present::{event_view, EventView};
-use crate::ui::state::{use_app_ctx, AppCtx, Load};
+use crate::ui::chunk::in_chunk;
+use crate::ui::state::{AppCtx, Load};
 
 /// Events per page; "show more" adds another page.
 const PAGE: usize = 20;
@@ -62,9 +63,8 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
     Some(Listing { past, days, more })
 }
 
-#[component]
-pub fn ListView() -> impl IntoView {
-    let ctx = use_app_ctx();
+in_chunk!(list_view, load_list_view,
+pub fn list_view(ctx: AppCtx) -> Node {
     let limit = RwSignal::new(PAGE);
     // A new starting point starts a new first page.
     Effect::new(move |_| {
@@ -123,4 +123,4 @@ pub fn ListView() -> impl IntoView {
                     .child(dynamic_text(move || ctx.t("show-more"))),
             ),
     )
-}
+});

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod chip;
+pub mod chunk;
 pub mod embed_builder;
 pub mod event_card;
 pub mod event_page;

@@ -14,7 +14,8 @@ use crate::ui::chip::event_chip;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
-use crate::ui::state::{use_app_ctx, AppCtx, Load};
+use crate::ui::chunk::in_chunk;
+use crate::ui::state::{AppCtx, Load};
 
 /// Events a cell lists before "+N more".
 const CHIPS_PER_DAY: usize = 3;
@@ -97,9 +98,8 @@ fn key_target(key: &str, shift: bool, date: NaiveDate, first: chrono::Weekday) -
     })
 }
 
-#[component]
-pub fn MonthView() -> impl IntoView {
-    let ctx = use_app_ctx();
+in_chunk!(month_view, load_month_view,
+pub fn month_view(ctx: AppCtx) -> Node {
     // After a key moves the selection, focus follows it into the new grid.
     let focus_selected = move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "td[tabindex='0']");
     let open_day = move |date: NaiveDate| {
@@ -165,7 +165,7 @@ pub fn MonthView() -> impl IntoView {
                 .into(),
         ])
     })
-}
+});
 
 fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send + 'static, words: &[String]) -> Node {
     let date = cell.date;

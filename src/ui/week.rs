@@ -16,7 +16,8 @@ use crate::ui::chip::event_chip;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
-use crate::ui::state::{use_app_ctx, AppCtx, Load};
+use crate::ui::chunk::in_chunk;
+use crate::ui::state::{AppCtx, Load};
 
 /// Where the time axis starts scrolled to: 08:00.
 const MORNING: f64 = 8.0 / 24.0;
@@ -81,9 +82,9 @@ fn percent(minutes: u32) -> String {
     css_percent(minutes, DAY_MINUTES)
 }
 
-#[component]
-pub fn TimeGridView(view: View) -> impl IntoView {
-    let ctx = use_app_ctx();
+in_chunk!(time_grid_view, load_time_grid_view,
+/// The week or the day (`view`) as columns of hours.
+pub fn time_grid_view(ctx: AppCtx, view: View) -> Node {
     // Start the axis at the morning once, not on every re-render.
     let scrolled = StoredValue::new(false);
     dynamic(move || {
@@ -159,7 +160,7 @@ pub fn TimeGridView(view: View) -> impl IntoView {
                 .into(),
         ])
     })
-}
+});
 
 fn day_column(ctx: AppCtx, c: Column, words: &[String]) -> Node {
     let slots = c.timed.into_iter().map(|(chip, p)| {
