@@ -14,7 +14,8 @@
 //! [`El::prop_dyn`] and [`dynamic_text`] update one attribute, property or
 //! text in place, so controls built with them keep their element and focus.
 
-use leptos::prelude::{AnyView, RenderEffect};
+use leptos::prelude::{AnyView, NodeRef, RenderEffect};
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::any_view::AnyViewState;
@@ -60,6 +61,8 @@ enum Value {
     StyleDyn(Box<dyn Fn() -> Option<String> + Send>),
     PropDyn(Box<dyn Fn() -> JsValue + Send>),
     PropBool(bool),
+    /// Loaded with the element once built (the calendar's root).
+    Ref(NodeRef<leptos::html::Div>),
 }
 
 /// An element with this tag.
@@ -124,6 +127,11 @@ impl El {
     }
 
     /// A boolean DOM property (`checked`), set once.
+    /// `node_ref` holds this element once it is built.
+    pub fn node_ref(self, node_ref: NodeRef<leptos::html::Div>) -> Self {
+        self.value("", Value::Ref(node_ref))
+    }
+
     pub fn prop_bool(self, name: &'static str, value: bool) -> Self {
         self.value(name, Value::PropBool(value))
     }
@@ -285,6 +293,7 @@ fn build_element(ElData { tag, attrs, children, listeners }: ElData) -> Built {
             Value::PropBool(v) => {
                 let _ = js_sys::Reflect::set(&el, &JsValue::from_str(name), &JsValue::from_bool(v));
             }
+            Value::Ref(node_ref) => node_ref.load(&el),
             Value::PropDyn(value) => {
                 let target = el.clone();
                 effects.push(RenderEffect::new(move |_| {

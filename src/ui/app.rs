@@ -8,16 +8,16 @@ use citycal_core::i18n::Lang;
 use citycal_core::query::ViewState;
 
 use crate::platform::page;
-use crate::platform::tree::{dynamic, Node};
+use crate::platform::tree::{dynamic, el, Node};
 use crate::ui::chunk::{lazy, now};
 use crate::ui::event_page::{event_page, load_event_page};
-use crate::ui::filter_bar::FilterBar;
-use crate::ui::header::Header;
+use crate::ui::filter_bar::filter_bar;
+use crate::ui::header::header;
 use crate::ui::list::{list_view, load_list_view};
 use crate::ui::month::{load_month_view, month_view};
-use crate::ui::nav::Toolbar;
-use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, use_app_ctx, AppCtx, Host, Load};
-use crate::ui::status::{FeedStatus, LinkNotice};
+use crate::ui::nav::toolbar;
+use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, AppCtx, Host, Load};
+use crate::ui::status::{feed_status, link_notice};
 use crate::ui::week::{load_time_grid_view, time_grid_view};
 
 /// The calendar as its own page (`Host::Page`), in a partner's iframe
@@ -70,31 +70,28 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
     if ctx.host.get_value() == Host::Frame {
         report_height(ctx);
     }
-    view! {
-        <div class="citycal" node_ref=ctx.root>
-            <Header/>
-            <main>
-                <LinkNotice/>
-                <FeedStatus/>
-                <Shown/>
-            </main>
-        </div>
-    }
+    let page: Node = el("div")
+        .class("citycal")
+        .node_ref(ctx.root)
+        .child(header(ctx))
+        .child(el("main").child(link_notice(ctx)).child(feed_status(ctx)).child(main_content(ctx)))
+        .into();
+    page
 }
 
 /// The event page when the link names an event; else the toolbar and the view.
-#[component]
-fn Shown() -> impl IntoView {
-    let ctx = use_app_ctx();
+fn main_content(ctx: AppCtx) -> Node {
     let event = Memo::new(move |_| ctx.link.with(|l| l.event.clone()));
     let view = Memo::new(move |_| ctx.view());
     // Each view's code is a wasm chunk of its own (`chunk.rs`), fetched
     // when the view is first shown.
     dynamic(move || match event.get() {
         Some(id) => lazy(ctx, load_event_page, move || now(event_page(ctx, id.clone()))),
-        None => Node::Many(vec![
-            view! { <FilterBar/> }.into_any().into(),
-            view! { <Toolbar/> }.into_any().into(),
+        // Built untracked, as a component's body is: only their own
+        // regions follow signals, not this one.
+        None => untrack(|| Node::Many(vec![
+            filter_bar(ctx),
+            toolbar(ctx),
             dynamic(move || match view.get() {
                 View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
                 View::Week | View::Day => {
@@ -103,7 +100,7 @@ fn Shown() -> impl IntoView {
                 }
                 View::List => lazy(ctx, load_list_view, move || now(list_view(ctx))),
             }),
-        ]),
+        ])),
     })
 }
 

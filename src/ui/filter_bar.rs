@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::intl::{language_name, region_name, sort_by_label, IntlZones};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
-use crate::ui::state::{use_app_ctx, AppCtx, Load, Loaded};
+use crate::ui::state::{AppCtx, Load, Loaded};
 
 fn facet_label(facet: Facet) -> &'static str {
     match facet {
@@ -91,9 +91,7 @@ fn set_filters(ctx: AppCtx, f: Filters, push: bool) {
     ctx.go(ViewState { event: None, ..ctx.link.get_untracked() }.with_filters(f), push)
 }
 
-#[component]
-pub fn FilterBar() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn filter_bar(ctx: AppCtx) -> Node {
     let filters = Memo::new(move |_| ctx.link.with(|l| l.filters.clone()));
     let set: SetFilters = set_filters;
     let open = RwSignal::new(false);

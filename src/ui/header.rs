@@ -6,12 +6,10 @@ use leptos::prelude::*;
 use crate::platform::tree::{dynamic_text, el, Node};
 use crate::ui::language_picker::language_picker;
 use crate::ui::present::zone_label;
-use crate::ui::state::{use_app_ctx, Host};
+use crate::ui::state::{AppCtx, Host};
 use crate::ui::zone_picker::zone_picker;
 
-#[component]
-pub fn Header() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn header(ctx: AppCtx) -> Node {
     let zone_line =
         move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), ctx.clock.get()).into())]);
     // In a partner's page the partner's own heading introduces the calendar.

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::tree::{dynamic_text, el, Node};
 use crate::ui::link::link_following;
-use crate::ui::state::{use_app_ctx, AppCtx};
+use crate::ui::state::{AppCtx};
 
 /// The title of the period shown: "November 2026", "23–29 November 2026".
 fn period_title(ctx: &AppCtx, view: View, date: NaiveDate) -> String {
@@ -45,9 +45,7 @@ fn view_label(view: View) -> &'static str {
     }
 }
 
-#[component]
-pub fn Toolbar() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn toolbar(ctx: AppCtx) -> Node {
     let view = Memo::new(move |_| ctx.view());
     let date = Memo::new(move |_| ctx.date());
     let jump = move |event: web_sys::Event| {

@@ -6,15 +6,14 @@ use leptos::prelude::*;
 
 use crate::platform::http;
 use crate::platform::tree::{dynamic, el, Node};
-use crate::ui::state::{start_loading, use_app_ctx, AppCtx, Load, LoadError};
+use crate::ui::state::{start_loading, AppCtx, Load, LoadError};
 
-#[component]
-pub fn FeedStatus() -> impl IntoView {
-    let ctx = use_app_ctx();
-    dynamic(move || feed_status(ctx))
+pub fn feed_status(ctx: AppCtx) -> Node {
+    dynamic(move || current_status(ctx))
 }
 
-fn feed_status(ctx: AppCtx) -> Node {
+/// What the feed's loading state says now.
+fn current_status(ctx: AppCtx) -> Node {
     match ctx.load.get() {
         Load::Loading => el("div")
             .class("skeleton")
@@ -77,9 +76,7 @@ fn button(text: String) -> crate::platform::tree::El {
 }
 
 /// Link parameters that were not understood: said once, not silently dropped.
-#[component]
-pub fn LinkNotice() -> impl IntoView {
-    let ctx = use_app_ctx();
+pub fn link_notice(ctx: AppCtx) -> Node {
     dynamic(move || {
         let issues = ctx.link_issues.get();
         if issues.is_empty() {
