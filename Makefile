@@ -25,7 +25,7 @@ help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
 	@echo "make size   gzip sizes of the initial load (after a build)"
-	@echo "make size-breakdown  the wasm's bytes by crate (twiggy)"
+	@echo "make size-breakdown  the main wasm module's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
 
 # The app at :8080 and the reference registration receiver at :8081, which
@@ -90,12 +90,13 @@ bench: build test-tools
 	node bench/build-fc.mjs
 	node bench/run.mjs $(BENCH_ARGS)
 
-# Where the wasm's bytes go, by crate (twiggy from crates.io, installed on demand).
-size-breakdown: build-tools
+# Where the main wasm module's bytes go, by crate (twiggy from crates.io,
+# installed on demand), before wasm-opt: tools/split-wasm.mjs keeps
+# wasm-bindgen's output in target/split-wasm/bindgen/.
+size-breakdown: build
 	@command -v twiggy >/dev/null || { echo "==> Installing twiggy 0.8.0"; cargo install twiggy --version 0.8.0; }
-	cargo build --release --target wasm32-unknown-unknown --bin citycal
-	wasm-bindgen --target web --out-dir target/size-breakdown target/wasm32-unknown-unknown/release/citycal.wasm
-	twiggy top -n 1000000 --format csv target/size-breakdown/citycal_bg.wasm > target/size-breakdown/top.csv
+	mkdir -p target/size-breakdown
+	twiggy top -n 1000000 --format csv target/split-wasm/bindgen/citycal-*_bg.wasm > target/size-breakdown/top.csv
 	node bench/size-breakdown.mjs target/size-breakdown/top.csv
 
 tools: build-tools test-tools
