@@ -63,7 +63,14 @@ const preloadChunks = split ? `// Start the shown view's wasm chunks too (tools/
   const view = query.has('event') ? 'event_page'
     : ({ month: 'month_view', week: 'time_grid_view', day: 'time_grid_view', list: 'list_view' })[query.get('view')]
       ?? (matchMedia('(max-width: 639.98px)').matches ? 'list_view' : 'month_view');
-  for (const file of chunks[view] ?? []) {
+  // The words of the language the app will likely pick (the link's, a saved
+  // choice, the browser's: src/ui/state.rs decides; a wrong guess costs one
+  // more request, src/ui/catalog.rs).
+  let saved = null;
+  try { saved = localStorage.getItem('citycal.lang'); } catch {}
+  const lang = [query.get('lang'), saved, ...navigator.languages]
+    .map((tag) => tag?.toLowerCase().split('-')[0]).find((tag) => ['en', 'es', 'ro'].includes(tag)) ?? 'en';
+  for (const file of new Set([...(chunks[view] ?? []), ...(chunks['catalog_' + lang] ?? [])])) {
     document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: new URL(file, import.meta.url).href }));
   }
 }

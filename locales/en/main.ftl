@@ -7,6 +7,7 @@ loading = Loading events…
 retry = Try again
 loading-view = Loading this view…
 view-load-error = This part of the calendar could not be loaded. Check your connection and try again.
+language-load-error = The words for { $language } could not be loaded. Check your connection and try again.
 
 ## Whole-feed failures
 feed-error-heading = The events could not be loaded

@@ -6,6 +6,7 @@ loading = Cargando eventos…
 retry = Volver a intentarlo
 loading-view = Cargando esta vista…
 view-load-error = No se pudo cargar esta parte del calendario. Compruebe su conexión y vuelva a intentarlo.
+language-load-error = No se pudieron cargar los textos en { $language }. Compruebe su conexión y vuelva a intentarlo.
 
 ## Errores del feed completo
 feed-error-heading = No se pudieron cargar los eventos

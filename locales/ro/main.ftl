@@ -6,6 +6,7 @@ loading = Se încarcă evenimentele…
 retry = Încercați din nou
 loading-view = Se încarcă această vizualizare…
 view-load-error = Această parte a calendarului nu a putut fi încărcată. Verificați conexiunea și încercați din nou.
+language-load-error = Textele în { $language } nu au putut fi încărcate. Verificați conexiunea și încercați din nou.
 
 ## Erori ale întregului flux
 feed-error-heading = Evenimentele nu au putut fi încărcate

@@ -17,7 +17,7 @@ use crate::ui::list::{list_view, load_list_view};
 use crate::ui::month::{load_month_view, month_view};
 use crate::ui::nav::toolbar;
 use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, AppCtx, Host, Load};
-use crate::ui::status::{feed_status, link_notice};
+use crate::ui::status::{feed_status, link_notice, words_missing, words_notice};
 use crate::ui::week::{load_time_grid_view, time_grid_view};
 
 /// The calendar as its own page (`Host::Page`), in a partner's iframe
@@ -51,30 +51,46 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
     // Citycal's own pages only: a partner's page keeps its own.
     let owns_page = !matches!(ctx.host.get_value(), Host::Element { .. });
     Effect::new(move |_| {
-        if !owns_page {
-            return;
-        }
-        let app_title = ctx.t("app-title");
+        // The language shown: a language switched to shows when its words arrive.
+        let Some(words) = ctx.shown_localizer().filter(|_| owns_page) else { return };
+        let app_title = words.t("app-title");
         let title = match (ctx.link.with(|l| l.event.clone()), ctx.load.get()) {
             (Some(id), Load::Ready(loaded)) => loaded
                 .feed
                 .event(&id)
                 .and_then(|e| {
-                    e.title.pick(ctx.lang.get().tag(), &e.languages).map(|p| format!("{} — {app_title}", p.text))
+                    e.title.pick(words.lang().tag(), &e.languages).map(|p| format!("{} — {app_title}", p.text))
                 })
                 .unwrap_or(app_title),
             _ => app_title,
         };
-        page::set_language_and_title(ctx.lang.get().tag(), &title);
+        page::set_language_and_title(words.lang().tag(), &title);
     });
     if ctx.host.get_value() == Host::Frame {
         report_height(ctx);
     }
+    // The interface's words are a chunk per language (`catalog.rs`): nothing
+    // is shown before the first arrives.
+    let has_words = Memo::new(move |_| ctx.shown_localizer().is_some());
     let page: Node = el("div")
         .class("citycal")
         .node_ref(ctx.root)
-        .child(header(ctx))
-        .child(el("main").child(link_notice(ctx)).child(feed_status(ctx)).child(main_content(ctx)))
+        .child(dynamic(move || {
+            if !has_words.get() {
+                return words_missing(ctx);
+            }
+            untrack(|| {
+                Node::Many(vec![
+                    header(ctx),
+                    el("main")
+                        .child(words_notice(ctx))
+                        .child(link_notice(ctx))
+                        .child(feed_status(ctx))
+                        .child(main_content(ctx))
+                        .into(),
+                ])
+            })
+        }))
         .into();
     page
 }

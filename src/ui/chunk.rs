@@ -27,6 +27,7 @@ macro_rules! in_chunk {
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, preload($load), fallible)]
         $(#[$meta])* $vis fn $name($($arg: $ty),*) -> Result<$ret, ::leptos::wasm_split::SplitLoaderError> {
+            #[allow(unused_braces)] // a body of one expression
             Ok($body)
         }
 

@@ -124,7 +124,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                     }>
                         {Lang::ALL.into_iter().map(|l| view! {
                             <option value=l.tag() selected=move || choice.with(|c| c.lang == l)>
-                                {citycal_core::i18n::Localizer::new(l).t("language-self-name")}
+                                {l.self_name()}
                             </option>
                         }).collect_view()}
                     </select>

@@ -1,6 +1,6 @@
 //! The language switcher: each language named in itself.
 
-use citycal_core::i18n::{Lang, Localizer};
+use citycal_core::i18n::Lang;
 use leptos::prelude::*;
 
 use crate::platform::dom;
@@ -8,7 +8,7 @@ use crate::platform::tree::{dynamic_text, el, Node};
 use crate::ui::state::AppCtx;
 
 pub fn language_picker(ctx: AppCtx) -> Node {
-    // "English", "Español", "Română": each from its own locale file.
+    // "English", "Español", "Română": each in itself, without its catalog.
     let options = Lang::ALL
         .into_iter()
         .map(|lang| {
@@ -16,7 +16,7 @@ pub fn language_picker(ctx: AppCtx) -> Node {
                 .attr("value", lang.tag())
                 .attr("lang", lang.tag())
                 .attr_dyn("selected", move || (ctx.lang.get() == lang).then(String::new))
-                .child(Localizer::new(lang).t("language-self-name"))
+                .child(lang.self_name())
                 .into()
         })
         .collect();

@@ -3,6 +3,7 @@
 //! lives in `view!` blocks.
 
 pub mod app;
+pub mod catalog;
 pub mod chip;
 pub mod chunk;
 pub mod embed_builder;

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::platform::http::{self, get_bytes};
 use crate::platform::intl::{browser_languages, browser_zone, DateFormatter, IntlZones};
 use crate::platform::{dom, now, page, storage};
+use crate::ui::catalog;
 
 /// Where the site owner's configuration is deployed, relative to the app.
 pub const CONFIG_URL: &str = "config.json";
@@ -88,6 +89,14 @@ pub enum Host {
     Element { base: String, feed: Option<String>, endpoint: Option<String>, privacy: Option<String> },
 }
 
+/// The languages whose word chunks are on their way, and the one whose
+/// fetch failed (shown with a retry).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    pub fetching: Vec<Lang>,
+    pub failed: Option<Lang>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppCtx {
     /// How the calendar is hosted (see [`Host`]).
@@ -119,8 +128,10 @@ pub struct AppCtx {
     pub matches: Memo<Matches>,
     /// The visitor's languages, most preferred first (for regional formats).
     browser_languages: StoredValue<Vec<String>>,
-    /// One per language, made on first use.
+    /// One per language whose words have arrived (`catalog.rs`), in order.
     localizers: StoredValue<Vec<Rc<Localizer>>, LocalStorage>,
+    /// The state of the languages' word chunks; bumped as each one arrives.
+    pub words: RwSignal<Words>,
     formatter: StoredValue<Option<(String, String, Rc<DateFormatter>)>, LocalStorage>,
 }
 
@@ -179,19 +190,51 @@ impl AppCtx {
             matches,
             browser_languages,
             localizers: StoredValue::new_local(Vec::new()),
+            words: RwSignal::new(Words::default()),
             formatter: StoredValue::new_local(None),
         }
     }
 
-    /// The localizer for the current language (tracks `lang`).
-    pub fn localizer(&self) -> Rc<Localizer> {
+    /// The localizer for the current language (tracks `lang`), or, while
+    /// that language's words are being fetched, for the language shown
+    /// before; `None` only before the first words arrive (`Calendar` waits).
+    pub fn shown_localizer(&self) -> Option<Rc<Localizer>> {
         let lang = self.lang.get();
+        let words = self.words.get();
         if let Some(l) = self.localizers.with_value(|all| all.iter().find(|l| l.lang() == lang).cloned()) {
-            return l;
+            return Some(l);
         }
-        let l = Rc::new(Localizer::new(lang));
-        self.localizers.update_value(|all| all.push(l.clone()));
-        l
+        if let Some(source) = catalog::loaded_source(lang) {
+            let l = Rc::new(Localizer::from_source(lang, source));
+            self.localizers.update_value(|all| all.push(l.clone()));
+            return Some(l);
+        }
+        // A failed fetch waits for the visitor's retry (`Words::retry`).
+        if !words.fetching.contains(&lang) && words.failed != Some(lang) {
+            self.fetch_words(lang);
+        }
+        self.localizers.with_value(|all| all.last().cloned())
+    }
+
+    pub fn localizer(&self) -> Rc<Localizer> {
+        self.shown_localizer().unwrap_or_else(|| Rc::new(Localizer::from_source(self.lang.get_untracked(), "")))
+    }
+
+    fn fetch_words(&self, lang: Lang) {
+        let words = self.words;
+        words.update_untracked(|w| w.fetching.push(lang));
+        leptos::task::spawn_local(async move {
+            let fetched = catalog::load(lang).await;
+            words.update(|w| {
+                w.fetching.retain(|l| *l != lang);
+                w.failed = fetched.is_err().then_some(lang);
+            });
+        });
+    }
+
+    /// Fetches again the words whose fetch failed.
+    pub fn retry_words(&self) {
+        self.words.update(|w| w.failed = None);
     }
 
     pub fn t(&self, id: &str) -> String {

@@ -102,3 +102,38 @@ pub fn link_notice(ctx: AppCtx) -> Node {
             .into()
     })
 }
+
+/// A language switched to whose words could not be fetched: the page stays
+/// in the language before, and says so, with a retry.
+pub fn words_notice(ctx: AppCtx) -> Node {
+    dynamic(move || {
+        let Some(lang) = ctx.words.with(|w| w.failed) else { return Node::Empty };
+        el("div")
+            .class("notice error")
+            .attr("role", "alert")
+            .child(el("p").child(ctx.t_args("language-load-error", &[("language", lang.self_name().into())])))
+            .child(button(ctx.t("retry")).on("click", move |_| ctx.retry_words()))
+            .into()
+    })
+}
+
+/// Before any words have arrived: a busy region, or, when the fetch failed,
+/// the one message that cannot come from a catalog, in all three languages.
+pub fn words_missing(ctx: AppCtx) -> Node {
+    if ctx.words.with(|w| w.failed.is_none()) {
+        return el("div").class("chunk-loading").attr("aria-busy", "true").into();
+    }
+    el("div")
+        .class("notice error")
+        .attr("role", "alert")
+        .children(WORDS_MISSING.iter().map(|(lang, text)| el("p").attr("lang", *lang).child(*text).into()).collect())
+        .child(button(RETRY_ALL.into()).on("click", move |_| ctx.retry_words()))
+        .into()
+}
+
+const WORDS_MISSING: [(&str, &str); 3] = [
+    ("en", "The calendar could not be loaded. Check your connection and try again."),
+    ("es", "No se pudo cargar el calendario. Compruebe su conexión y vuelva a intentarlo."),
+    ("ro", "Calendarul nu a putut fi încărcat. Verificați conexiunea și încercați din nou."),
+];
+const RETRY_ALL: &str = "Try again · Volver a intentarlo · Încercați din nou";

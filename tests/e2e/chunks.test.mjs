@@ -55,3 +55,52 @@ for (const [locale, lang, words] of [['en-GB', 'en', /could not be loaded/], ['e
     await context.close();
   });
 }
+
+test('a visitor fetches the words of their language only', async () => {
+  const { context, page, errors } = await open({ locale: 'ro-RO', query: '?view=month&date=2020-12-01' });
+  const fetched = wasmRequests(page);
+  await page.reload();
+  await page.locator('.month-grid').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ro');
+  const catalogs = fetched.filter((f) => f.startsWith('split_catalog_'));
+  assert.equal(catalogs.length, 1, `one catalog: ${fetched}`);
+  assert.match(catalogs[0], /^split_catalog_ro-/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a language whose words cannot be fetched: the page stays in the one before, with a retry', async () => {
+  const { context, page } = await open({ locale: 'en-GB', query: '?view=month&date=2020-12-01' });
+  let failing = true;
+  await page.route(/split_catalog_es-[^/]*\.wasm$/, (route) => (failing ? route.abort('connectionreset') : route.continue()));
+  await page.locator('.month-grid').waitFor();
+  await page.locator('header .language-picker select').selectOption('es');
+  const alert = page.locator('main .notice.error[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /words for Español could not be loaded/);
+  // Still English, and still working.
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.ok(await page.locator('.month-grid').count());
+  failing = false;
+  await alert.locator('button').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'es');
+  assert.equal(await page.locator('main .notice.error').count(), 0);
+  assert.match(await page.locator('header').textContent(), /Idioma/);
+  await context.close();
+});
+
+test('when no words at all can be fetched, the page says so in all three languages, with a retry', async () => {
+  const { context, page } = await open({ locale: 'es-ES', query: '?view=month&date=2020-12-01' });
+  let failing = true;
+  await page.route(/split_catalog_[^/]*\.wasm$/, (route) => (failing ? route.abort('connectionreset') : route.continue()));
+  await page.reload();
+  const alert = page.locator('.citycal .notice.error[role="alert"]');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  for (const words of [/could not be loaded/, /No se pudo cargar el calendario/, /nu a putut fi încărcat/]) assert.match(text, words);
+  failing = false;
+  await alert.locator('button').click();
+  await page.locator('.month-grid').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+  await context.close();
+});

@@ -32,6 +32,17 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| crate::feed::same_language(tag, l.tag()))
     }
 
+    /// The language's name in itself ("Español"), as its `language-self-name`
+    /// message says: a language picker names every language without loading
+    /// every catalog.
+    pub fn self_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Ro => "Română",
+        }
+    }
+
     /// The Fluent source for this language.
     pub fn source(self) -> &'static str {
         match self {
@@ -94,6 +105,13 @@ impl Localizer {
     pub fn new(lang: Lang) -> Self {
         let english = (lang != Lang::En).then(|| Catalog::parse(Lang::En.source()));
         Localizer { lang, catalog: Catalog::parse(lang.source()), english }
+    }
+
+    /// A localizer over `source`, the language's Fluent file, without the
+    /// English fallback: the app fetches one language's file only, and the
+    /// tests (`tests/i18n.rs`) keep every message in every language.
+    pub fn from_source(lang: Lang, source: &'static str) -> Self {
+        Localizer { lang, catalog: Catalog::parse(source), english: None }
     }
 
     pub fn lang(&self) -> Lang {
@@ -234,6 +252,14 @@ mod tests {
         ];
         for (lang, n, expected) in cases {
             assert_eq!(plural_category(lang, n), expected, "{lang:?} {n}");
+        }
+    }
+
+    #[test]
+    fn self_names_are_the_catalogs() {
+        for lang in Lang::ALL {
+            assert_eq!(lang.self_name(), Localizer::new(lang).t("language-self-name"));
+            assert_eq!(lang.self_name(), Localizer::from_source(lang, lang.source()).t("language-self-name"));
         }
     }
 
