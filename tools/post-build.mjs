@@ -75,8 +75,15 @@ const preloadChunks = split ? `// Start the shown view's wasm chunks too (tools/
   }
 }
 ` : '';
-writeFileSync(join(dir, loader), prefetch + preloadChunks + inline[1].trim() + '\n');
-html = html.replace(inline[0], `<script type="module" src="./${loader}"></script>`);
+// The glue is imported dynamically: a static import would hold the whole
+// loader, prefetches included, until the glue has arrived and run.
+const start = inline[1].trim().replace(/import init, \* as bindings from '(\.\/[^']+\.js)';/,
+  "const bindings = await import('$1');\nconst init = bindings.default;");
+if (!builder && start === inline[1].trim()) throw new Error("post-build: no `import init, * as bindings` in Trunk's loader (did Trunk change?)");
+writeFileSync(join(dir, loader), prefetch + preloadChunks + start + '\n');
+// config.json names the feed: it starts with the page, not with app.js.
+const configPreload = builder ? '' : '<link rel="preload" href="./config.json" as="fetch" crossorigin="anonymous">\n';
+html = html.replace(inline[0], `${configPreload}<script type="module" src="./${loader}"></script>`);
 // The preloads' integrity hashes stay valid: the files are unchanged.
 writeFileSync(indexPath, html);
 if (builder) {

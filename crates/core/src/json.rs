@@ -140,6 +140,18 @@ const ENDS_PLAIN: [bool; 256] = {
     table
 };
 
+/// Whether any byte of `word` may be a quote, a backslash or a control
+/// character (`ENDS_PLAIN`): never a false "no", sometimes a false "yes"
+/// (a byte after a true one), which the byte loop then settles.
+#[inline(always)]
+fn may_end_plain(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let below = |word: u64, n: u8| word.wrapping_sub(ONES * n as u64) & !word & HIGH;
+    let zero = |word: u64| below(word, 1);
+    (below(word, 0x20) | zero(word ^ (ONES * b'"' as u64)) | zero(word ^ (ONES * b'\\' as u64))) != 0
+}
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -362,6 +374,15 @@ impl<'a> Reader<'a> {
     #[inline(always)]
     fn plain(&mut self) {
         let (bytes, mut at) = (self.bytes, self.at);
+        // Eight bytes at a time while none of them can end the run (the
+        // reader's hottest loop: a third faster reading the benchmark feed
+        // in the browser); the byte loop finds which one does.
+        while let Some(word) = bytes.get(at..at + 8) {
+            if may_end_plain(u64::from_le_bytes(word.try_into().unwrap_or_default())) {
+                break;
+            }
+            at += 8;
+        }
         while at < bytes.len() && !ENDS_PLAIN[bytes[at] as usize] {
             at += 1;
         }
@@ -513,6 +534,27 @@ impl<'a> Json<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The word test never misses a byte that ends a run of plain characters.
+        #[test]
+        fn the_word_test_never_misses_an_end(bytes in any::<[u8; 8]>(), at in 0usize..8, end in prop::sample::select(vec![0u8, 0x1f, b'"', b'\\', b'\n'])) {
+            let word = u64::from_le_bytes(bytes);
+            prop_assert_eq!(may_end_plain(word) || !bytes.iter().any(|b| ENDS_PLAIN[*b as usize]), true);
+            let mut with_end = bytes;
+            with_end[at] = end;
+            prop_assert!(may_end_plain(u64::from_le_bytes(with_end)));
+        }
+    }
+
+    #[test]
+    fn the_word_test_passes_plain_text() {
+        for text in ["abcdefgh", "Gdańsk, ", "   2027-", "\u{7f}~ !#$%&"] {
+            let word: [u8; 8] = text.as_bytes()[..8].try_into().unwrap();
+            assert!(!may_end_plain(u64::from_le_bytes(word)), "{text}");
+        }
+    }
 
     #[test]
     fn reads_values_and_names_the_path_of_a_wrong_type() {

@@ -16,8 +16,19 @@ pub fn sort_by<T>(items: &mut Vec<T>, mut compare: impl FnMut(&T, &T) -> Orderin
 
 /// Sorts `items` by a key computed once per item, keeping the order of equal keys.
 pub fn sort_by_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+    sort_by_key_then(items, key, |_, _| Ordering::Equal);
+}
+
+/// Sorts `items` by a key computed once per item, then, for equal keys, by
+/// `then` (a feed's events: by start, kept beside each other in memory,
+/// then by id, rarely needed).
+pub fn sort_by_key_then<T, K: Ord>(
+    items: &mut Vec<T>,
+    key: impl FnMut(&T) -> K,
+    mut then: impl FnMut(&T, &T) -> Ordering,
+) {
     let keys: Vec<K> = items.iter().map(key).collect();
-    let order = sorted_indices(items.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    let order = sorted_indices(items.len(), &mut |a, b| keys[a].cmp(&keys[b]).then_with(|| then(&items[a], &items[b])));
     permute(items, order);
 }
 
@@ -69,9 +80,14 @@ mod tests {
             let mut by_key = items.clone();
             sort_by_key(&mut by_key, |p| p.0);
             prop_assert_eq!(&by_key, &expected);
-            let mut by = items;
+            let mut by = items.clone();
             sort_by(&mut by, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(&by, &expected);
+            let mut both = items.clone();
+            both.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let mut then = items;
+            sort_by_key_then(&mut then, |p| p.0, |a, b| b.1.cmp(&a.1));
+            prop_assert_eq!(&then, &both);
         }
     }
 

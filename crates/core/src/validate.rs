@@ -143,7 +143,7 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     let mut seen_ids = HashSet::new();
     let mut events = Vec::with_capacity(raw_events.len());
     for (idx, raw) in raw_events.iter().enumerate() {
-        let mut check = Check { base: format!("events[{idx}]"), issues: Vec::new(), fatal: false };
+        let mut check = Check { index: idx, issues: Vec::new(), fatal: false };
         // serde would read a struct from an array too; an event must be an object.
         if !raw.starts_with('{') {
             check.skip("", Problem::WrongType);
@@ -168,7 +168,7 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
         }
         issues.append(&mut check.issues);
     }
-    crate::order::sort_by(&mut events, |a, b| a.start().cmp(&b.start()).then_with(|| a.id.cmp(&b.id)));
+    crate::order::sort_by_key_then(&mut events, Event::start, |a, b| a.id.cmp(&b.id));
     Ok((Feed { name, themes, organizations, series, events }, issues))
 }
 
@@ -279,7 +279,8 @@ struct Known<'a> {
 
 /// Collects the issues of one event.
 struct Check {
-    base: String,
+    /// The event's index in `events` (its path is made only for an issue).
+    index: usize,
     issues: Vec<FeedIssue>,
     fatal: bool,
 }
@@ -293,7 +294,8 @@ impl Check {
         self.report(field, Severity::Ignored, problem);
     }
     fn report(&mut self, field: &str, severity: Severity, problem: Problem) {
-        self.issues.push(FeedIssue { path: join(&self.base, field), severity, problem });
+        let base = format!("events[{}]", self.index);
+        self.issues.push(FeedIssue { path: join(&base, field), severity, problem });
     }
 
     fn event(&mut self, w: WireEvent, rules: &dyn ZoneRules, known: &Known) -> Option<Event> {
