@@ -490,6 +490,15 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// The string, still borrowed from the input when it had no escapes:
+    /// what is only checked or parsed (a start, an id to trim) is never copied.
+    pub fn str(&self) -> Read<Cow<'a, str>> {
+        match self {
+            Json::Str(s) => Ok(s.clone()),
+            _ => Err(WrongType(String::new())),
+        }
+    }
+
     pub fn string(&self) -> Read<String> {
         match self {
             Json::Str(s) => Ok(s.clone().into_owned()),

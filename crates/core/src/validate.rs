@@ -8,6 +8,7 @@
 //! duplicate id) is skipped; a problem confined to one part (an unknown theme,
 //! a `javascript:` link) drops only that part.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -190,19 +191,20 @@ fn event_prefix(path: &str) -> &str {
 /// An event as written. Everything is optional here so that a missing field is
 /// reported as `Problem::Missing` with its name, not as a type error.
 #[derive(Default)]
-struct WireEvent {
-    id: Option<String>,
+/// Text kept as `Cow`s is only checked or parsed, or trimmed before it is kept.
+struct WireEvent<'a> {
+    id: Option<Cow<'a, str>>,
     title: Option<Text>,
     summary: Option<Text>,
     description: Option<Text>,
-    start: Option<String>,
-    end: Option<String>,
-    time_zone: Option<String>,
+    start: Option<Cow<'a, str>>,
+    end: Option<Cow<'a, str>>,
+    time_zone: Option<Cow<'a, str>>,
     all_day: Option<bool>,
     languages: Option<Vec<String>>,
     format: Option<Format>,
     venue: Option<Venue>,
-    online_url: Option<String>,
+    online_url: Option<Cow<'a, str>>,
     themes: Option<Vec<String>>,
     organizers: Option<Vec<String>>,
     partners: Option<Vec<String>>,
@@ -212,8 +214,8 @@ struct WireEvent {
     series: Option<String>,
     session: Option<u32>,
     registration: Option<WireRegistration>,
-    recording_url: Option<String>,
-    url: Option<String>,
+    recording_url: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
     status: Option<EventStatus>,
     approximate: Option<Vec<String>>,
 }
@@ -298,7 +300,7 @@ impl Check {
         self.issues.push(FeedIssue { path: join(&base, field), severity, problem });
     }
 
-    fn event(&mut self, w: WireEvent, rules: &dyn ZoneRules, known: &Known) -> Option<Event> {
+    fn event(&mut self, w: WireEvent<'_>, rules: &dyn ZoneRules, known: &Known) -> Option<Event> {
         let id = match w.id.map(|s| s.trim().to_owned()) {
             None => {
                 self.skip("id", Problem::Missing { field: "id" });
@@ -317,7 +319,7 @@ impl Check {
         let zone = w.time_zone.filter(|z| {
             let known = rules.is_known(z);
             if !known {
-                self.skip("timeZone", Problem::UnknownZone { zone: z.clone() });
+                self.skip("timeZone", Problem::UnknownZone { zone: z.to_string() });
             }
             known
         });
@@ -350,7 +352,7 @@ impl Check {
             capacity: r.capacity,
             taken: r.taken,
             status: r.status,
-            url: self.http_url("registration.url", r.url),
+            url: self.http_url("registration.url", r.url.map(Cow::Owned)),
             free: r.free,
             questions: r.questions.unwrap_or_default(),
         });
@@ -360,7 +362,7 @@ impl Check {
             summary: w.summary.unwrap_or_default(),
             description: w.description.unwrap_or_default(),
             when: when?,
-            zone,
+            zone: zone.map(Cow::into_owned),
             languages,
             format: format?,
             venue: w.venue,
@@ -390,8 +392,8 @@ impl Check {
 
     fn when(
         &mut self,
-        start: Option<String>,
-        end: Option<String>,
+        start: Option<Cow<'_, str>>,
+        end: Option<Cow<'_, str>>,
         all_day: bool,
         zone: Option<&str>,
         rules: &dyn ZoneRules,
@@ -458,12 +460,12 @@ impl Check {
     }
 
     /// Keeps http(s) URLs only: anything else (`javascript:`, `data:`) is dropped.
-    fn http_url(&mut self, field: &str, url: Option<String>) -> Option<String> {
+    fn http_url(&mut self, field: &str, url: Option<Cow<'_, str>>) -> Option<String> {
         let url = url?;
         if is_http_url(&url) {
             Some(url.trim().to_owned())
         } else {
-            self.ignore(field, Problem::BadUrl { value: url });
+            self.ignore(field, Problem::BadUrl { value: url.into_owned() });
             None
         }
     }
@@ -594,7 +596,7 @@ fn is_language_tag(tag: &str) -> bool {
 /// our notation (`registration.capacity`, `people[2].name`). When the JSON
 /// itself cannot be read (nesting too deep), the path is found by [`path_at`]
 /// from the error's position.
-fn read_at<T>(json: &str, read: fn(&Json) -> Read<T>) -> Result<T, String> {
+fn read_at<'a, T>(json: &'a str, read: fn(&Json<'a>) -> Read<T>) -> Result<T, String> {
     match json::parse(json) {
         Ok(value) => read(&value).map_err(|WrongType(path)| path),
         Err(e) => Err(path_at(json, e.offset + 1)),
@@ -718,7 +720,7 @@ fn wire_registration(j: &Json) -> Read<WireRegistration> {
 
 /// One pass over the event's members: with 25 fields, looking each up by
 /// name made reading a 10,000-event feed a third slower.
-fn wire_event(j: &Json) -> Read<WireEvent> {
+fn wire_event<'a>(j: &Json<'a>) -> Read<WireEvent<'a>> {
     let Json::Object(members) = j else { return Err(WrongType(String::new())) };
     let mut w = WireEvent::default();
     for (key, value) in members {
@@ -727,18 +729,18 @@ fn wire_event(j: &Json) -> Read<WireEvent> {
         }
         let at = |e: WrongType| e.under(key);
         match key.as_ref() {
-            "id" => w.id = Some(value.string().map_err(at)?),
+            "id" => w.id = Some(value.str().map_err(at)?),
             "title" => w.title = Some(text(value).map_err(at)?),
             "summary" => w.summary = Some(text(value).map_err(at)?),
             "description" => w.description = Some(text(value).map_err(at)?),
-            "start" => w.start = Some(value.string().map_err(at)?),
-            "end" => w.end = Some(value.string().map_err(at)?),
-            "timeZone" => w.time_zone = Some(value.string().map_err(at)?),
+            "start" => w.start = Some(value.str().map_err(at)?),
+            "end" => w.end = Some(value.str().map_err(at)?),
+            "timeZone" => w.time_zone = Some(value.str().map_err(at)?),
             "allDay" => w.all_day = Some(value.boolean().map_err(at)?),
             "languages" => w.languages = Some(strings(value).map_err(at)?),
             "format" => w.format = Some(format(value).map_err(at)?),
             "venue" => w.venue = Some(venue(value).map_err(at)?),
-            "onlineUrl" => w.online_url = Some(value.string().map_err(at)?),
+            "onlineUrl" => w.online_url = Some(value.str().map_err(at)?),
             "themes" => w.themes = Some(strings(value).map_err(at)?),
             "organizers" => w.organizers = Some(strings(value).map_err(at)?),
             "partners" => w.partners = Some(strings(value).map_err(at)?),
@@ -748,8 +750,8 @@ fn wire_event(j: &Json) -> Read<WireEvent> {
             "series" => w.series = Some(value.string().map_err(at)?),
             "session" => w.session = Some(value.uint().map_err(at)?),
             "registration" => w.registration = Some(wire_registration(value).map_err(at)?),
-            "recordingUrl" => w.recording_url = Some(value.string().map_err(at)?),
-            "url" => w.url = Some(value.string().map_err(at)?),
+            "recordingUrl" => w.recording_url = Some(value.str().map_err(at)?),
+            "url" => w.url = Some(value.str().map_err(at)?),
             "status" => w.status = Some(event_status(value).map_err(at)?),
             "approximate" => w.approximate = Some(strings(value).map_err(at)?),
             _ => {} // unknown fields are for later versions
