@@ -80,13 +80,21 @@ pub fn parse(text: &str) -> Result<Json<'_>, SyntaxError> {
     Ok(value)
 }
 
-/// An object's members: keys, and values as their raw text.
-pub type Members<'a> = Vec<(Cow<'a, str>, &'a str)>;
+/// A member of an object split by [`split_object`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member<'a> {
+    pub key: Cow<'a, str>,
+    /// The value's raw text.
+    pub raw: &'a str,
+    /// When the value is an array, its elements' raw texts: found in the
+    /// same pass (a feed's events are not scanned again to be split).
+    pub items: Option<Vec<&'a str>>,
+}
 
 /// Checks that all of `text` is JSON, at any depth (no recursion), and splits
 /// a top-level object into its members, each value as its raw text. `None`
 /// when the value is not an object.
-pub fn split_object(text: &str) -> Result<Option<Members<'_>>, SyntaxError> {
+pub fn split_object(text: &str) -> Result<Option<Vec<Member<'_>>>, SyntaxError> {
     let mut reader = Reader { text, bytes: text.as_bytes(), at: 0 };
     reader.space();
     if reader.peek() != Some(b'{') {
@@ -98,8 +106,20 @@ pub fn split_object(text: &str) -> Result<Option<Members<'_>>, SyntaxError> {
     reader.items(b'}', |r| {
         let key = r.key()?;
         let start = r.at;
-        r.skip()?;
-        members.push((key, &text[start..r.at]));
+        let items = if r.peek() == Some(b'[') {
+            let mut items = Vec::new();
+            r.items(b']', |r| {
+                let item = r.at;
+                r.skip()?;
+                items.push(&text[item..r.at]);
+                Ok(())
+            })?;
+            Some(items)
+        } else {
+            r.skip()?;
+            None
+        };
+        members.push(Member { key, raw: &text[start..r.at], items });
         Ok(())
     })?;
     reader.end()?;

@@ -111,8 +111,8 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
             FeedError::NotJson { line, column }
         })?
         .ok_or(FeedError::NotAFeed { path: String::new() })?;
-    let member = |key: &str| top.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v).filter(|v| *v != "null");
-    match member("version") {
+    let member = |key: &str| top.iter().rev().find(|m| m.key == key).filter(|m| m.raw != "null");
+    match member("version").map(|m| m.raw) {
         Some("1") => {}
         other => return Err(FeedError::UnsupportedVersion { found: other.unwrap_or("none").to_owned() }),
     }
@@ -120,13 +120,13 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     // The lists stay unparsed raw JSON per entry, so a large feed is never held
     // twice, and one bad entry costs only itself.
     let list = |key: &str| -> Result<Vec<&str>, FeedError> {
-        member(key).map_or(Ok(Vec::new()), |raw| json::split_array(raw).ok_or_else(|| not_a_feed(key)))
+        member(key).map_or(Ok(Vec::new()), |m| m.items.clone().ok_or_else(|| not_a_feed(key)))
     };
-    let Some(raw_events) = member("events") else {
+    let Some(events_member) = member("events") else {
         return Err(not_a_feed("events"));
     };
-    let raw_events: Vec<&str> = json::split_array(raw_events).ok_or_else(|| not_a_feed("events"))?;
-    let name = match member("name") {
+    let raw_events: &[&str] = events_member.items.as_deref().ok_or_else(|| not_a_feed("events"))?;
+    let name = match member("name").map(|m| m.raw) {
         None => Text::default(),
         Some(raw) => json::parse(raw).ok().and_then(|j| text(&j).ok()).ok_or_else(|| not_a_feed("name"))?,
     };

@@ -162,7 +162,8 @@ fn deep_nesting_is_refused_by_parse_and_checked_by_split() {
     // Splitting counts brackets on a stack: any depth, no stack overflow.
     let doc = format!(r#"{{"a": {}, "b": 1}}"#, deep(100_000));
     let members = json::split_object(&doc).unwrap().unwrap();
-    assert_eq!(members.iter().map(|(k, _)| k.as_ref()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(members.iter().map(|m| m.key.as_ref()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(members[0].items.as_ref().map(Vec::len), Some(1));
     assert!(json::split_object(&format!("{}]", deep(100_000))).is_err());
     assert!(json::split_object(&"[".repeat(100_000)).is_err());
 }
@@ -182,9 +183,10 @@ fn the_sample_feed_reads_alike() {
     let members = json::split_object(SAMPLE).unwrap().unwrap();
     let reference: serde_json::Map<String, Value> = serde_json::from_str(SAMPLE).unwrap();
     assert_eq!(members.len(), reference.len());
-    for (key, raw) in members {
+    for json::Member { key, raw, items } in members {
         assert!(same(&theirs(&json::parse(raw).unwrap()), &reference[key.as_ref()]), "{key}");
-        if let Some(items) = json::split_array(raw) {
+        assert_eq!(items, json::split_array(raw), "{key}: split in the same pass as by split_array");
+        if let Some(items) = items {
             let listed = reference[key.as_ref()].as_array().unwrap();
             assert_eq!(items.len(), listed.len());
             for (item, value) in items.iter().zip(listed) {
