@@ -74,7 +74,7 @@ build: build-tools
 
 # A ratchet, not the goal: issue 8's budget is 160 KB gzip (FullCalendar's
 # bundle is 101 KB); lower this as the bytes come down, never raise it.
-SIZE_BUDGET_GZIP := 197000
+SIZE_BUDGET_GZIP := 194000
 
 size:
 	@node tests/e2e/size.mjs dist --budget-gzip $(SIZE_BUDGET_GZIP)

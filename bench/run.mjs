@@ -32,8 +32,12 @@ const APPS = {
     ready: () => !!document.querySelector('.month-grid .chips li'),
     title: () => document.querySelector('#period-title')?.textContent ?? '',
     next: () => document.querySelector('.toolbar .step.next').click(),
-    // The panel opens before the clock starts, as a visitor's first click.
-    prepareFilter: () => { document.querySelector('details.filter-panel').open = true; },
+    // The panel opens before the clock starts, as a visitor's first click
+    // (its code is a wasm chunk, fetched then: src/ui/filter_bar.rs).
+    prepareFilter: async () => {
+      document.querySelector('details.filter-panel').open = true;
+      await window.__bench.until(() => !!document.querySelector('fieldset[data-facet="theme"] label'));
+    },
     filterBox: (label) => [...document.querySelectorAll('fieldset[data-facet="theme"] label')]
       .find((l) => l.textContent.trim().startsWith(label))?.querySelector('input'),
   },

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::intl::{language_name, region_name, sort_by_label, IntlZones};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
+use crate::ui::chunk::{in_chunk, lazy, now};
 use crate::ui::state::{AppCtx, Load, Loaded};
 
 fn facet_label(facet: Facet) -> &'static str {
@@ -112,7 +113,10 @@ pub fn filter_bar(ctx: AppCtx) -> Node {
         .prop_dyn("open", move || open.get().into())
         .on("toggle", move |e| open.set(dom::is_open(&e)))
         .child(summary)
-        .child(dynamic(move || open.get().then(|| filter_panel(ctx, filters, set)).into()));
+        // The panel's code is a wasm chunk (`chunk.rs`), fetched when it is first opened.
+        .child(dynamic(move || {
+            open.get().then(|| lazy(ctx, load_filter_panel, move || now(filter_panel(ctx, filters, set)))).into()
+        }));
     let search_field =
         el("label").class("search").child(visually_hidden(dynamic_text(move || ctx.t("search-label")))).child(
             el("input")
@@ -142,6 +146,7 @@ fn labelled(text: Node, input: El) -> El {
     el("label").child(text).child(" ").child(input)
 }
 
+in_chunk!(filter_panel, load_filter_panel,
 /// The facets and time controls (built only while the panel is open: the
 /// counts cost a pass over the feed per facet).
 fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
@@ -281,7 +286,7 @@ fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
                 .child(labelled(text("hours-to"), hours_field(true))),
         );
     el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
-}
+});
 
 /// The active filters, each removable, and "clear all".
 fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {

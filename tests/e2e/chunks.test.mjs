@@ -18,13 +18,18 @@ function wasmRequests(page) {
   return names;
 }
 
-test('the month view fetches its own chunks; the event page its own, when opened', async () => {
+test('the month view fetches its own chunks; the filter panel and the event page theirs, when opened', async () => {
   const { context, page, errors } = await open({ query: '?view=month&date=2020-12-01' });
   const fetched = wasmRequests(page);
   await page.reload();
   await page.locator(`.month-grid a.chip-link[href*="event=${EVENT}"]`).first().waitFor();
   assert.ok(fetched.some((f) => f.startsWith('split_month_view-')), `month chunk fetched: ${fetched}`);
-  assert.ok(!fetched.some((f) => /^split_(event_page|list_view|time_grid_view)-/.test(f)), `no other view's chunk: ${fetched}`);
+  assert.ok(!fetched.some((f) => /^split_(event_page|list_view|time_grid_view|filter_panel)-/.test(f)), `no other view's chunk: ${fetched}`);
+  // The filter panel's code comes when the panel is first opened.
+  await page.locator('details.filter-panel > summary').click();
+  await page.locator('fieldset[data-facet="theme"] input').first().waitFor();
+  assert.ok(fetched.some((f) => f.startsWith('split_filter_panel-')), `filter panel chunk fetched: ${fetched}`);
+  await page.locator('details.filter-panel > summary').click();
   await page.locator(`.month-grid a.chip-link[href*="event=${EVENT}"]`).first().click();
   await page.locator('.event-page h2#event-title').waitFor();
   assert.ok(fetched.some((f) => f.startsWith('split_event_page-')), `event page chunk fetched: ${fetched}`);
