@@ -99,16 +99,22 @@ async function measure(browser, app, url, cpu) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
+  // The initial load: what arrives before the month is painted (Citycal's
+  // filter panel, a chunk fetched when it is opened, comes later).
   const bodies = [];
+  let painted = false;
   page.on('response', async (response) => {
     const path = new URL(response.url()).pathname;
-    if (path === app.feedPath || response.status() !== 200 || bodies.some((b) => b.path === path)) return;
-    try { bodies.push({ path, body: await response.body() }); } catch { /* aborted */ }
+    if (painted || path === app.feedPath || response.status() !== 200 || bodies.some((b) => b.path === path)) return;
+    const entry = { path, body: null };
+    entry.read = response.body().then((body) => { entry.body = body; }, () => { /* aborted */ });
+    bodies.push(entry);
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url + app.query);
   const load = await page.evaluate(() => window.__bench.loaded);
+  painted = true;
 
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -125,8 +131,9 @@ async function measure(browser, app, url, cpu) {
   const checked = await page.evaluate(new Function(`return () => (${app.filterBox})(${JSON.stringify(FILTER_THEME)}).checked`)());
   if (!checked) throw new Error(`${app.name}: the ${FILTER_THEME} filter did not apply`);
   if (errors.length) throw new Error(`${app.name}: page errors: ${errors.join('; ')}`);
+  await Promise.all(bodies.map((b) => b.read));
   await context.close();
-  return { load, next, filter, memory: heap + wasm, heap, wasm, bodies };
+  return { load, next, filter, memory: heap + wasm, heap, wasm, bodies: bodies.filter((b) => b.body) };
 }
 
 function bytesOf(bodies) {
