@@ -19,11 +19,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
+.PHONY: help run test fuzz test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
+	@echo "make fuzz   fuzz the feed reader for FUZZ_SECONDS (600) with a fresh seed"
 	@echo "make size   gzip sizes of the initial load (after a build)"
 	@echo "make size-breakdown  the main wasm module's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
@@ -50,6 +51,18 @@ test-native:
 	cargo test -p citycal-core -p citycal-server
 	@echo "==> The JSON Schema matches the sample feed"
 	python3 tests/schema_check.py
+	@echo "==> Fuzzing the feed reader: $(FUZZ_INPUTS) inputs, seed $(FUZZ_SEED) (make fuzz runs longer)"
+	$(FUZZ) --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED)
+
+# The feed fuzzer (crates/core/src/fuzz.rs): bounded and seeded in make test,
+# so a run is reproducible; `make fuzz` runs FUZZ_SECONDS with a fresh seed.
+FUZZ := cargo run --profile fuzz -q -p citycal-core --features fuzz --example fuzz_feed --
+FUZZ_INPUTS := 30000
+FUZZ_SEED := 1
+FUZZ_SECONDS := 600
+
+fuzz:
+	$(FUZZ) --seconds $(FUZZ_SECONDS)
 
 test-wasm: build-tools test-tools
 	@echo "==> wasm tests in headless Chromium"

@@ -116,3 +116,28 @@ async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
     let selected = host.query_selector("[role=grid] [tabindex='0']").unwrap().unwrap();
     assert_eq!(selected.get_attribute("data-date").unwrap(), "2026-12-17");
 }
+
+/// The feed fuzzer (`citycal_core::fuzz`) inside the wasm, with the browser's
+/// zone engine: no input panics (which aborts the wasm) or overflows the
+/// wasm's stack, and every parsed feed keeps its promises. Natively, `make
+/// test` runs 30,000 inputs and `make fuzz` as many as asked.
+#[wasm_bindgen_test]
+fn fuzzed_feeds_never_abort_the_wasm() {
+    use citycal_core::fuzz::{run_one, Coverage, Mutator, Rng};
+    let mut rng = Rng::new(7);
+    let mut mutator = Mutator::default();
+    let mut coverage = Coverage::default();
+    let mut read_as_feeds = 0;
+    const INPUTS: usize = 1_000;
+    for n in 0..INPUTS {
+        let input = mutator.input(&mut rng);
+        let features = run_one(&input, &IntlZones).unwrap_or_else(|broken| panic!("input {n}: {broken}"));
+        read_as_feeds += usize::from(features[0] == "ok");
+        if coverage.add(features) && input.len() < 200_000 {
+            mutator.keep(input);
+        }
+    }
+    // The mutations must reach the validator, not only the JSON syntax check.
+    assert!(read_as_feeds > INPUTS / 3, "only {read_as_feeds} of {INPUTS} inputs were read as feeds");
+    assert!(coverage.0.len() > 40, "only {} features reached", coverage.0.len());
+}

@@ -15,8 +15,8 @@
 //! text in place, so controls built with them keep their element and focus.
 
 use leptos::prelude::{AnyView, NodeRef, RenderEffect};
-use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::tachys::html::attribute::any_attribute::AnyAttribute;
+use leptos::tachys::html::node_ref::NodeRefContainer;
 use leptos::tachys::hydration::Cursor;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Position, PositionState, Render, RenderHtml};

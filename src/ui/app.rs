@@ -105,18 +105,20 @@ fn main_content(ctx: AppCtx) -> Node {
         Some(id) => lazy(ctx, load_event_page, move || now(event_page(ctx, id.clone()))),
         // Built untracked, as a component's body is: only their own
         // regions follow signals, not this one.
-        None => untrack(|| Node::Many(vec![
-            filter_bar(ctx),
-            toolbar(ctx),
-            dynamic(move || match view.get() {
-                View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
-                View::Week | View::Day => {
-                    let shown = view.get_untracked();
-                    lazy(ctx, load_time_grid_view, move || now(time_grid_view(ctx, shown)))
-                }
-                View::List => lazy(ctx, load_list_view, move || now(list_view(ctx))),
-            }),
-        ])),
+        None => untrack(|| {
+            Node::Many(vec![
+                filter_bar(ctx),
+                toolbar(ctx),
+                dynamic(move || match view.get() {
+                    View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
+                    View::Week | View::Day => {
+                        let shown = view.get_untracked();
+                        lazy(ctx, load_time_grid_view, move || now(time_grid_view(ctx, shown)))
+                    }
+                    View::List => lazy(ctx, load_list_view, move || now(list_view(ctx))),
+                }),
+            ])
+        }),
     })
 }
 

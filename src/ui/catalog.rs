@@ -13,9 +13,27 @@ use leptos::wasm_split::SplitLoaderError;
 
 use crate::ui::chunk::{in_chunk, now};
 
-in_chunk!(catalog_en, load_catalog_en, fn source_en() -> &'static str { include_str!("../../locales/en/main.ftl") });
-in_chunk!(catalog_es, load_catalog_es, fn source_es() -> &'static str { include_str!("../../locales/es/main.ftl") });
-in_chunk!(catalog_ro, load_catalog_ro, fn source_ro() -> &'static str { include_str!("../../locales/ro/main.ftl") });
+in_chunk!(
+    catalog_en,
+    load_catalog_en,
+    fn source_en() -> &'static str {
+        include_str!("../../locales/en/main.ftl")
+    }
+);
+in_chunk!(
+    catalog_es,
+    load_catalog_es,
+    fn source_es() -> &'static str {
+        include_str!("../../locales/es/main.ftl")
+    }
+);
+in_chunk!(
+    catalog_ro,
+    load_catalog_ro,
+    fn source_ro() -> &'static str {
+        include_str!("../../locales/ro/main.ftl")
+    }
+);
 
 /// The language's Fluent source, once its chunk is loaded.
 pub fn loaded_source(lang: Lang) -> Option<&'static str> {

@@ -97,11 +97,7 @@ where
     fetch();
     dynamic(move || match state.get() {
         Chunk::Ready => untrack(&build).unwrap_or_else(|| failed(ctx, fetch)),
-        Chunk::Loading => el("p")
-            .class("chunk-loading")
-            .attr("role", "status")
-            .child(ctx.t("loading-view"))
-            .into(),
+        Chunk::Loading => el("p").class("chunk-loading").attr("role", "status").child(ctx.t("loading-view")).into(),
         Chunk::Failed => failed(ctx, fetch),
     })
 }
@@ -111,12 +107,6 @@ fn failed(ctx: AppCtx, retry: impl Fn() + Copy + Send + 'static) -> Node {
         .class("notice error")
         .attr("role", "alert")
         .child(el("p").child(ctx.t("view-load-error")))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .class("button")
-                .child(ctx.t("retry"))
-                .on("click", move |_| retry()),
-        )
+        .child(el("button").attr("type", "button").class("button").child(ctx.t("retry")).on("click", move |_| retry()))
         .into()
 }

@@ -7,6 +7,7 @@ use crate::ui::highlight::highlighted;
 use crate::ui::link::link;
 use crate::ui::present::EventView;
 use crate::ui::state::AppCtx;
+use citycal_core::validate::is_http_url;
 
 pub fn event_card(ctx: AppCtx, view: EventView, words: &[String]) -> Node {
     let to = ctx.with_link(|l| l.event = Some(view.id.clone()));
@@ -47,7 +48,13 @@ fn fact(class: &'static str, text: String) -> Node {
 }
 
 /// A link that leaves Citycal: a new tab, without the referrer.
-pub fn external_link(url: String, text: String) -> El {
+/// A link out of Citycal. Core lets only http(s) links through from the feed
+/// and the config; this refuses any other once more (plain text, no `href`),
+/// so no code path can put a `javascript:` link on a partner's page.
+pub fn external_link(url: String, text: impl Into<Node>) -> El {
+    if !is_http_url(&url) {
+        return el("span").child(text);
+    }
     el("a").attr("href", url).attr("rel", "noopener noreferrer").attr("target", "_blank").child(text)
 }
 

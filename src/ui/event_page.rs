@@ -13,11 +13,11 @@ use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, El, Node};
 use crate::platform::{dom, intl, intl::IntlZones, page};
+use crate::ui::chunk::in_chunk;
 use crate::ui::event_card::{event_facts, external_link, fallback_note};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
 use crate::ui::registration_form::{offers_form, registration_form};
-use crate::ui::chunk::in_chunk;
 use crate::ui::state::{AppCtx, Load};
 
 /// A named link (organizer, series, ...); no URL when the feed gives none.
@@ -231,85 +231,88 @@ enum Copied {
     Refused,
 }
 
-in_chunk!(event_page, load_event_page,
-/// The page of one event: its facts, the registration form, the links out.
-pub fn event_page(ctx: AppCtx, id: String) -> Node {
-    // Closing the page replaces the control that closed it: focus goes to the
-    // title of the period shown again.
-    on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
-    let copied = RwSignal::new(Copied::Not);
-    let focused = StoredValue::new(false);
-    dynamic(move || {
-        let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
-        // Focus moves to the page's heading when it opens, so keyboard and
-        // screen-reader users land on what they asked for.
-        if !focused.get_value() {
-            focused.set_value(true);
-            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "main h2[tabindex='-1']");
-        }
-        let back = || link(ctx, ctx.with_link(|l| l.event = None)).child(ctx.t("back-to-calendar"));
-        let Some(event) = loaded.feed.event(&id) else {
-            return el("div")
-                .class("notice warning")
-                .attr("role", "alert")
-                .child(el("h2").attr("tabindex", "-1").child(ctx.t("event-not-found")))
-                .child(el("p").child(back()))
-                .into();
-        };
-        let d = detail(&ctx, &loaded.feed, event, ctx.now());
-        let (ics_text, ics_name) = (d.ics.clone(), d.ics_name.clone());
-        let download = move |_| {
-            let _ = dom::download(&ics_name, "text/calendar;charset=utf-8", &ics_text);
-        };
-        let copy_url = d.page_url.clone();
-        let copy = move |_| {
-            let url = copy_url.clone();
-            leptos::task::spawn_local(async move {
-                copied.set(if dom::copy_text(&url).await.is_ok() { Copied::Done } else { Copied::Refused });
+in_chunk!(
+    event_page,
+    load_event_page,
+    /// The page of one event: its facts, the registration form, the links out.
+    pub fn event_page(ctx: AppCtx, id: String) -> Node {
+        // Closing the page replaces the control that closed it: focus goes to the
+        // title of the period shown again.
+        on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
+        let copied = RwSignal::new(Copied::Not);
+        let focused = StoredValue::new(false);
+        dynamic(move || {
+            let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
+            // Focus moves to the page's heading when it opens, so keyboard and
+            // screen-reader users land on what they asked for.
+            if !focused.get_value() {
+                focused.set_value(true);
+                dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "main h2[tabindex='-1']");
+            }
+            let back = || link(ctx, ctx.with_link(|l| l.event = None)).child(ctx.t("back-to-calendar"));
+            let Some(event) = loaded.feed.event(&id) else {
+                return el("div")
+                    .class("notice warning")
+                    .attr("role", "alert")
+                    .child(el("h2").attr("tabindex", "-1").child(ctx.t("event-not-found")))
+                    .child(el("p").child(back()))
+                    .into();
+            };
+            let d = detail(&ctx, &loaded.feed, event, ctx.now());
+            let (ics_text, ics_name) = (d.ics.clone(), d.ics_name.clone());
+            let download = move |_| {
+                let _ = dom::download(&ics_name, "text/calendar;charset=utf-8", &ics_text);
+            };
+            let copy_url = d.page_url.clone();
+            let copy = move |_| {
+                let url = copy_url.clone();
+                leptos::task::spawn_local(async move {
+                    copied.set(if dom::copy_text(&url).await.is_ok() { Copied::Done } else { Copied::Refused });
+                });
+            };
+            let page_url = d.page_url.clone();
+            let copy_status = dynamic(move || match copied.get() {
+                Copied::Not => Node::Empty,
+                Copied::Done => el("span").child(ctx.t("link-copied")).into(),
+                Copied::Refused => el("label")
+                    .child(ctx.t("copy-by-hand"))
+                    .child(" ")
+                    .child(el("input").attr("type", "url").attr("readonly", "").attr("value", page_url.clone()))
+                    .into(),
             });
-        };
-        let page_url = d.page_url.clone();
-        let copy_status = dynamic(move || match copied.get() {
-            Copied::Not => Node::Empty,
-            Copied::Done => el("span").child(ctx.t("link-copied")).into(),
-            Copied::Refused => el("label")
-                .child(ctx.t("copy-by-hand"))
-                .child(" ")
-                .child(el("input").attr("type", "url").attr("readonly", "").attr("value", page_url.clone()))
-                .into(),
-        });
-        let title = d.card.title.clone();
-        let form = loaded
-            .registration_endpoint
-            .clone()
-            .filter(|_| offers_form(event, ctx.now()))
-            .map(|endpoint| registration_form(ctx, event.clone(), endpoint, loaded.privacy_url.clone()));
-        let actions = el("div")
-            .class("event-actions")
-            .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
-            .child(external_link(d.google_url.clone(), ctx.t("google-calendar")).class("button google"))
-            .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
-            .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
-        el("article")
-            .class("event-page")
-            .attr("aria-labelledby", "event-title")
-            .attr("data-event-id", d.card.id.clone())
-            .child(el("p").class("back").child(back()))
-            .child(
-                el("h2")
-                    .attr("id", "event-title")
-                    .attr("tabindex", "-1")
-                    .attr_opt("lang", title.lang)
-                    .child(title.text),
-            )
-            .child(title.note.map(fallback_note))
-            .children(event_facts(ctx, d.card.clone(), d.duration.clone()))
-            .child(actions)
-            .child(form)
-            .children(sections(ctx, d))
-            .into()
-    })
-});
+            let title = d.card.title.clone();
+            let form = loaded
+                .registration_endpoint
+                .clone()
+                .filter(|_| offers_form(event, ctx.now()))
+                .map(|endpoint| registration_form(ctx, event.clone(), endpoint, loaded.privacy_url.clone()));
+            let actions = el("div")
+                .class("event-actions")
+                .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
+                .child(external_link(d.google_url.clone(), ctx.t("google-calendar")).class("button google"))
+                .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
+                .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
+            el("article")
+                .class("event-page")
+                .attr("aria-labelledby", "event-title")
+                .attr("data-event-id", d.card.id.clone())
+                .child(el("p").class("back").child(back()))
+                .child(
+                    el("h2")
+                        .attr("id", "event-title")
+                        .attr("tabindex", "-1")
+                        .attr_opt("lang", title.lang)
+                        .child(title.text),
+                )
+                .child(title.note.map(fallback_note))
+                .children(event_facts(ctx, d.card.clone(), d.duration.clone()))
+                .child(actions)
+                .child(form)
+                .children(sections(ctx, d))
+                .into()
+        })
+    }
+);
 
 fn button(class: &'static str, text: String) -> El {
     el("button").attr("type", "button").class(class).child(text)

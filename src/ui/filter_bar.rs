@@ -146,147 +146,153 @@ fn labelled(text: Node, input: El) -> El {
     el("label").child(text).child(" ").child(input)
 }
 
-in_chunk!(filter_panel, load_filter_panel,
-/// The facets and time controls (built only while the panel is open: the
-/// counts cost a pass over the feed per facet).
-fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
-    let facets = move || {
-        let Load::Ready(loaded) = ctx.load.get() else { return Vec::new() };
-        let f = filters.get();
-        let zone = ctx.zone.get();
-        let viewer = viewer_for(&ctx, &zone);
-        Facet::ALL
-            .into_iter()
-            .map(|facet| {
-                let chosen = f.values(facet);
-                let mut values: Vec<(String, String, usize, bool)> =
-                    facet_counts(&loaded.feed, loaded.index(), &f, facet, &viewer)
-                        .into_iter()
-                        .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
-                        .collect();
-                sort_by_label(&ctx.format_locale(), &mut values, |v| &v.0);
-                (facet, values)
-            })
-            .filter(|(_, values)| !values.is_empty())
-            .collect::<Vec<_>>()
-    };
-    let period = move |p: Option<Period>| set(ctx, Filters { period: p, ..filters.get_untracked() }, true);
-    let date = move |event: web_sys::Event, to: bool| {
-        let d = parse_date(&dom::target_value(&event));
-        let mut f = filters.get_untracked();
-        if to {
-            f.to = d
-        } else {
-            f.from = d
-        }
-        if let (Some(a), Some(b)) = (f.from, f.to) {
-            if b < a {
-                f.to = Some(a);
+in_chunk!(
+    filter_panel,
+    load_filter_panel,
+    /// The facets and time controls (built only while the panel is open: the
+    /// counts cost a pass over the feed per facet).
+    fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
+        let facets = move || {
+            let Load::Ready(loaded) = ctx.load.get() else { return Vec::new() };
+            let f = filters.get();
+            let zone = ctx.zone.get();
+            let viewer = viewer_for(&ctx, &zone);
+            Facet::ALL
+                .into_iter()
+                .map(|facet| {
+                    let chosen = f.values(facet);
+                    let mut values: Vec<(String, String, usize, bool)> =
+                        facet_counts(&loaded.feed, loaded.index(), &f, facet, &viewer)
+                            .into_iter()
+                            .map(|(v, n)| (value_label(&ctx, &loaded, facet, &v), v.clone(), n, chosen.contains(&v)))
+                            .collect();
+                    sort_by_label(&ctx.format_locale(), &mut values, |v| &v.0);
+                    (facet, values)
+                })
+                .filter(|(_, values)| !values.is_empty())
+                .collect::<Vec<_>>()
+        };
+        let period = move |p: Option<Period>| set(ctx, Filters { period: p, ..filters.get_untracked() }, true);
+        let date = move |event: web_sys::Event, to: bool| {
+            let d = parse_date(&dom::target_value(&event));
+            let mut f = filters.get_untracked();
+            if to {
+                f.to = d
+            } else {
+                f.from = d
             }
-        }
-        set(ctx, f, true);
-    };
-    let hours_input = move |event: web_sys::Event, end: bool| {
-        let value = dom::target_value(&event);
-        let mut f = filters.get_untracked();
-        let current = f.hours.unwrap_or(Hours { from: 0, to: 24 * 60 });
-        let minutes = |s: &str| -> Option<u32> {
-            let (h, m) = s.split_once(':')?;
-            Some(h.parse::<u32>().ok()? * 60 + m.get(..2)?.parse::<u32>().ok()?)
+            if let (Some(a), Some(b)) = (f.from, f.to) {
+                if b < a {
+                    f.to = Some(a);
+                }
+            }
+            set(ctx, f, true);
         };
-        let picked = if value.is_empty() { None } else { minutes(&value) };
-        let (from, to) = if end {
-            (current.from, picked.filter(|m| *m > 0).unwrap_or(24 * 60))
-        } else {
-            (picked.unwrap_or(0), current.to)
+        let hours_input = move |event: web_sys::Event, end: bool| {
+            let value = dom::target_value(&event);
+            let mut f = filters.get_untracked();
+            let current = f.hours.unwrap_or(Hours { from: 0, to: 24 * 60 });
+            let minutes = |s: &str| -> Option<u32> {
+                let (h, m) = s.split_once(':')?;
+                Some(h.parse::<u32>().ok()? * 60 + m.get(..2)?.parse::<u32>().ok()?)
+            };
+            let picked = if value.is_empty() { None } else { minutes(&value) };
+            let (from, to) = if end {
+                (current.from, picked.filter(|m| *m > 0).unwrap_or(24 * 60))
+            } else {
+                (picked.unwrap_or(0), current.to)
+            };
+            f.hours = (from < to && (from, to) != (0, 24 * 60)).then_some(Hours { from, to });
+            set(ctx, f, true);
         };
-        f.hours = (from < to && (from, to) != (0, 24 * 60)).then_some(Hours { from, to });
-        set(ctx, f, true);
-    };
-    let hm = |m: u32| format!("{:02}:{:02}", (m / 60).min(23), if m == 24 * 60 { 59 } else { m % 60 });
-    let facet_sets = dynamic(move || {
-        let sets = facets().into_iter().map(|(facet, values)| {
-            let items = values.into_iter().map(|(label, value, n, checked)| {
-                let disabled = n == 0 && !checked;
-                let toggle = move |_| {
-                    let mut f = filters.get_untracked();
-                    f.toggle(facet, &value);
-                    set(ctx, f, true);
-                };
-                let input = el("input")
-                    .attr("type", "checkbox")
-                    .prop_bool("checked", checked)
-                    .attr_opt("disabled", disabled.then_some(""))
-                    .on("change", toggle);
-                let text = el("span").child(label).child(" ").child(el("span").class("count").child(format!("({n})")));
-                el("li")
-                    .child(el("label").attr_opt("class", disabled.then_some("disabled")).child(input).child(text))
+        let hm = |m: u32| format!("{:02}:{:02}", (m / 60).min(23), if m == 24 * 60 { 59 } else { m % 60 });
+        let facet_sets = dynamic(move || {
+            let sets = facets().into_iter().map(|(facet, values)| {
+                let items = values.into_iter().map(|(label, value, n, checked)| {
+                    let disabled = n == 0 && !checked;
+                    let toggle = move |_| {
+                        let mut f = filters.get_untracked();
+                        f.toggle(facet, &value);
+                        set(ctx, f, true);
+                    };
+                    let input = el("input")
+                        .attr("type", "checkbox")
+                        .prop_bool("checked", checked)
+                        .attr_opt("disabled", disabled.then_some(""))
+                        .on("change", toggle);
+                    let text =
+                        el("span").child(label).child(" ").child(el("span").class("count").child(format!("({n})")));
+                    el("li")
+                        .child(el("label").attr_opt("class", disabled.then_some("disabled")).child(input).child(text))
+                        .into()
+                });
+                el("fieldset")
+                    .class("facet")
+                    .attr("data-facet", facet.param())
+                    .child(el("legend").child(ctx.t(facet_label(facet))))
+                    .child(el("ul").children(items.collect()))
                     .into()
             });
-            el("fieldset")
-                .class("facet")
-                .attr("data-facet", facet.param())
-                .child(el("legend").child(ctx.t(facet_label(facet))))
-                .child(el("ul").children(items.collect()))
-                .into()
+            Node::Many(sets.collect())
         });
-        Node::Many(sets.collect())
-    });
-    let periods = [
-        None,
-        Some(Period::Upcoming),
-        Some(Period::ThisWeek),
-        Some(Period::ThisMonth),
-        Some(Period::PastWithRecording),
-    ]
-    .into_iter()
-    .map(|p| {
-        let input = el("input")
-            .attr("type", "radio")
-            .attr("name", "cc-period")
-            .prop_dyn("checked", move || filters.with(|f| f.period == p).into())
-            .on("change", move |_| period(p));
-        el("li").child(el("label").child(input).child(" ").child(dynamic_text(move || ctx.t(period_label(p))))).into()
-    })
-    .collect();
-    let date_input = |to: bool| {
-        el("input")
-            .attr("type", "date")
-            .prop_dyn("value", move || {
-                filters.with(|f| if to { f.to } else { f.from }).map(|d| d.to_string()).unwrap_or_default().into()
-            })
-            .on("change", move |e| date(e, to))
-    };
-    let hours_field = |end: bool| {
-        el("input")
-            .attr("type", "time")
-            .attr("step", "900")
-            .class(if end { "hours-to" } else { "hours-from" })
-            .prop_dyn("value", move || {
-                filters.with(|f| f.hours.map(|h| hm(if end { h.to } else { h.from })).unwrap_or_default()).into()
-            })
-            .on("change", move |e| hours_input(e, end))
-    };
-    let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
-    let time_facet = el("fieldset")
-        .class("facet time-facet")
-        .child(el("legend").child(text("period-label")))
-        .child(el("ul").children(periods))
-        .child(
-            el("div")
-                .class("range")
-                .child(labelled(text("date-from"), date_input(false)))
-                .child(labelled(text("date-to"), date_input(true))),
-        )
-        .child(
-            el("div")
-                .class("range hours")
-                .child(el("span").child(text("hours-label")))
-                .child(labelled(text("hours-from"), hours_field(false)))
-                .child(labelled(text("hours-to"), hours_field(true))),
-        );
-    el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
-});
+        let periods = [
+            None,
+            Some(Period::Upcoming),
+            Some(Period::ThisWeek),
+            Some(Period::ThisMonth),
+            Some(Period::PastWithRecording),
+        ]
+        .into_iter()
+        .map(|p| {
+            let input = el("input")
+                .attr("type", "radio")
+                .attr("name", "cc-period")
+                .prop_dyn("checked", move || filters.with(|f| f.period == p).into())
+                .on("change", move |_| period(p));
+            el("li")
+                .child(el("label").child(input).child(" ").child(dynamic_text(move || ctx.t(period_label(p)))))
+                .into()
+        })
+        .collect();
+        let date_input = |to: bool| {
+            el("input")
+                .attr("type", "date")
+                .prop_dyn("value", move || {
+                    filters.with(|f| if to { f.to } else { f.from }).map(|d| d.to_string()).unwrap_or_default().into()
+                })
+                .on("change", move |e| date(e, to))
+        };
+        let hours_field = |end: bool| {
+            el("input")
+                .attr("type", "time")
+                .attr("step", "900")
+                .class(if end { "hours-to" } else { "hours-from" })
+                .prop_dyn("value", move || {
+                    filters.with(|f| f.hours.map(|h| hm(if end { h.to } else { h.from })).unwrap_or_default()).into()
+                })
+                .on("change", move |e| hours_input(e, end))
+        };
+        let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
+        let time_facet = el("fieldset")
+            .class("facet time-facet")
+            .child(el("legend").child(text("period-label")))
+            .child(el("ul").children(periods))
+            .child(
+                el("div")
+                    .class("range")
+                    .child(labelled(text("date-from"), date_input(false)))
+                    .child(labelled(text("date-to"), date_input(true))),
+            )
+            .child(
+                el("div")
+                    .class("range hours")
+                    .child(el("span").child(text("hours-label")))
+                    .child(labelled(text("hours-from"), hours_field(false)))
+                    .child(labelled(text("hours-to"), hours_field(true))),
+            );
+        el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
+    }
+);
 
 /// The active filters, each removable, and "clear all".
 fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {

@@ -10,11 +10,11 @@ use leptos::prelude::*;
 
 use crate::platform::intl::IntlZones;
 use crate::platform::tree::{dynamic, dynamic_text, el, Node};
+use crate::ui::chunk::in_chunk;
 use crate::ui::event_card::event_card;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link_following;
 use crate::ui::present::{event_view, EventView};
-use crate::ui::chunk::in_chunk;
 use crate::ui::state::{AppCtx, Load};
 
 /// Events per page; "show more" adds another page.
@@ -63,64 +63,69 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
     Some(Listing { past, days, more })
 }
 
-in_chunk!(list_view, load_list_view,
-pub fn list_view(ctx: AppCtx) -> Node {
-    let limit = RwSignal::new(PAGE);
-    // A new starting point starts a new first page.
-    Effect::new(move |_| {
-        ctx.link.with(|l| (l.date, l.past));
-        limit.set(PAGE);
-    });
-    let list = Memo::new(move |_| listing(&ctx, limit.get()));
-    let past = move || ctx.link.with(|l| l.past);
-    let toggle = Signal::derive(move || ctx.with_link(|l| l.past = !l.past));
-    let days = dynamic(move || {
-        let Some(list) = list.get() else { return Node::Empty };
-        let words = search_terms(&ctx);
-        let empty = list.days.is_empty().then(|| ctx.t(if list.past { "no-past" } else { "no-upcoming" }));
-        let days = list.days.into_iter().map(|(label, day, views)| {
-            el("section")
-                .class("list-day")
-                .attr("data-date", day.to_string())
-                .child(
-                    el("h3").class("list-day-heading").child(el("time").attr("datetime", day.to_string()).child(label)),
-                )
-                .children(views.into_iter().map(|v| event_card(ctx, v, &words)).collect())
-                .into()
+in_chunk!(
+    list_view,
+    load_list_view,
+    pub fn list_view(ctx: AppCtx) -> Node {
+        let limit = RwSignal::new(PAGE);
+        // A new starting point starts a new first page.
+        Effect::new(move |_| {
+            ctx.link.with(|l| (l.date, l.past));
+            limit.set(PAGE);
         });
-        Node::Many(vec![
-            empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
-            days.collect::<Vec<_>>().into(),
-        ])
-    });
-    // The heading, the toggle and "show more" stay the same elements while
-    // the days change, so focus stays on the control just used.
-    Node::from(
-        el("section")
-            .class("event-list")
-            .attr("aria-labelledby", "list-heading")
-            .child(
-                el("div")
-                    .class("list-header")
+        let list = Memo::new(move |_| listing(&ctx, limit.get()));
+        let past = move || ctx.link.with(|l| l.past);
+        let toggle = Signal::derive(move || ctx.with_link(|l| l.past = !l.past));
+        let days = dynamic(move || {
+            let Some(list) = list.get() else { return Node::Empty };
+            let words = search_terms(&ctx);
+            let empty = list.days.is_empty().then(|| ctx.t(if list.past { "no-past" } else { "no-upcoming" }));
+            let days = list.days.into_iter().map(|(label, day, views)| {
+                el("section")
+                    .class("list-day")
+                    .attr("data-date", day.to_string())
                     .child(
-                        el("h2").attr("id", "list-heading").child(dynamic_text(move || {
-                            ctx.t(if past() { "past-heading" } else { "upcoming-heading" })
-                        })),
+                        el("h3")
+                            .class("list-day-heading")
+                            .child(el("time").attr("datetime", day.to_string()).child(label)),
                     )
-                    .child(
-                        link_following(ctx, toggle)
-                            .class("button toggle-past")
-                            .child(dynamic_text(move || ctx.t(if past() { "show-upcoming" } else { "show-past" }))),
-                    ),
-            )
-            .child(days)
-            .child(
-                el("button")
-                    .attr("type", "button")
-                    .class("button show-more")
-                    .attr_dyn("hidden", move || (!list.with(|l| l.as_ref().is_some_and(|l| l.more))).then(String::new))
-                    .on("click", move |_| limit.update(|n| *n += PAGE))
-                    .child(dynamic_text(move || ctx.t("show-more"))),
-            ),
-    )
-});
+                    .children(views.into_iter().map(|v| event_card(ctx, v, &words)).collect())
+                    .into()
+            });
+            Node::Many(vec![
+                empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+                days.collect::<Vec<_>>().into(),
+            ])
+        });
+        // The heading, the toggle and "show more" stay the same elements while
+        // the days change, so focus stays on the control just used.
+        Node::from(
+            el("section")
+                .class("event-list")
+                .attr("aria-labelledby", "list-heading")
+                .child(
+                    el("div")
+                        .class("list-header")
+                        .child(el("h2").attr("id", "list-heading").child(dynamic_text(move || {
+                            ctx.t(if past() { "past-heading" } else { "upcoming-heading" })
+                        })))
+                        .child(
+                            link_following(ctx, toggle)
+                                .class("button toggle-past")
+                                .child(dynamic_text(move || ctx.t(if past() { "show-upcoming" } else { "show-past" }))),
+                        ),
+                )
+                .child(days)
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .class("button show-more")
+                        .attr_dyn("hidden", move || {
+                            (!list.with(|l| l.as_ref().is_some_and(|l| l.more))).then(String::new)
+                        })
+                        .on("click", move |_| limit.update(|n| *n += PAGE))
+                        .child(dynamic_text(move || ctx.t("show-more"))),
+                ),
+        )
+    }
+);

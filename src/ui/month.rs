@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
 use crate::ui::chip::event_chip;
+use crate::ui::chunk::in_chunk;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
-use crate::ui::chunk::in_chunk;
 use crate::ui::state::{AppCtx, Load};
 
 /// Events a cell lists before "+N more".
@@ -98,74 +98,80 @@ fn key_target(key: &str, shift: bool, date: NaiveDate, first: chrono::Weekday) -
     })
 }
 
-in_chunk!(month_view, load_month_view,
-pub fn month_view(ctx: AppCtx) -> Node {
-    // After a key moves the selection, focus follows it into the new grid.
-    let focus_selected = move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "td[tabindex='0']");
-    let open_day = move |date: NaiveDate| {
-        ctx.go(
-            ctx.with_link(|l| {
-                l.view = Some(View::Day);
-                l.date = Some(date);
-            }),
-            true,
-        );
-    };
-    let on_key = move |event: web_sys::Event| {
-        let Some((key, shift)) = dom::key_of(&event) else { return };
-        let date = ctx.date();
-        if matches!(key.as_str(), "Enter" | " ") {
+in_chunk!(
+    month_view,
+    load_month_view,
+    pub fn month_view(ctx: AppCtx) -> Node {
+        // After a key moves the selection, focus follows it into the new grid.
+        let focus_selected =
+            move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "td[tabindex='0']");
+        let open_day = move |date: NaiveDate| {
+            ctx.go(
+                ctx.with_link(|l| {
+                    l.view = Some(View::Day);
+                    l.date = Some(date);
+                }),
+                true,
+            );
+        };
+        let on_key = move |event: web_sys::Event| {
+            let Some((key, shift)) = dom::key_of(&event) else { return };
+            let date = ctx.date();
+            if matches!(key.as_str(), "Enter" | " ") {
+                event.prevent_default();
+                open_day(date);
+                // The grid is replaced by the day; focus goes to the day's title.
+                dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
+                return;
+            }
+            let Some(target) = key_target(&key, shift, date, ctx.week_start()) else { return };
             event.prevent_default();
-            open_day(date);
-            // The grid is replaced by the day; focus goes to the day's title.
-            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
-            return;
-        }
-        let Some(target) = key_target(&key, shift, date, ctx.week_start()) else { return };
-        event.prevent_default();
-        let new_month = (target.year(), target.month()) != (date.year(), date.month());
-        ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
-        focus_selected();
-    };
-    // A click selects a day; a click on the selected day opens it (on phones
-    // the chips are too small to hit, so this is how a day's events are reached).
-    let select = move |date: NaiveDate| {
-        if date == ctx.date() {
-            open_day(date);
-        } else {
-            ctx.go(ctx.with_link(|l| l.date = Some(date)), false);
+            let new_month = (target.year(), target.month()) != (date.year(), date.month());
+            ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
             focus_selected();
-        }
-    };
-    dynamic(move || {
-        let Some(m) = month(&ctx) else { return Node::Empty };
-        let words = search_terms(&ctx);
-        let head = el("tr").children(
-            m.weekdays
+        };
+        // A click selects a day; a click on the selected day opens it (on phones
+        // the chips are too small to hit, so this is how a day's events are reached).
+        let select = move |date: NaiveDate| {
+            if date == ctx.date() {
+                open_day(date);
+            } else {
+                ctx.go(ctx.with_link(|l| l.date = Some(date)), false);
+                focus_selected();
+            }
+        };
+        dynamic(move || {
+            let Some(m) = month(&ctx) else { return Node::Empty };
+            let words = search_terms(&ctx);
+            let head = el("tr").children(
+                m.weekdays
+                    .into_iter()
+                    .map(|(short, _)| el("th").attr("scope", "col").attr("role", "columnheader").child(short).into())
+                    .collect(),
+            );
+            let body = m
+                .weeks
                 .into_iter()
-                .map(|(short, _)| el("th").attr("scope", "col").attr("role", "columnheader").child(short).into())
-                .collect(),
-        );
-        let body = m
-            .weeks
-            .into_iter()
-            .map(|week| {
-                el("tr").children(week.into_iter().map(|cell| month_cell(ctx, cell, select, &words)).collect()).into()
-            })
-            .collect();
-        Node::Many(vec![
-            m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
-            el("table")
-                .class("month-grid")
-                .attr("role", "grid")
-                .attr("aria-labelledby", "period-title")
-                .on("keydown", on_key)
-                .child(el("thead").child(head))
-                .child(el("tbody").children(body))
-                .into(),
-        ])
-    })
-});
+                .map(|week| {
+                    el("tr")
+                        .children(week.into_iter().map(|cell| month_cell(ctx, cell, select, &words)).collect())
+                        .into()
+                })
+                .collect();
+            Node::Many(vec![
+                m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+                el("table")
+                    .class("month-grid")
+                    .attr("role", "grid")
+                    .attr("aria-labelledby", "period-title")
+                    .on("keydown", on_key)
+                    .child(el("thead").child(head))
+                    .child(el("tbody").children(body))
+                    .into(),
+            ])
+        })
+    }
+);
 
 fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send + 'static, words: &[String]) -> Node {
     let date = cell.date;

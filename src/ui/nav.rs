@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::tree::{dynamic_text, el, Node};
 use crate::ui::link::link_following;
-use crate::ui::state::{AppCtx};
+use crate::ui::state::AppCtx;
 
 /// The title of the period shown: "November 2026", "23–29 November 2026".
 fn period_title(ctx: &AppCtx, view: View, date: NaiveDate) -> String {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::intl::{region_name, sort_by_label};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
+use crate::ui::event_card::external_link;
 use crate::ui::registration_flow::{begin, confirmed, load_draft, save_draft, send, Draft, Sending};
 use crate::ui::state::AppCtx;
 
@@ -154,7 +155,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
                 .child(text("reg-consent-processing"))
                 .child(required_mark()),
         )
-        .child(privacy_url.map(|url| Node::Many(vec![" ".into(), external_link_following(url, text("reg-privacy"))])))
+        .child(privacy_url.map(|url| Node::Many(vec![" ".into(), external_link(url, text("reg-privacy")).into()])))
         .child(field_error("reg-consent-processing-error".to_owned(), processing_error));
     let news = el("div").class("field consent").child(
         el("label")
@@ -299,10 +300,6 @@ fn field_error(id: String, error: impl Fn() -> Option<String> + Send + 'static) 
 }
 
 /// A link out whose text follows the language.
-fn external_link_following(url: String, text: Node) -> Node {
-    el("a").attr("href", url).attr("rel", "noopener noreferrer").attr("target", "_blank").child(text).into()
-}
-
 fn status_text(ctx: &AppCtx, status: &Sending) -> Option<String> {
     Some(match status {
         Sending::Idle | Sending::Done(_) | Sending::Invalid(_) => return None,

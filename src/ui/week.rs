@@ -13,10 +13,10 @@ use leptos::prelude::*;
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
 use crate::ui::chip::event_chip;
+use crate::ui::chunk::in_chunk;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
-use crate::ui::chunk::in_chunk;
 use crate::ui::state::{AppCtx, Load};
 
 /// Where the time axis starts scrolled to: 08:00.
@@ -82,85 +82,90 @@ fn percent(minutes: u32) -> String {
     css_percent(minutes, DAY_MINUTES)
 }
 
-in_chunk!(time_grid_view, load_time_grid_view,
-/// The week or the day (`view`) as columns of hours.
-pub fn time_grid_view(ctx: AppCtx, view: View) -> Node {
-    // Start the axis at the morning once, not on every re-render.
-    let scrolled = StoredValue::new(false);
-    dynamic(move || {
-        let Some(g) = grid(&ctx, view) else { return Node::Empty };
-        if !scrolled.get_value() {
-            scrolled.set_value(true);
-            request_animation_frame(move || {
-                if let Some(root) = ctx.root.get_untracked() {
-                    dom::scroll_in(&root, ".tg-scroll", MORNING);
-                }
-            });
-        }
-        let words = search_terms(&ctx);
-        let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
-        let heads = g
-            .columns
-            .iter()
-            .map(|c| {
-                let to = ctx.with_link(|l| {
-                    l.view = Some(View::Day);
-                    l.date = Some(c.date);
+in_chunk!(
+    time_grid_view,
+    load_time_grid_view,
+    /// The week or the day (`view`) as columns of hours.
+    pub fn time_grid_view(ctx: AppCtx, view: View) -> Node {
+        // Start the axis at the morning once, not on every re-render.
+        let scrolled = StoredValue::new(false);
+        dynamic(move || {
+            let Some(g) = grid(&ctx, view) else { return Node::Empty };
+            if !scrolled.get_value() {
+                scrolled.set_value(true);
+                request_animation_frame(move || {
+                    if let Some(root) = ctx.root.get_untracked() {
+                        dom::scroll_in(&root, ".tg-scroll", MORNING);
+                    }
                 });
-                let day_link = link(ctx, to)
-                    .attr("aria-label", c.label.clone())
-                    .attr_opt("aria-current", c.today.then_some("page"));
-                el("div")
-                    .class(if c.today { "tg-day-head today" } else { "tg-day-head" })
-                    .child(day_link.child(c.heading.clone()))
-                    .into()
-            })
-            .collect();
-        let all_day = g
-            .columns
-            .iter()
-            .map(|c| {
-                let chips = c
-                    .all_day
-                    .iter()
-                    .cloned()
-                    .map(|chip| el("li").child(event_chip(ctx, chip, "0", &words)).into())
-                    .collect();
-                el("ul").class("tg-cell chips").attr("aria-label", c.label.clone()).children(chips).into()
-            })
-            .collect();
-        let hours = g
-            .hours
-            .into_iter()
-            .enumerate()
-            .map(|(h, label)| el("span").class("tg-hour").style("top", percent(h as u32 * 60)).child(label).into())
-            .collect();
-        let columns = g.columns.into_iter().map(|c| day_column(ctx, c, &words)).collect();
-        Node::Many(vec![
-            g.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
-            el("div")
-                .class(class)
-                .attr("role", "group")
-                .attr("aria-labelledby", "period-title")
-                .child(el("div").class("tg-row tg-head").child(el("div").class("tg-gutter")).children(heads))
-                .child(
+            }
+            let words = search_terms(&ctx);
+            let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
+            let heads = g
+                .columns
+                .iter()
+                .map(|c| {
+                    let to = ctx.with_link(|l| {
+                        l.view = Some(View::Day);
+                        l.date = Some(c.date);
+                    });
+                    let day_link = link(ctx, to)
+                        .attr("aria-label", c.label.clone())
+                        .attr_opt("aria-current", c.today.then_some("page"));
                     el("div")
-                        .class("tg-row tg-all-day")
-                        .child(el("div").class("tg-gutter").child(g.all_day_label))
-                        .children(all_day),
-                )
-                .child(
-                    el("div").class("tg-scroll").child(
+                        .class(if c.today { "tg-day-head today" } else { "tg-day-head" })
+                        .child(day_link.child(c.heading.clone()))
+                        .into()
+                })
+                .collect();
+            let all_day = g
+                .columns
+                .iter()
+                .map(|c| {
+                    let chips = c
+                        .all_day
+                        .iter()
+                        .cloned()
+                        .map(|chip| el("li").child(event_chip(ctx, chip, "0", &words)).into())
+                        .collect();
+                    el("ul").class("tg-cell chips").attr("aria-label", c.label.clone()).children(chips).into()
+                })
+                .collect();
+            let hours = g
+                .hours
+                .into_iter()
+                .enumerate()
+                .map(|(h, label)| el("span").class("tg-hour").style("top", percent(h as u32 * 60)).child(label).into())
+                .collect();
+            let columns = g.columns.into_iter().map(|c| day_column(ctx, c, &words)).collect();
+            Node::Many(vec![
+                g.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+                el("div")
+                    .class(class)
+                    .attr("role", "group")
+                    .attr("aria-labelledby", "period-title")
+                    .child(el("div").class("tg-row tg-head").child(el("div").class("tg-gutter")).children(heads))
+                    .child(
                         el("div")
-                            .class("tg-row tg-body")
-                            .child(el("div").class("tg-gutter tg-hours").attr("aria-hidden", "true").children(hours))
-                            .children(columns),
-                    ),
-                )
-                .into(),
-        ])
-    })
-});
+                            .class("tg-row tg-all-day")
+                            .child(el("div").class("tg-gutter").child(g.all_day_label))
+                            .children(all_day),
+                    )
+                    .child(
+                        el("div").class("tg-scroll").child(
+                            el("div")
+                                .class("tg-row tg-body")
+                                .child(
+                                    el("div").class("tg-gutter tg-hours").attr("aria-hidden", "true").children(hours),
+                                )
+                                .children(columns),
+                        ),
+                    )
+                    .into(),
+            ])
+        })
+    }
+);
 
 fn day_column(ctx: AppCtx, c: Column, words: &[String]) -> Node {
     let slots = c.timed.into_iter().map(|(chip, p)| {

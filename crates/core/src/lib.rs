@@ -9,6 +9,8 @@ pub mod config;
 pub mod feed;
 pub mod filter;
 pub mod ftl;
+#[cfg(feature = "fuzz")]
+pub mod fuzz;
 pub mod i18n;
 pub mod ics;
 pub mod json;

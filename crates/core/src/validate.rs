@@ -233,6 +233,10 @@ struct WireRegistration {
 
 trait HasId {
     fn id(&self) -> &str;
+    /// The entry's link, which must be http(s) like an event's.
+    fn url(&mut self) -> Option<&mut Option<String>> {
+        None
+    }
 }
 impl HasId for Theme {
     fn id(&self) -> &str {
@@ -243,10 +247,16 @@ impl HasId for Organization {
     fn id(&self) -> &str {
         &self.id
     }
+    fn url(&mut self) -> Option<&mut Option<String>> {
+        Some(&mut self.url)
+    }
 }
 impl HasId for Series {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn url(&mut self) -> Option<&mut Option<String>> {
+        Some(&mut self.url)
     }
 }
 
@@ -267,7 +277,20 @@ fn entries<T: HasId>(raw: Vec<&str>, name: &str, read: fn(&Json) -> Read<T>, iss
                 severity: Severity::Ignored,
                 problem: Problem::DuplicateId { id: entry.id().to_owned() },
             }),
-            Ok(entry) => out.push(entry),
+            Ok(mut entry) => {
+                if let Some(url) = entry.url() {
+                    match url.take() {
+                        Some(u) if is_http_url(&u) => *url = Some(u.trim().to_owned()),
+                        Some(u) => issues.push(FeedIssue {
+                            path: format!("{base}.url"),
+                            severity: Severity::Ignored,
+                            problem: Problem::BadUrl { value: u },
+                        }),
+                        None => {}
+                    }
+                }
+                out.push(entry)
+            }
         }
     }
     out
@@ -1078,6 +1101,25 @@ mod tests {
         let event = GOOD.replace(r#""format""#, r#""futureField": {"x": [1]}, "format""#);
         let (ids, issues) = check(&event);
         assert_eq!((ids.len(), issues.len()), (1, 0));
+    }
+
+    #[test]
+    fn organization_and_series_links_must_be_http() {
+        let doc = r#"{"version": 1, "events": [],
+            "organizations": [{"id": "a", "name": "A", "url": "javascript:alert(1)"}, {"id": "b", "name": "B", "url": " https://b.eu "}],
+            "series": [{"id": "s", "title": "S", "url": "data:text/html,x"}]}"#;
+        let (feed, issues) = parse(doc.as_bytes(), &Tzdb).unwrap();
+        assert_eq!(feed.organizations[0].url, None);
+        assert_eq!(feed.organizations[1].url.as_deref(), Some("https://b.eu"));
+        assert_eq!(feed.series[0].url, None);
+        let paths: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.severity, i.problem.clone())).collect();
+        assert_eq!(
+            paths,
+            [
+                ("organizations[0].url", Severity::Ignored, Problem::BadUrl { value: "javascript:alert(1)".into() }),
+                ("series[0].url", Severity::Ignored, Problem::BadUrl { value: "data:text/html,x".into() }),
+            ]
+        );
     }
 
     #[test]
