@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness } from './harness.mjs';
+import { harness, params } from './harness.mjs';
 
 const { open, env } = harness();
 const BINARY = new URL('../../target/release/citycal-server', import.meta.url).pathname;
@@ -135,6 +135,54 @@ test('register for an event: validation next to the fields, confirmation, stored
   await other.page.locator('.send-status', { hasText: 'already registered' }).waitFor();
   assert.equal((await stored(plain.url, 'webinar-0')).length, 1);
   await other.context.close();
+});
+
+test('keyboard alone: from the month view to a stored registration, without the mouse', async () => {
+  const zone = 'Europe/Bucharest';
+  const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d);
+  const target = day(new Date(JSON.parse(FEED).events[0].start));
+  const { context, page, errors } = await open({ ...routes(plain.url), timezoneId: zone, query: '?view=month' });
+  await page.locator('[role=grid]').waitFor();
+  const press = async (key, times = 1) => {
+    for (let i = 0; i < times; i++) await page.keyboard.press(key);
+  };
+  // Into the grid: one Tab stop, on today.
+  for (let tabs = 0; (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'gridcell' && tabs < 40; tabs++) await press('Tab');
+  const today = await page.evaluate(() => document.activeElement.dataset.date);
+  assert.equal(today, day(new Date()));
+  // Arrows to the event's day (weeks down, then days right), across months if need be.
+  const days = Math.round((Date.parse(target) - Date.parse(today)) / 86400e3);
+  await press('ArrowDown', Math.floor(days / 7));
+  await press('ArrowRight', days % 7);
+  await page.waitForFunction((d) => document.activeElement?.dataset?.date === d, target);
+  // Enter opens the day; Tab reaches the event; Enter opens its page.
+  await press('Enter');
+  await page.locator('.time-grid.one-day').waitFor();
+  for (let tabs = 0; !(await page.evaluate(() => document.activeElement?.closest('.tg-col') != null)) && tabs < 40; tabs++) await press('Tab');
+  await press('Enter');
+  await page.locator('form.registration-form').waitFor();
+  assert.equal(params(page).event, 'webinar-0');
+  // Through the form with Tab: type the fields, Space on the choice and the consent, Enter on Register.
+  let sent = false;
+  for (let tabs = 0; tabs < 80 && !sent; tabs++) {
+    await press('Tab');
+    const el = await page.evaluate(() => ({ id: document.activeElement?.id, type: document.activeElement?.type, name: document.activeElement?.name }));
+    if (el.id === 'reg-name') await page.keyboard.type('Ion Popescu');
+    else if (el.id === 'reg-email') await page.keyboard.type('ion.popescu@example.ro');
+    else if (el.type === 'radio') await press('Space');
+    else if (el.id === 'reg-consent-processing') await press('Space');
+    else if (el.type === 'submit') {
+      await press('Enter');
+      sent = true;
+    }
+  }
+  assert.ok(sent, 'the Register button is reachable with Tab');
+  await page.locator('.registration-done').waitFor();
+  const rows = (await stored(plain.url, 'webinar-0')).filter((r) => r.request.email === 'ion.popescu@example.ro');
+  assert.equal(rows.length, 1);
+  assert.deepEqual([rows[0].request.name, rows[0].request.answers.role], ['Ion Popescu', 'city']);
+  assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), []);
+  await context.close();
 });
 
 test('a double click sends once', async () => {
