@@ -96,10 +96,17 @@ pub fn EmbedBuilder() -> impl IntoView {
     let preview = NodeRef::<html::Div>::new();
     // The accent colour reaches the preview as a custom property, set through
     // the CSSOM (no inline style attribute: the strict CSP forbids them).
+    // The default is no property at all, so the stylesheet's light and dark
+    // accents apply (the light one fails contrast on a dark page).
     Effect::new(move |_| {
         let accent = choice.with(|c| c.accent.clone());
         if let Some(el) = preview.get() {
-            let _ = web_sys::HtmlElement::style(&el).set_property("--cc-accent", &accent);
+            let style = web_sys::HtmlElement::style(&el);
+            let _ = if accent == DEFAULT_ACCENT {
+                style.remove_property("--cc-accent").map(drop)
+            } else {
+                style.set_property("--cc-accent", &accent)
+            };
         }
     });
     let copied = RwSignal::new(None::<&'static str>);

@@ -193,10 +193,18 @@ fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send 
         .attr("tabindex", if cell.selected { "0" } else { "-1" })
         .attr("aria-selected", if cell.selected { "true" } else { "false" })
         .attr_opt("aria-current", cell.today.then_some("date"))
-        .attr("aria-label", cell.label)
         .on("click", move |_| select(date))
+        // The cell is named from its content: this label, read; what shows is
+        // hidden from the accessibility tree (an aria-label would not hold the
+        // visible text, WCAG 2.5.3).
+        .child(el("span").class("visually-hidden").child(cell.label))
         .child(el("span").class("day-number").attr("aria-hidden", "true").child(cell.day_number.to_string()))
         .child(el("ul").class("chips").attr("aria-hidden", "true").children(chips))
-        .child(cell.more.map(|more| link(ctx, day_link).class("more").attr("tabindex", "-1").child(more)))
+        // The cell's label already counts its events; the link is for the
+        // mouse (Enter on the cell opens the day), so it is hidden from the
+        // accessibility tree like the chips (WCAG 2.5.3: the name holds what shows).
+        .child(cell.more.map(|more| {
+            link(ctx, day_link).class("more").attr("tabindex", "-1").attr("aria-hidden", "true").child(more)
+        }))
         .into()
 }

@@ -109,13 +109,13 @@ in_chunk!(
                         l.view = Some(View::Day);
                         l.date = Some(c.date);
                     });
+                    // The short heading shows, the full date is read: the name
+                    // then holds what shows (WCAG 2.5.3), unlike an aria-label.
                     let day_link = link(ctx, to)
-                        .attr("aria-label", c.label.clone())
-                        .attr_opt("aria-current", c.today.then_some("page"));
-                    el("div")
-                        .class(if c.today { "tg-day-head today" } else { "tg-day-head" })
-                        .child(day_link.child(c.heading.clone()))
-                        .into()
+                        .attr_opt("aria-current", c.today.then_some("page"))
+                        .child(el("span").attr("aria-hidden", "true").child(c.heading.clone()))
+                        .child(el("span").class("visually-hidden").child(c.label.clone()));
+                    el("div").class(if c.today { "tg-day-head today" } else { "tg-day-head" }).child(day_link).into()
                 })
                 .collect();
             let all_day = g

@@ -29,7 +29,7 @@ test('month view: one tab stop, arrows, Home/End, PageUp/PageDown and Enter, foc
   // en-GB weeks start on Monday; today/selected marks.
   assert.equal(await page.locator('[role=grid] th').first().textContent(), 'Mon');
   assert.equal(await page.locator('td[aria-selected="true"]').getAttribute('data-date'), '2026-12-10');
-  assert.match(await page.locator('td[data-date="2026-12-10"]').getAttribute('aria-label'), /Thursday.*10 December 2026, 4 events/);
+  await page.getByRole('gridcell', { name: /^Thursday.*10 December 2026, 4 events$/ }).waitFor();
   assert.equal(await page.locator('td[data-date="2026-11-30"]').getAttribute('class'), 'day outside');
 
   const steps = [
