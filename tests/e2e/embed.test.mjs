@@ -5,16 +5,21 @@
 // CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 let citycal, partner, browser, pages;
 
+// The registration receiver public/config.json names: the one origin besides
+// Citycal's own that the app connects to.
+const ENDPOINT_ORIGIN = new URL(JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url))).registrationEndpoint).origin;
+
 // What partners must allow (docs/embedding.md), and what Citycal's own pages send.
 const citycalCsp = (partnerOrigin) =>
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  `connect-src 'self'; frame-ancestors 'self' ${partnerOrigin}; base-uri 'none'; object-src 'none'`;
+  `connect-src 'self' ${ENDPOINT_ORIGIN}; frame-ancestors 'self' ${partnerOrigin}; base-uri 'none'; object-src 'none'`;
 const partnerCsp = (citycalOrigin) =>
   `default-src 'self'; script-src 'self' ${citycalOrigin} 'wasm-unsafe-eval'; style-src 'self' ${citycalOrigin}; ` +
   `connect-src ${citycalOrigin}; frame-src ${citycalOrigin}; img-src 'self' data:; base-uri 'none'; object-src 'none'`;
@@ -78,10 +83,21 @@ async function open(url, options = {}) {
   return { context, page, problems };
 }
 
-test('the app itself runs under the strict policy', async () => {
+test('the app itself runs under the strict policy: every view, the filter panel and an event page', async () => {
   const { context, page, problems } = await open(`${citycal.url}?view=list`);
   await page.locator('.event').first().waitFor();
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  // Each navigation starts a fresh list of violations: read it on every page.
+  const violations = await page.evaluate(() => window.__violations);
+  for (const [query, ready] of [['?view=month&date=2026-12-01', '[role=grid]'], ['?view=week&date=2026-11-30', '.tg-row'], ['?view=day&date=2026-12-04', '.tg-row'], ['?event=e-urban-dialogues-2026', '.event-page']]) {
+    await page.goto(citycal.url + query);
+    await page.locator(ready).first().waitFor();
+    violations.push(...(await page.evaluate(() => window.__violations)));
+  }
+  await page.goto(`${citycal.url}?view=month&date=2026-12-01`);
+  await page.locator('.filter-panel summary').click();
+  await page.locator('fieldset[data-facet="theme"] label').first().waitFor();
+  violations.push(...(await page.evaluate(() => window.__violations)));
+  assert.deepEqual(violations, []);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -300,6 +300,27 @@ test('bad link parameters are named and ignored; an unknown event says so', asyn
   await context.close();
 });
 
+for (const [locale, ignored] of [['es-ES', 'se ha ignorado'], ['ro-RO', 'a fost ignorat']]) {
+  test(`bad, unknown and huge link parameters fall back with a notice in the visitor's language (${locale})`, async () => {
+    const huge = '9'.repeat(5000);
+    const query = `?lang=klingon&view=year&date=${huge}&tz=Not/AZone&past=maybe&hours=25-99&when=someday&from=2027-13-01&q=${'x'.repeat(5000)}`;
+    const { context, page, errors } = await open({ locale, timezoneId: 'Europe/Bucharest', query });
+    const notice = page.locator('.link-notice');
+    await notice.waitFor();
+    const items = await notice.locator('li').allTextContents();
+    for (const bad of ['lang=klingon', 'view=year', `date=${'9'.repeat(60)}…`, 'Not/AZone', 'past=maybe', 'hours=25-99', 'when=someday', 'from=2027-13-01']) {
+      assert.ok(items.some((i) => i.includes(bad)), `${bad} in ${items.join('\n')}`);
+    }
+    assert.ok(items.filter((i) => !i.includes('Not/AZone')).every((i) => i.includes(ignored)), items.join('\n'));
+    assert.ok(items.every((i) => i.length < 200), 'a huge value is cut short');
+    // The page works in the browser's language, in the default view.
+    assert.equal(await page.evaluate(() => document.documentElement.lang), locale.slice(0, 2));
+    await page.locator('[role=grid], .event, .empty').first().waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test('screenshots of each view at 375 px and 1280 px (target/screenshots/)', async () => {
   mkdirSync(SHOTS, { recursive: true });
   const views = {

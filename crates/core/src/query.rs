@@ -71,6 +71,17 @@ pub const PARAMS: [&str; 18] = [
     "when", "from", "to", "hours", "q",
 ];
 
+/// Longest bad value a notice repeats: a link can carry megabytes.
+const MAX_SHOWN_VALUE_CHARS: usize = 60;
+
+/// A bad value as the notice shows it: cut to `MAX_SHOWN_VALUE_CHARS`.
+fn shown_value(value: &str) -> String {
+    match value.char_indices().nth(MAX_SHOWN_VALUE_CHARS) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_owned(),
+    }
+}
+
 /// Longest search text kept from a link.
 const MAX_SEARCH_CHARS: usize = 200;
 
@@ -90,7 +101,7 @@ impl ViewState {
             let value = value.trim().to_owned();
             if let Some(facet) = Facet::ALL.into_iter().find(|f| f.param() == param) {
                 if !add_facet_value(&mut state.filters, facet, &value) {
-                    issues.push(QueryIssue { param: param.to_owned(), value });
+                    issues.push(QueryIssue { param: param.to_owned(), value: shown_value(&value) });
                 }
                 continue;
             }
@@ -124,7 +135,7 @@ impl ViewState {
                 };
             seen.push(param);
             if !accepted {
-                issues.push(QueryIssue { param: param.to_owned(), value });
+                issues.push(QueryIssue { param: param.to_owned(), value: shown_value(&value) });
             }
         }
         (state, issues)
@@ -261,6 +272,17 @@ mod tests {
         );
         check("date=27-3-1", ViewState::default(), &[("date", "27-3-1")]);
         check("view=list&view=month", ViewState { view: Some(View::List), ..Default::default() }, &[("view", "month")]);
+    }
+
+    #[test]
+    fn huge_bad_values_are_reported_cut_short() {
+        let huge = "9".repeat(100_000);
+        let (state, issues) = ViewState::from_query(&format!("date={huge}&view=ü{huge}"), &FixedZone(0));
+        assert_eq!(state.date, None);
+        assert_eq!(state.view, None);
+        assert_eq!(issues[0].value, format!("{}…", "9".repeat(60)));
+        assert_eq!(issues[1].value.chars().count(), 61);
+        assert!(issues[1].value.starts_with('ü'));
     }
 
     #[test]
