@@ -5,21 +5,28 @@
 // CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openFeed, startReceiver } from './receiver.mjs';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 let citycal, partner, browser, pages;
 
-// The registration receiver public/config.json names: the one origin besides
-// Citycal's own that the app connects to.
-const ENDPOINT_ORIGIN = new URL(JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url))).registrationEndpoint).origin;
+// The registration receiver that Citycal's config.json names here: the one
+// origin besides Citycal's own that the app connects to.
+const CONFIG = JSON.parse(readFileSync(new URL('../../public/config.json', import.meta.url)));
+const dir = mkdtempSync(join(tmpdir(), 'citycal-csp-'));
+const FEED = openFeed(1);
+writeFileSync(join(dir, 'events.json'), FEED);
+let receiver;
 
 // What partners must allow (docs/embedding.md), and what Citycal's own pages send.
 const citycalCsp = (partnerOrigin) =>
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-  `connect-src 'self' ${ENDPOINT_ORIGIN}; frame-ancestors 'self' ${partnerOrigin}; base-uri 'none'; object-src 'none'`;
+  `connect-src 'self' ${receiver.url}; frame-ancestors 'self' ${partnerOrigin}; base-uri 'none'; object-src 'none'`;
 const partnerCsp = (citycalOrigin) =>
   `default-src 'self'; script-src 'self' ${citycalOrigin} 'wasm-unsafe-eval'; style-src 'self' ${citycalOrigin}; ` +
   `connect-src ${citycalOrigin}; frame-src ${citycalOrigin}; img-src 'self' data:; base-uri 'none'; object-src 'none'`;
@@ -53,7 +60,10 @@ before(async () => {
   const citycalHeaders = {};
   const partnerHeaders = {};
   pages = {};
-  citycal = await serve(DIST, { host: '127.0.0.1', headers: citycalHeaders });
+  const citycalPages = {};
+  citycal = await serve(DIST, { host: '127.0.0.1', headers: citycalHeaders, pages: citycalPages });
+  receiver = await startReceiver({ feed: join(dir, 'events.json'), db: join(dir, 'csp.sqlite'), allowOrigin: citycal.url.replace(/\/$/, '') });
+  citycalPages['/config.json'] = JSON.stringify({ ...CONFIG, registrationEndpoint: `${receiver.url}/registrations` });
   partner = await serve(DIST, { host: '127.0.0.2', headers: partnerHeaders, pages });
   Object.assign(citycalHeaders, {
     'content-security-policy': citycalCsp(partner.url.replace(/\/$/, '')),
@@ -64,6 +74,7 @@ before(async () => {
   browser = await launch();
 });
 after(async () => {
+  receiver?.stop();
   await browser?.close();
   await citycal?.close();
   await partner?.close();
@@ -83,7 +94,7 @@ async function open(url, options = {}) {
   return { context, page, problems };
 }
 
-test('the app itself runs under the strict policy: every view, the filter panel and an event page', async () => {
+test('the app itself runs under the strict policy: every view, the filter panel, an event page and a registration sent', async () => {
   const { context, page, problems } = await open(`${citycal.url}?view=list`);
   await page.locator('.event').first().waitFor();
   // Each navigation starts a fresh list of violations: read it on every page.
@@ -97,7 +108,18 @@ test('the app itself runs under the strict policy: every view, the filter panel 
   await page.locator('.filter-panel summary').click();
   await page.locator('fieldset[data-facet="theme"] label').first().waitFor();
   violations.push(...(await page.evaluate(() => window.__violations)));
+  // A registration sent to the configured endpoint, the one other origin allowed.
+  await page.route('**/events.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: FEED }));
+  await page.goto(`${citycal.url}?event=webinar-0`);
+  await page.locator('#reg-name').fill('Ana Pop');
+  await page.locator('#reg-email').fill('ana.pop@example.ro');
+  await page.locator('#reg-consent-processing').check();
+  await page.locator('form.registration-form button[type=submit]').click();
+  await page.locator('.registration-done').waitFor();
+  violations.push(...(await page.evaluate(() => window.__violations)));
   assert.deepEqual(violations, []);
+  const stored = await (await fetch(`${receiver.url}/registrations?event=webinar-0`)).json();
+  assert.equal(stored.registrations.length, 1);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,54 +3,28 @@
 // 200 registrations exactly once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, params } from './harness.mjs';
+import { startReceiver, openFeed } from './receiver.mjs';
 
 const { open, env } = harness();
-const BINARY = new URL('../../target/release/citycal-server', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'citycal-reg-'));
 
-/** A feed whose registrations are open whatever the date: events 20–40 days ahead. */
-function feed() {
-  const at = (days, hour) => {
-    const d = new Date(Date.now() + days * 86400e3);
-    d.setUTCHours(hour, 0, 0, 0);
-    return d.toISOString().replace(/\.\d+Z$/, 'Z');
-  };
-  const question = {
-    id: 'role', kind: 'choice', required: true,
-    label: { en: 'Where do you work?', ro: 'Unde lucrați?' },
-    options: [{ id: 'city', label: { en: 'A city administration' } }, { id: 'other', label: { en: 'Somewhere else' } }],
-  };
-  const events = [0, 1, 2, 3].map((i) => ({
-    id: `webinar-${i}`,
-    title: { en: `Open webinar ${i}` },
-    start: at(20 + i * 5, 14), end: at(20 + i * 5, 16),
-    format: 'online', languages: ['en'],
-    registration: { free: true, questions: i === 0 ? [question] : [] },
-  }));
-  return JSON.stringify({ version: 1, name: 'registration test', events });
-}
+const QUESTION = {
+  id: 'role', kind: 'choice', required: true,
+  label: { en: 'Where do you work?', ro: 'Unde lucrați?' },
+  options: [{ id: 'city', label: { en: 'A city administration' } }, { id: 'other', label: { en: 'Somewhere else' } }],
+};
 
-const FEED = feed();
+const FEED = openFeed(4, QUESTION);
 const FEED_FILE = join(dir, 'events.json');
 writeFileSync(FEED_FILE, FEED);
 
 /** Starts a receiver; resolves with its base URL. */
 function receiver(name, extra = []) {
-  return new Promise((resolve, reject) => {
-    const args = ['--feed', FEED_FILE, '--db', join(dir, `${name}.sqlite`), '--port', '0', '--admin',
-      '--allow-origin', env.server.url.replace(/\/$/, ''), ...extra];
-    const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const match = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (match) resolve({ url: match[1], stop: () => child.kill() });
-    });
-  });
+  return startReceiver({ feed: FEED_FILE, db: join(dir, `${name}.sqlite`), allowOrigin: env.server.url.replace(/\/$/, ''), extra });
 }
 
 let plain, faulty;
