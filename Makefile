@@ -15,6 +15,17 @@ WASM_SPLIT_VERSION := 0.2.4
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+# The release wasm (app and builder) is built against a std compiled for size
+# by cargo itself, with panics that abort at once: no panic messages,
+# locations or formatting in the wasm (issue 8: 21 KB gzip of the initial
+# load). These are unstable options of the machine's stable rustc, enabled
+# for these two builds only; tests and `cargo check` use the usual std, so a
+# panic in a test still says why. See ARCHITECTURE.md, "Size".
+RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+RUST_LIBRARY := $(shell rustc --print sysroot)/lib/rustlib/src/rust/library
+
 # wasm tests in headless Chromium (see webdriver.json for its flags).
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
@@ -74,7 +85,7 @@ test-e2e: build server test-tools
 
 build: build-tools
 	@echo "==> Building the release app into dist/"
-	trunk build --release
+	$(RELEASE_WASM_ENV) trunk build --release
 	@echo "==> Building the embed builder (its own wasm, so visitors never download it) into dist/"
 	rm -rf target/builder-dist
 	# builder.html is index.html with the builder's binary and without the
@@ -82,7 +93,7 @@ build: build-tools
 	# The builder is not split: no `split` feature, Trunk's own wasm-opt.
 	sed -e 's/data-bin="citycal"/data-bin="builder"/' -e 's/ data-cargo-features="split"//' -e 's/data-wasm-opt="0"/data-wasm-opt="z"/' -e 's#<title>Citycal</title>#<title>Citycal: embed builder</title>#' \
 		-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > builder.html
-	trunk build --release --dist target/builder-dist builder.html
+	$(RELEASE_WASM_ENV) trunk build --release --dist target/builder-dist builder.html
 	cp target/builder-dist/builder.html target/builder-dist/builder-* dist/
 
 # A ratchet, not the goal: issue 8's budget is 160 KB gzip (FullCalendar's
@@ -116,7 +127,7 @@ tools: build-tools test-tools
 
 # --- installation: each step checks first, and says what it installs ---------
 
-build-tools: .tools/wasm32 .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) \
+build-tools: .tools/wasm32 .tools/rust-src .tools/trunk-$(TRUNK_VERSION) .tools/wasm-bindgen-$(WASM_BINDGEN_VERSION) \
 	.tools/wasm-split-$(WASM_SPLIT_VERSION) node_modules/.installed
 
 test-tools: .tools/chromium node_modules/.installed
@@ -133,6 +144,17 @@ test-tools: .tools/chromium node_modules/.installed
 	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" || { \
 		echo "==> Installing Trunk $(TRUNK_VERSION) from crates.io (about 11 minutes on 2 cores)"; \
 		cargo install trunk --version $(TRUNK_VERSION) --locked; }
+	@touch $@
+
+# std's source, and the crates it depends on, for RELEASE_WASM_ENV's build of
+# std (Trunk runs cargo offline, so they are fetched here).
+.tools/rust-src:
+	@mkdir -p .tools
+	@rustup component list --installed | grep -qx 'rust-src' || { \
+		echo "==> Installing the Rust standard library's source (rust-src)"; \
+		rustup component add rust-src; }
+	@echo "==> Fetching the standard library's dependencies"
+	RUSTC_BOOTSTRAP=1 cargo fetch -q --manifest-path $(RUST_LIBRARY)/Cargo.toml
 	@touch $@
 
 # Not --locked: one dependency pinned in its lock file is gone from the registry.

@@ -1,6 +1,9 @@
 //! The embed builder page (`builder.html`), built apart from the app so that
 //! visitors never download it.
 fn main() {
+    // A release build aborts at a panic without a message (Makefile,
+    // RELEASE_WASM_ENV), so the hook would never run there.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     citycal::start_builder();
 }
