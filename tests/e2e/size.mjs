@@ -6,7 +6,7 @@
 // first shown are listed apart, with what a phone's first view (the list)
 // costs; so are the embedding entry points (embed.js replaces index.html +
 // app.js on a partner page).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 
@@ -23,8 +23,12 @@ try {
 }
 // Which chunks each view fetches: the manifest app.js preloads from
 // (tools/post-build.mjs); none in a build without chunks.
-const manifest = /const chunks = (\{.*\});/.exec(readFileSync(join(dir, 'app.js'), 'utf8'));
-const chunks = manifest ? JSON.parse(manifest[1]) : {};
+const manifest = join(dir, 'chunks.json');
+const chunks = existsSync(manifest) ? JSON.parse(readFileSync(manifest, 'utf8')) : {};
+if (!existsSync(manifest) && files.some((f) => /^split_.*\.wasm$/.test(f))) {
+  console.error(`size: ${dir}/ has wasm chunks but no chunks.json (an older build? run make build)`);
+  process.exit(1);
+}
 const isChunk = (f) => /^(split|chunk)_.*\.wasm$/.test(f);
 const line = (name, raw, gz, br) =>
   console.log(`${name.padEnd(48)} ${String(raw).padStart(9)} raw ${String(gz).padStart(8)} gzip ${String(br).padStart(8)} brotli`);
