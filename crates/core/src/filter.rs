@@ -295,7 +295,7 @@ fn fold_char(c: char, out: &mut String) {
     if ('\u{300}'..='\u{36f}').contains(&c) {
         return; // a combining mark
     }
-    let folded = match c.to_lowercase().next().unwrap_or(c) {
+    let folded = match lower(c) {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'ª' => "a",
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
         'ď' | 'đ' | 'ð' => "d",
@@ -327,6 +327,137 @@ fn fold_char(c: char, out: &mut String) {
     };
     out.push_str(folded);
 }
+
+/// `c` in lower case, for the scripts of Europe and around it: Latin
+/// (with Extended-A and -B and Vietnamese), Greek, Cyrillic, Armenian and
+/// fullwidth Latin; any other character is returned as it is.
+///
+/// Why not `char::to_lowercase`: its table of every cased letter of Unicode
+/// is 11 KB of the app's wasm (issue 8). These ranges are held to it, letter
+/// by letter, by `lower_agrees_with_std`.
+fn lower(c: char) -> char {
+    let u = c as u32;
+    let shifted = SHIFTED
+        .iter()
+        .find(|&&(first, last, _)| (first..=last).contains(&u))
+        .map(|&(_, _, by)| u.wrapping_add_signed(by));
+    let single = || SINGLE.iter().find(|&&(capital, _)| capital == u).map(|&(_, small)| small);
+    let alternating = || {
+        ALTERNATING
+            .iter()
+            .any(|&(first, last, capital_odd)| (first..=last).contains(&u) && (u % 2 == 1) == capital_odd)
+            .then_some(u + 1)
+    };
+    shifted.or_else(single).or_else(alternating).and_then(char::from_u32).unwrap_or(c)
+}
+
+/// Runs of capitals whose small letters are a fixed distance away: (first, last, distance).
+const SHIFTED: &[(u32, u32, i32)] = &[
+    (0xC0, 0xD6, 0x20),
+    (0xD8, 0xDE, 0x20),
+    (0x1C4, 0x1C4, 2),
+    (0x1C7, 0x1C7, 2),
+    (0x1CA, 0x1CA, 2),
+    (0x1F1, 0x1F1, 2),
+    (0x388, 0x38A, 0x25),
+    (0x38E, 0x38F, 0x3F),
+    (0x391, 0x3A1, 0x20),
+    (0x3A3, 0x3AB, 0x20),
+    (0x3FD, 0x3FF, -0x82),
+    (0x400, 0x40F, 0x50),
+    (0x410, 0x42F, 0x20),
+    (0x531, 0x556, 0x30),
+    (0xFF21, 0xFF3A, 0x20),
+];
+
+/// Capitals whose small letter is elsewhere: (capital, small).
+const SINGLE: &[(u32, u32)] = &[
+    (0x130, 'i' as u32),
+    (0x178, 0xFF),
+    (0x181, 0x253),
+    (0x186, 0x254),
+    (0x189, 0x256),
+    (0x18A, 0x257),
+    (0x18E, 0x1DD),
+    (0x18F, 0x259),
+    (0x190, 0x25B),
+    (0x193, 0x260),
+    (0x194, 0x263),
+    (0x196, 0x269),
+    (0x197, 0x268),
+    (0x19C, 0x26F),
+    (0x19D, 0x272),
+    (0x19F, 0x275),
+    (0x1A6, 0x280),
+    (0x1A9, 0x283),
+    (0x1AE, 0x288),
+    (0x1B1, 0x28A),
+    (0x1B2, 0x28B),
+    (0x1B7, 0x292),
+    (0x1F6, 0x195),
+    (0x1F7, 0x1BF),
+    (0x220, 0x19E),
+    (0x23A, 0x2C65),
+    (0x23D, 0x19A),
+    (0x23E, 0x2C66),
+    (0x243, 0x180),
+    (0x244, 0x289),
+    (0x245, 0x28C),
+    (0x37F, 0x3F3),
+    (0x386, 0x3AC),
+    (0x38C, 0x3CC),
+    (0x3CF, 0x3D7),
+    (0x3F4, 0x3B8),
+    (0x3F9, 0x3F2),
+    (0x4C0, 0x4CF),
+    (0x1E9E, 0xDF),
+];
+
+/// Runs where each capital is followed by its small letter:
+/// (first, last, whether the capitals are the odd code points).
+const ALTERNATING: &[(u32, u32, bool)] = &[
+    (0x100, 0x12F, false),
+    (0x132, 0x137, false),
+    (0x139, 0x148, true),
+    (0x14A, 0x177, false),
+    (0x179, 0x17E, true),
+    (0x182, 0x185, false),
+    (0x187, 0x187, true),
+    (0x18B, 0x18B, true),
+    (0x191, 0x191, true),
+    (0x198, 0x198, false),
+    (0x1A0, 0x1A5, false),
+    (0x1A7, 0x1A7, true),
+    (0x1AC, 0x1AC, false),
+    (0x1AF, 0x1AF, true),
+    (0x1B3, 0x1B3, true),
+    (0x1B5, 0x1B5, true),
+    (0x1B8, 0x1B8, false),
+    (0x1BC, 0x1BC, false),
+    (0x1C5, 0x1C5, true),
+    (0x1C8, 0x1C8, false),
+    (0x1CB, 0x1CB, true),
+    (0x1CD, 0x1DC, true),
+    (0x1DE, 0x1EF, false),
+    (0x1F2, 0x1F2, false),
+    (0x1F4, 0x1F5, false),
+    (0x1F8, 0x21F, false),
+    (0x222, 0x233, false),
+    (0x23B, 0x23B, true),
+    (0x241, 0x241, true),
+    (0x246, 0x24F, false),
+    (0x370, 0x373, false),
+    (0x376, 0x376, false),
+    (0x3D8, 0x3EF, false),
+    (0x3F7, 0x3F7, true),
+    (0x3FA, 0x3FA, false),
+    (0x460, 0x481, false),
+    (0x48A, 0x4BF, false),
+    (0x4C1, 0x4CE, true),
+    (0x4D0, 0x52F, false),
+    (0x1E00, 0x1E95, false),
+    (0x1EA0, 0x1EFF, false),
+];
 
 /// The words of a search, folded; empty words dropped.
 pub fn search_words(text: &str) -> Vec<String> {
@@ -590,6 +721,23 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_agrees_with_std() {
+        // Every letter of the blocks `lower` covers (Latin-1 to Armenian,
+        // Latin Extended Additional, fullwidth Latin), against std's full table.
+        let wrong: Vec<String> = (0x80..0x590)
+            .chain(0x1E00..0x1F00)
+            .chain(0xFF00..0xFF60)
+            .filter_map(char::from_u32)
+            .filter(|&c| lower(c) != c.to_lowercase().next().unwrap())
+            .map(|c| format!("U+{:04X} {c}: {} (std {})", c as u32, lower(c), c.to_lowercase().next().unwrap()))
+            .collect();
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        // Elsewhere, a character stays as it is.
+        assert_eq!(lower('Ⴀ'), 'Ⴀ');
+        assert_eq!(fold("ΑΘΗΝΑ Москва ԵՐԵՎԱՆ"), "αθηνα москва երեվան");
+    }
 
     #[test]
     fn folding_ignores_case_and_diacritics() {
