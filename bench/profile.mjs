@@ -1,0 +1,60 @@
+// A CPU profile of Citycal's load at `--events N` (default 10,000), for
+// finding where the time to the painted month goes: the functions with the
+// most self time, and a timeline of the page's requests.
+//
+//   node bench/profile.mjs [--events 10000] [--cpu 1] [--top 40]
+//
+// Expects a build in dist/. Wasm functions are named only in a build made
+// with CITYCAL_KEEP_NAMES=1 (tools/split-wasm.mjs keeps the name section).
+import { chromium } from 'playwright-core';
+import { serve } from '../tests/e2e/serve.mjs';
+import { generateFeed } from './gen-feed.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
+const EVENTS = Number(args.events ?? 10000);
+const CPU = Number(args.cpu ?? 1);
+const TOP = Number(args.top ?? 40);
+
+const feed = JSON.stringify(generateFeed(EVENTS, new Date().toISOString().slice(0, 8) + '01'));
+const server = await serve('dist', { pages: { '/events.json': feed } });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const context = await browser.newContext({ timezoneId: 'Europe/Bucharest', locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
+const cdp = await context.newCDPSession(page);
+if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+await page.goto(server.url);
+const painted = await page.evaluate(() => new Promise((ok) => {
+  const ready = () => !!document.querySelector('.month-grid .chips li');
+  const done = () => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0));
+  if (ready()) return done();
+  new MutationObserver((_, o) => { if (ready()) { o.disconnect(); done(); } })
+    .observe(document, { subtree: true, childList: true });
+}));
+const { profile } = await cdp.send('Profiler.stop');
+const timings = await page.evaluate(() => performance.getEntriesByType('resource')
+  .map((r) => [new URL(r.name).pathname, Math.round(r.startTime), Math.round(r.responseEnd)]));
+await browser.close();
+await server.close();
+
+console.log(`${EVENTS} events, CPU ${CPU}x: month painted at ${painted.toFixed(0)} ms`);
+for (const [path, start, end] of timings) console.log(`  ${path.padEnd(48)} ${String(start).padStart(5)} → ${String(end).padStart(5)} ms`);
+// Self time per function, from the samples and their intervals.
+const self = new Map();
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+profile.samples.forEach((id, i) => {
+  const { functionName, url } = byId.get(id).callFrame;
+  const key = `${functionName || '(anonymous)'} ${url ? url.split('/').pop() : ''}`.trim();
+  self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+});
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log(`\nself time, ${total.toFixed(0)} ms sampled:`);
+for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
+  console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);
+}
