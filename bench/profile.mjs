@@ -54,6 +54,38 @@ profile.samples.forEach((id, i) => {
   self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
 });
 const total = [...self.values()].reduce((a, b) => a + b, 0);
+if (args.timeline) {
+  // What the main thread did, in 25 ms steps since navigation: the leaf frames' kinds.
+  // From the profile's start, just before the navigation.
+  let t = 0;
+  const bins = new Map();
+  profile.samples.forEach((id, i) => {
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    const f = byId.get(id).callFrame;
+    const kind = f.url.endsWith('.wasm') ? 'wasm' : f.functionName.startsWith('(') ? f.functionName : f.url ? 'js' : `native ${f.functionName}`;
+    const bin = Math.floor(t / 25) * 25;
+    if (!bins.has(bin)) bins.set(bin, new Map());
+    bins.get(bin).set(kind, (bins.get(bin).get(kind) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [bin, kinds] of [...bins].sort((a, b) => a[0] - b[0])) {
+    console.log(`${String(bin).padStart(5)} ms  ${[...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, ms]) => `${k} ${ms.toFixed(0)}`).join(', ')}`);
+  }
+}
+if (args.callers) {
+  // Self time of functions matching --callers, by caller.
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const by = new Map();
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    if (!new RegExp(args.callers).test(`${f.functionName} ${f.url.split('/').pop()}`)) return;
+    let p = parent.get(id), chain = [];
+    while (p && chain.length < Number(args.depth ?? 3)) { const cf = byId.get(p).callFrame; chain.push(cf.functionName.slice(0, 70)); p = parent.get(p); }
+    const key = chain.join(' < ');
+    by.set(key, (by.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  for (const [k, ms] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${ms.toFixed(1).padStart(8)} ms  < ${k}`);
+}
 console.log(`\nself time, ${total.toFixed(0)} ms sampled:`);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
   console.log(`${ms.toFixed(1).padStart(8)} ms  ${name.slice(0, 150)}`);

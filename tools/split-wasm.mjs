@@ -37,7 +37,7 @@ export function splitWasm({ staging, profile, js, wasm }) {
     '--out-dir', join(work, 'bindgen'), '--out-name', stem, join(work, `${stem}.wasm`)]);
 
   // CITYCAL_KEEP_NAMES=1 keeps the functions' names, for profiles (bench/profile.mjs).
-  const strip = process.env.CITYCAL_KEEP_NAMES ? [] : ['--strip-debug'];
+  const strip = process.env.CITYCAL_KEEP_NAMES ? ['-g'] : ['--strip-debug'];
   const optimize = (from, to) => run('wasm-opt', ['-Oz', ...strip, '--strip-producers', from, '-o', to]);
   const main = join(work, 'bindgen', `${stem}_bg.wasm`);
   unexport(main, STREAM_CLASSES);
@@ -94,6 +94,7 @@ const STREAM_CLASSES = /^(__wbg_)?intounderlying(bytesource|sink|source)_/;
 
 /** Removes the exports whose names match `pattern` from the wasm at `path`. */
 function unexport(path, pattern) {
+  binaryen.setDebugInfo(true); // keep the names, for make size-breakdown and profiles
   const module = binaryen.readBinary(readFileSync(path));
   const names = [];
   for (let i = 0; i < module.getNumExports(); i++) {
@@ -102,7 +103,6 @@ function unexport(path, pattern) {
   }
   if (!names.length) throw new Error(`split-wasm: no export matches ${pattern} (did wasm-streams change?)`);
   for (const name of names) module.removeExport(name);
-  binaryen.setDebugInfo(true); // keep the names, for make size-breakdown
   writeFileSync(path, module.emitBinary());
   module.dispose();
 }
