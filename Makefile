@@ -24,7 +24,6 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
-RUST_LIBRARY := $(shell rustc --print sysroot)/lib/rustlib/src/rust/library
 
 # wasm tests in headless Chromium (see webdriver.json for its flags).
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -154,7 +153,7 @@ test-tools: .tools/chromium node_modules/.installed
 		echo "==> Installing the Rust standard library's source (rust-src)"; \
 		rustup component add rust-src; }
 	@echo "==> Fetching the standard library's dependencies"
-	RUSTC_BOOTSTRAP=1 cargo fetch -q --manifest-path $(RUST_LIBRARY)/Cargo.toml
+	RUSTC_BOOTSTRAP=1 cargo fetch -q --manifest-path "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 	@touch $@
 
 # Not --locked: one dependency pinned in its lock file is gone from the registry.
