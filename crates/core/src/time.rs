@@ -50,7 +50,10 @@ pub fn resolve_local(rules: &dyn ZoneRules, zone: &str, local: NaiveDateTime) ->
         let instant = as_if_utc - Duration::seconds(offset.into());
         (rules.offset_at(zone, instant) == Some(offset)).then_some(instant)
     };
-    match (fits(before), fits(after)) {
+    // Mostly no transition is near: one candidate, asked about once.
+    let fits_before = fits(before);
+    let fits_after = if after == before { fits_before } else { fits(after) };
+    match (fits_before, fits_after) {
         (Some(a), Some(b)) if a != b => Some((a.min(b), Resolution::Fold)),
         (Some(a), _) | (None, Some(a)) => Some((a, Resolution::Exact)),
         (None, None) => {
