@@ -38,7 +38,8 @@ export function splitWasm({ staging, profile, js, wasm }) {
 
   // CITYCAL_KEEP_NAMES=1 keeps the functions' names, for profiles (bench/profile.mjs).
   const strip = process.env.CITYCAL_KEEP_NAMES ? ['-g'] : ['--strip-debug'];
-  const optimize = (from, to) => run('wasm-opt', ['-Oz', ...strip, '--strip-producers', from, '-o', to]);
+  // --converge repeats -Oz while it still shrinks the module (−0.3 KB gzip, a few seconds).
+  const optimize = (from, to) => run('wasm-opt', ['-Oz', '--converge', ...strip, '--strip-producers', from, '-o', to]);
   const main = join(work, 'bindgen', `${stem}_bg.wasm`);
   unexport(main, STREAM_CLASSES);
   optimize(main, join(staging, wasm));
