@@ -1,19 +1,20 @@
 //! wasm tests in headless Chromium: the browser's Intl zone engine under the
-//! core's gap/fold policy, and the list rendered from the sample feed.
+//! core's gap/fold policy, the core's plural rules against Intl's, and the
+//! list rendered from the sample feed.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use citycal::platform::intl::IntlZones;
 use citycal::ui::app::Calendar;
 use citycal::ui::state::{AppCtx, Load, Loaded};
 use citycal_core::feed::parse;
-use citycal_core::i18n::Lang;
+use citycal_core::i18n::{plural_category, Lang};
 use citycal_core::query::{View, ViewState};
 use citycal_core::time::{iso_in_zone, resolve_local, Resolution, ZoneRules};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -46,6 +47,34 @@ fn intl_offsets_drive_the_gap_and_fold_policy() {
         iso_in_zone(&IntlZones, "Pacific/Auckland", utc("2020-12-04T14:00:00Z")).unwrap(),
         "2020-12-05T03:00:00+13:00"
     );
+}
+
+/// `plural_category` (CLDR rules written out) against the browser's own CLDR
+/// data, `Intl.PluralRules`, for every whole number to 10,000, larger ones
+/// where Spanish `many` and Romanian `few` turn, negatives, decimals and
+/// non-numbers.
+#[wasm_bindgen_test]
+fn plural_categories_agree_with_intl() {
+    let mut numbers: Vec<f64> = (0..=10_000).map(f64::from).collect();
+    let decimals = [0.5, 1.5, 2.25, 10.1, 101.5, 0.1, 0.001, 1.0001, 1.25, 19.99, 20.5, 100.5, 119.75, 1e6 + 0.5];
+    let larger = [20_101.0, 100_119.0, 1e5, 1e6, 1e6 + 1.0, 1e6 + 101.0, 11e5, 2e6, 1e7, 1e9, 1e12, 123e12];
+    let negative = [-0.0, -1.0, -2.0, -101.0, -1e6, -1.5];
+    numbers.extend(decimals.into_iter().chain(larger).chain(negative));
+    numbers.extend([f64::INFINITY, f64::NEG_INFINITY, f64::NAN]);
+    // Every fraction digit of the f64, as plural_category counts them (Intl
+    // rounds to three by default, and would call 1.0001 English "one").
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &JsValue::from(20)).unwrap();
+    for lang in Lang::ALL {
+        // One PluralRules per language: constructing one per number is slow.
+        let rules = js_sys::Intl::PluralRules::new(&js_sys::Array::of1(&lang.tag().into()), &options);
+        let locale = js_sys::Reflect::get(&rules.resolved_options(), &"locale".into()).unwrap();
+        assert_eq!(locale.as_string().as_deref(), Some(lang.tag()), "the browser lacks {} plural data", lang.tag());
+        for &n in &numbers {
+            let intl = String::from(rules.select(n));
+            assert_eq!(plural_category(lang, n), intl, "{} {n}", lang.tag());
+        }
+    }
 }
 
 #[wasm_bindgen_test]

@@ -183,19 +183,36 @@ impl Localizer {
 /// The CLDR cardinal plural category of `n` in `lang` (CLDR 46 rules).
 ///
 /// Written out rather than taken from intl_pluralrules, which (7.0.2) reads
-/// Romanian `few` as `i in 2..19` instead of `n % 100 in 2..19` (102 would
+/// Romanian `few` as `i in 2..19` instead of `n % 100 = 1..19` (102 would
 /// become "102 de evenimente"). FTL files select with `PLURAL($count)`.
+///
+/// CLDR's operands are those of the number as written; an f64 writes no
+/// trailing zeros, so `v` (the count of fraction digits) is 0 exactly when `n`
+/// is whole (1.0 is 1, 1.5 has `v` = 1), and it writes no exponent (`e` = 0).
+/// `tests/web.rs` holds this to the browser's `Intl.PluralRules`.
 pub fn plural_category(lang: Lang, n: f64) -> &'static str {
-    let integer = n.fract() == 0.0 && n.is_finite();
-    let i = n.abs().trunc();
+    // Infinity and NaN have no digits: Intl says "other" in every language.
+    if !n.is_finite() {
+        return "other";
+    }
+    // The operands are of the absolute value: -1 is "one" as 1 is.
+    let n = n.abs();
+    let whole = n.fract() == 0.0; // v = 0
     match lang {
-        Lang::En if integer && i == 1.0 => "one",
+        // one: i = 1 and v = 0.
+        Lang::En if whole && n == 1.0 => "one",
         Lang::En => "other",
+        // one: n = 1.
         Lang::Es if n == 1.0 => "one",
-        Lang::Es if integer && i != 0.0 && i % 1_000_000.0 == 0.0 => "many",
+        // many: e = 0 and i != 0 and i % 1000000 = 0 and v = 0 (or e not in
+        // 0..5, which needs compact notation: never ours).
+        Lang::Es if whole && n != 0.0 && n % 1_000_000.0 == 0.0 => "many",
         Lang::Es => "other",
-        Lang::Ro if integer && i == 1.0 => "one",
-        Lang::Ro if !integer || n == 0.0 || (2.0..=19.0).contains(&(i % 100.0)) => "few",
+        // one: i = 1 and v = 0.
+        Lang::Ro if whole && n == 1.0 => "one",
+        // few: v != 0 or n = 0 or n != 1 and n % 100 = 1..19 (so 101..119,
+        // 201..219, … are few; 1 itself was taken by `one` above).
+        Lang::Ro if !whole || n == 0.0 || (1.0..=19.0).contains(&(n % 100.0)) => "few",
         Lang::Ro => "other",
     }
 }
@@ -221,37 +238,95 @@ mod tests {
         assert_eq!(count(1), "1 eveniment");
         assert_eq!(count(3), "3 evenimente");
         assert_eq!(count(20), "20 de evenimente");
+        assert_eq!(count(100), "100 de evenimente");
+        assert_eq!(count(101), "101 evenimente");
         assert_eq!(count(102), "102 evenimente");
-        assert_eq!(count(101), "101 de evenimente");
+        assert_eq!(count(119), "119 evenimente");
+        assert_eq!(count(120), "120 de evenimente");
+        assert_eq!(count(201), "201 evenimente");
         assert_eq!(count(0), "0 evenimente");
         let es = Localizer::new(Lang::Es);
-        assert_eq!(es.t_args("event-count", &[("count", 1usize.into())]), "1 evento");
-        assert_eq!(es.t_args("event-count", &[("count", 20usize.into())]), "20 eventos");
+        let count = |n: usize| es.t_args("event-count", &[("count", n.into())]);
+        assert_eq!(count(1), "1 evento");
+        assert_eq!(count(20), "20 eventos");
+        assert_eq!(count(1_000_000), "1000000 de eventos");
     }
 
     #[test]
     fn plural_categories_follow_cldr() {
         let cases = [
             (Lang::En, 1.0, "one"),
+            (Lang::En, -1.0, "one"),
             (Lang::En, 0.0, "other"),
             (Lang::En, 2.0, "other"),
             (Lang::En, 1.5, "other"),
+            (Lang::En, 0.5, "other"),
             (Lang::Es, 1.0, "one"),
+            (Lang::Es, -1.0, "one"),
             (Lang::Es, 0.0, "other"),
             (Lang::Es, 1e6, "many"),
+            (Lang::Es, 2e6, "many"),
+            (Lang::Es, 1e12, "many"),
+            (Lang::Es, 1_000_000.5, "other"),
+            (Lang::Es, 1_001_000.0, "other"),
+            (Lang::Es, 100_000.0, "other"),
             (Lang::Es, 21.0, "other"),
+            (Lang::Es, 1.5, "other"),
             (Lang::Ro, 1.0, "one"),
+            (Lang::Ro, -1.0, "one"),
             (Lang::Ro, 0.0, "few"),
+            (Lang::Ro, 2.0, "few"),
             (Lang::Ro, 19.0, "few"),
             (Lang::Ro, 20.0, "other"),
-            (Lang::Ro, 101.0, "other"),
+            (Lang::Ro, 100.0, "other"),
+            (Lang::Ro, 101.0, "few"),
             (Lang::Ro, 102.0, "few"),
+            (Lang::Ro, 111.0, "few"),
             (Lang::Ro, 119.0, "few"),
             (Lang::Ro, 120.0, "other"),
+            (Lang::Ro, 200.0, "other"),
+            (Lang::Ro, 201.0, "few"),
+            (Lang::Ro, 219.0, "few"),
+            (Lang::Ro, 1001.0, "few"),
+            (Lang::Ro, -101.0, "few"),
             (Lang::Ro, 1.5, "few"),
+            (Lang::Ro, 20.5, "few"),
+            (Lang::Ro, 0.5, "few"),
         ];
         for (lang, n, expected) in cases {
             assert_eq!(plural_category(lang, n), expected, "{lang:?} {n}");
+        }
+        for lang in Lang::ALL {
+            for n in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+                assert_eq!(plural_category(lang, n), "other", "{lang:?} {n}");
+            }
+        }
+    }
+
+    /// The sample numbers CLDR 46 lists with each rule (`@integer`, and the
+    /// `@decimal` ones an f64 can write: not 1.0 or 10.0, which are whole).
+    #[test]
+    fn plural_categories_take_cldr_samples() {
+        let span = |from: u32, to: u32| (from..=to).map(f64::from);
+        // 0.0~1.5 in tenths, less the whole 0.0 and 1.0 (whose v = 1 an f64 loses).
+        let tenths = || (1..=15).filter(|t| *t != 10).map(|t| f64::from(t) / 10.0);
+        let with = |fixed: &[f64], more: &mut dyn Iterator<Item = f64>| -> Vec<f64> {
+            fixed.iter().copied().chain(more).collect()
+        };
+        let samples: [(Lang, &str, Vec<f64>); 8] = [
+            (Lang::En, "one", vec![1.0]),
+            (Lang::En, "other", with(&[0.0, 100.0, 1000.0, 1e4, 1e5, 1e6], &mut span(2, 16).chain(tenths()))),
+            (Lang::Es, "one", vec![1.0]),
+            (Lang::Es, "many", vec![1e6, 2e6, 3e6, 4e6, 5e6, 6e6]),
+            (Lang::Es, "other", with(&[0.0, 1e5, 1e3, 2e3, 3e3, 4e3, 5e3, 6e3], &mut span(2, 16).chain(tenths()))),
+            (Lang::Ro, "one", vec![1.0]),
+            (Lang::Ro, "few", with(&[0.0, 101.0, 1001.0], &mut span(2, 16).chain(tenths()))),
+            (Lang::Ro, "other", with(&[100.0, 1000.0, 1e4, 1e5, 1e6], &mut span(20, 35))),
+        ];
+        for (lang, category, numbers) in samples {
+            for n in numbers {
+                assert_eq!(plural_category(lang, n), category, "{lang:?} {n}");
+            }
         }
     }
 
