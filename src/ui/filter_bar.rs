@@ -5,12 +5,12 @@
 
 use citycal_core::feed::Format;
 use citycal_core::filter::{
-    active, best_to_drop, facet_counts, format_from_name, remove, Active, Facet, Filters, Hours, Period, Viewer,
+    active, best_to_drop, clock_text, facet_counts, format_from_name, remove, Active, End, Facet, FieldPair, Filters,
+    Period, Viewer,
 };
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
 use citycal_core::query::ViewState;
-use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
 use crate::platform::dom;
@@ -74,8 +74,7 @@ fn chip_label(ctx: &AppCtx, loaded: &Loaded, piece: &Active) -> String {
         Active::From(d) => ctx.t_args("chip-from", &[("date", fmt.date(*d).into())]),
         Active::To(d) => ctx.t_args("chip-to", &[("date", fmt.date(*d).into())]),
         Active::Hours(h) => {
-            let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
-            ctx.t_args("chip-hours", &[("from", hm(h.from).into()), ("to", hm(h.to).into())])
+            ctx.t_args("chip-hours", &[("from", clock_text(h.from).into()), ("to", clock_text(h.to).into())])
         }
         Active::Text(t) => ctx.t_args("chip-search", &[("text", t.trim().into())]),
     }
@@ -173,39 +172,31 @@ in_chunk!(
                 .collect::<Vec<_>>()
         };
         let period = move |p: Option<Period>| set(ctx, Filters { period: p, ..filters.get_untracked() }, true);
-        let date = move |event: web_sys::Event, to: bool| {
-            let d = parse_date(&dom::target_value(&event));
+        // What the date and time fields say, as typed (`FieldPair`: texts that
+        // make no range are kept in the fields, marked, and not applied). The
+        // fields' values follow the filters and read these untracked, so a
+        // refused keystroke does not rewrite the field being typed in.
+        let dates = RwSignal::new(FieldPair::showing(filters.get_untracked().dates()));
+        let hours = RwSignal::new(FieldPair::showing(filters.get_untracked().hours));
+        let date = move |event: web_sys::Event, end: End| {
             let mut f = filters.get_untracked();
-            if to {
-                f.to = d
-            } else {
-                f.from = d
+            let (pair, changed) = dates.with_untracked(|p| p.set(&f.dates(), end, &dom::target_value(&event)));
+            dates.set(pair);
+            if let Some(range) = changed {
+                f.set_dates(range);
+                set(ctx, f, true);
             }
-            if let (Some(a), Some(b)) = (f.from, f.to) {
-                if b < a {
-                    f.to = Some(a);
-                }
-            }
-            set(ctx, f, true);
         };
-        let hours_input = move |event: web_sys::Event, end: bool| {
-            let value = dom::target_value(&event);
+        let hours_input = move |event: web_sys::Event, end: End| {
             let mut f = filters.get_untracked();
-            let current = f.hours.unwrap_or(Hours { from: 0, to: 24 * 60 });
-            let minutes = |s: &str| -> Option<u32> {
-                let (h, m) = s.split_once(':')?;
-                Some(h.parse::<u32>().ok()? * 60 + m.get(..2)?.parse::<u32>().ok()?)
-            };
-            let picked = if value.is_empty() { None } else { minutes(&value) };
-            let (from, to) = if end {
-                (current.from, picked.filter(|m| *m > 0).unwrap_or(24 * 60))
-            } else {
-                (picked.unwrap_or(0), current.to)
-            };
-            f.hours = (from < to && (from, to) != (0, 24 * 60)).then_some(Hours { from, to });
-            set(ctx, f, true);
+            let (pair, changed) = hours.with_untracked(|p| p.set(&f.hours, end, &dom::target_value(&event)));
+            hours.set(pair);
+            if let Some(window) = changed {
+                f.hours = window;
+                set(ctx, f, true);
+            }
         };
-        let hm = |m: u32| format!("{:02}:{:02}", (m / 60).min(23), if m == 24 * 60 { 59 } else { m % 60 });
+        let invalid = |bad: bool| bad.then(|| "true".to_owned());
         let facet_sets = dynamic(move || {
             let sets = facets().into_iter().map(|(facet, values)| {
                 let items = values.into_iter().map(|(label, value, n, checked)| {
@@ -254,22 +245,25 @@ in_chunk!(
                 .into()
         })
         .collect();
-        let date_input = |to: bool| {
+        let date_input = |end: End| {
             el("input")
                 .attr("type", "date")
-                .prop_dyn("value", move || {
-                    filters.with(|f| if to { f.to } else { f.from }).map(|d| d.to_string()).unwrap_or_default().into()
+                .prop_dyn("value", move || filters.with(|f| dates.with_untracked(|p| p.text(&f.dates(), end))).into())
+                .attr_dyn("aria-invalid", move || {
+                    invalid(filters.with(|f| dates.with(|p| p.is_fault(&f.dates(), end))))
                 })
-                .on("change", move |e| date(e, to))
+                .on("change", move |e| date(e, end))
         };
-        let hours_field = |end: bool| {
+        let hours_field = |end: End| {
             el("input")
                 .attr("type", "time")
                 .attr("step", "900")
-                .class(if end { "hours-to" } else { "hours-from" })
-                .prop_dyn("value", move || {
-                    filters.with(|f| f.hours.map(|h| hm(if end { h.to } else { h.from })).unwrap_or_default()).into()
+                .class(match end {
+                    End::From => "hours-from",
+                    End::To => "hours-to",
                 })
+                .prop_dyn("value", move || filters.with(|f| hours.with_untracked(|p| p.text(&f.hours, end))).into())
+                .attr_dyn("aria-invalid", move || invalid(filters.with(|f| hours.with(|p| p.is_fault(&f.hours, end)))))
                 .on("change", move |e| hours_input(e, end))
         };
         let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
@@ -280,15 +274,15 @@ in_chunk!(
             .child(
                 el("div")
                     .class("range")
-                    .child(labelled(text("date-from"), date_input(false)))
-                    .child(labelled(text("date-to"), date_input(true))),
+                    .child(labelled(text("date-from"), date_input(End::From)))
+                    .child(labelled(text("date-to"), date_input(End::To))),
             )
             .child(
                 el("div")
                     .class("range hours")
                     .child(el("span").child(text("hours-label")))
-                    .child(labelled(text("hours-from"), hours_field(false)))
-                    .child(labelled(text("hours-to"), hours_field(true))),
+                    .child(labelled(text("hours-from"), hours_field(End::From)))
+                    .child(labelled(text("hours-to"), hours_field(End::To))),
             );
         el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
     }

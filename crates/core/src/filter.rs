@@ -8,9 +8,10 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use crate::agenda::end_instant;
-use crate::feed::{same_language, Event, Feed, Format, Text};
+use crate::feed::{Event, Feed, Format, Text};
 use crate::layout::{span, week_start};
 use crate::time::ZoneRules;
+use crate::validate::parse_date;
 
 /// A time preset.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,21 +50,268 @@ pub struct Hours {
     pub to: u32,
 }
 
+/// Minute 1440: midnight at the end of the day, the latest end of a window.
+const DAY_END: u32 = 24 * 60;
+
+/// The last minute a time field can show (23:59): it cannot say 24:00.
+const LAST_SHOWN_MINUTE: u32 = DAY_END - 1;
+
 impl Hours {
-    /// `HH:MM-HH:MM` with `from` before `to` (`24:00` allowed as an end).
+    /// A link's `hours`: `HH:MM-HH:MM` (two digits each) with `from` before
+    /// `to` (`24:00` allowed as an end).
     pub fn parse(value: &str) -> Option<Hours> {
         let (from, to) = value.split_once('-')?;
-        let minutes = |s: &str| -> Option<u32> {
-            let (h, m) = s.trim().split_once(':')?;
-            let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
-            (m < 60 && (h < 24 || (h == 24 && m == 0)) && s.trim().len() == 5).then_some(h * 60 + m)
+        let minutes = |s: &str| {
+            let s = s.trim();
+            if s.len() == 5 {
+                clock_minutes(s)
+            } else {
+                None
+            }
         };
         let (from, to) = (minutes(from)?, minutes(to)?);
         (from < to).then_some(Hours { from, to })
     }
 
     pub fn to_text(self) -> String {
-        format!("{:02}:{:02}-{:02}:{:02}", self.from / 60, self.from % 60, self.to / 60, self.to % 60)
+        format!("{}-{}", clock_text(self.from), clock_text(self.to))
+    }
+
+    /// The window the panel's two `<input type=time>` fields say, `Ok(None)`
+    /// meaning the whole day (no window: both empty, or `00:00` to the end).
+    ///
+    /// Each field's text is read by [`clock_minutes`]. An empty start is
+    /// `00:00`; a start must be before `24:00`. An empty end is the end of the
+    /// day, and so are `00:00` (midnight: a window cannot end at its own
+    /// start) and `23:59` (what the end field shows for the end of the day,
+    /// since a time field cannot say `24:00`: typed, it means "until
+    /// midnight", so an event ending at 24:00 is not left out by a minute).
+    /// A malformed text is the fault of its field; an end that is not after
+    /// the start is [`PairError::Crossed`] (a window is on one day:
+    /// `docs/links.md`), never silently turned into something else.
+    pub fn from_inputs(from: &str, to: &str) -> Result<Option<Hours>, PairError> {
+        let start = match from.trim() {
+            "" => 0,
+            text => clock_minutes(text).filter(|m| *m < DAY_END).ok_or(PairError::Malformed(End::From))?,
+        };
+        let end = match to.trim() {
+            "" => DAY_END,
+            text => match clock_minutes(text).ok_or(PairError::Malformed(End::To))? {
+                0 | LAST_SHOWN_MINUTE => DAY_END,
+                minutes => minutes,
+            },
+        };
+        if start >= end {
+            return Err(PairError::Crossed);
+        }
+        Ok(((start, end) != (0, DAY_END)).then_some(Hours { from: start, to: end }))
+    }
+
+    /// What the time field for one end of `window` shows: `HH:MM`, empty
+    /// without a window; the end of the day shows as `23:59` (which
+    /// [`Hours::from_inputs`] reads back as the end of the day).
+    pub fn input_value(window: Option<Hours>, end: End) -> String {
+        match (window, end) {
+            (None, _) => String::new(),
+            (Some(h), End::From) => clock_text(h.from.min(LAST_SHOWN_MINUTE)),
+            (Some(h), End::To) => clock_text(h.to.min(LAST_SHOWN_MINUTE)),
+        }
+    }
+}
+
+/// Minutes after midnight of a time field's text, `00:00` to `24:00`:
+/// `H:MM` or `HH:MM`, optionally with seconds (`HH:MM:SS` or
+/// `HH:MM:SS.sss`, as `<input type=time>` gives with a step under a minute;
+/// the seconds are dropped), whitespace around it ignored, ASCII digits only.
+/// `None` for anything else (`9:5`, `25:00`, `09:60`, `24:01`, `٠٩:٠٠`, ``).
+pub fn clock_minutes(text: &str) -> Option<u32> {
+    let mut parts = text.trim().split(':');
+    let hour = digits(parts.next()?, 1, 2)?;
+    let minute = digits(parts.next()?, 2, 2)?;
+    // Seconds and milliseconds (only to refuse 24:00:00.001).
+    let (second, milli) = match parts.next() {
+        None => (0, 0),
+        Some(s) => {
+            let (whole, fraction) = s.split_once('.').unwrap_or((s, "0"));
+            (digits(whole, 2, 2)?, digits(fraction, 1, 3)?)
+        }
+    };
+    if parts.next().is_some() || minute >= 60 || second >= 60 {
+        return None;
+    }
+    (hour < 24 || (hour, minute, second, milli) == (24, 0, 0, 0)).then_some(hour * 60 + minute)
+}
+
+/// `HH:MM` for minutes after midnight (`24:00` for the end of the day).
+pub fn clock_text(minutes: u32) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A run of `min..=max` ASCII digits as a number (`max` is small: no overflow).
+fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
+    ((min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0')))
+}
+
+/// Days a visitor narrowed to, inclusive, in their calendar; either end may be
+/// open. [`Filters`] holds it as `from` and `to` ([`Filters::dates`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl DateRange {
+    /// Whether `to` is not before `from` (a one-day range is `from == to`).
+    /// The one rule for both sides: a link's `to` before its `from` is
+    /// refused (`query.rs`), and so is a panel whose fields cross.
+    pub fn is_ordered(self) -> bool {
+        !matches!((self.from, self.to), (Some(from), Some(to)) if to < from)
+    }
+
+    /// The range the panel's two `<input type=date>` fields say: an empty
+    /// field is an open end; otherwise `YYYY-MM-DD` in 1900–2200, as in a
+    /// link (`validate::parse_date`), whitespace around it ignored. Anything
+    /// else (a date that does not exist, a year out of range, as a browser
+    /// reports while a year is being typed: 0002, 0020, 0202) is its field's
+    /// fault; a `to` before `from` is [`PairError::Crossed`].
+    pub fn from_inputs(from: &str, to: &str) -> Result<DateRange, PairError> {
+        let read = |text: &str, end: End| match text.trim() {
+            "" => Ok(None),
+            text => parse_date(text).map(Some).ok_or(PairError::Malformed(end)),
+        };
+        let range = DateRange { from: read(from, End::From)?, to: read(to, End::To)? };
+        if range.is_ordered() {
+            Ok(range)
+        } else {
+            Err(PairError::Crossed)
+        }
+    }
+
+    /// What the date field for one end shows: `YYYY-MM-DD`, or empty.
+    pub fn input_value(self, end: End) -> String {
+        match end {
+            End::From => self.from,
+            End::To => self.to,
+        }
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+    }
+}
+
+/// One of a from/to pair of fields (or ends of a range).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum End {
+    From,
+    To,
+}
+
+/// Why a pair of fields' texts make no filter value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PairError {
+    /// This field's text is not a time (a date) at all, or out of range.
+    Malformed(End),
+    /// Both read, but the end is before the start (for hours: not after it).
+    Crossed,
+}
+
+/// A filter value that a from/to pair of fields sets together: a
+/// [`DateRange`], or a time-of-day window (`Option<Hours>`, `None` for the
+/// whole day).
+pub trait PairValue: Clone + PartialEq {
+    /// The value the two fields' texts say.
+    fn from_inputs(from: &str, to: &str) -> Result<Self, PairError>;
+    /// What the field for `end` shows for this value.
+    fn input_value(&self, end: End) -> String;
+}
+
+impl PairValue for DateRange {
+    fn from_inputs(from: &str, to: &str) -> Result<Self, PairError> {
+        DateRange::from_inputs(from, to)
+    }
+
+    fn input_value(&self, end: End) -> String {
+        DateRange::input_value(*self, end)
+    }
+}
+
+impl PairValue for Option<Hours> {
+    fn from_inputs(from: &str, to: &str) -> Result<Self, PairError> {
+        Hours::from_inputs(from, to)
+    }
+
+    fn input_value(&self, end: End) -> String {
+        Hours::input_value(*self, end)
+    }
+}
+
+/// A from/to pair of fields in the filter panel (the date range, the
+/// time-of-day window) as the visitor left them, and the filter value `T`
+/// they stand for.
+///
+/// The filters only ever take texts that read as a value. Texts that do not
+/// (a malformed one, or an end before the start) are not applied: the
+/// filters keep what they had, the fields keep what was typed (nothing typed
+/// is rewritten or dropped, and neither is the other field), the field at
+/// fault is marked, and the next change to either field reads on from both
+/// texts, so fixing either one applies the pair. That also keeps typing
+/// safe where a browser reports every keystroke in a date or time field as
+/// a change: 2027 typed into a year passes through 0002, 0020 and 0202, and
+/// 20 typed into an hour through 02, and none of them may undo the other
+/// field. The texts stand while the filters hold the value they gave (or
+/// kept); once the filters change elsewhere (a chip removed, back), the
+/// fields show the filters' value again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldPair<T> {
+    from: String,
+    to: String,
+    fault: Option<End>,
+    value: T,
+}
+
+impl<T: PairValue> FieldPair<T> {
+    /// The fields as they show `value` (no text typed yet).
+    pub fn showing(value: T) -> Self {
+        FieldPair { from: value.input_value(End::From), to: value.input_value(End::To), fault: None, value }
+    }
+
+    /// Whether what the fields say still belongs to the filters' `current` value.
+    fn stands(&self, current: &T) -> bool {
+        self.value == *current
+    }
+
+    /// What the field for `end` shows while the filters hold `current`.
+    pub fn text(&self, current: &T, end: End) -> String {
+        match end {
+            _ if !self.stands(current) => current.input_value(end),
+            End::From => self.from.clone(),
+            End::To => self.to.clone(),
+        }
+    }
+
+    /// Whether the field for `end` holds a text that was not applied (to mark
+    /// it `aria-invalid`).
+    pub fn is_fault(&self, current: &T, end: End) -> bool {
+        self.stands(current) && self.fault == Some(end)
+    }
+
+    /// The visitor set the field for `end` to `text`, the filters holding
+    /// `current`: the fields from now on, and the value to give the filters
+    /// if it changes (`None`: leave them as they are). When the end the
+    /// visitor just set crosses the other, that end is the one at fault.
+    pub fn set(&self, current: &T, end: End, text: &str) -> (FieldPair<T>, Option<T>) {
+        let shown = |end| self.text(current, end);
+        let (from, to) = match end {
+            End::From => (text.to_owned(), shown(End::To)),
+            End::To => (shown(End::From), text.to_owned()),
+        };
+        let (value, fault) = match T::from_inputs(&from, &to) {
+            Ok(value) => (value, None),
+            Err(PairError::Malformed(at)) => (current.clone(), Some(at)),
+            Err(PairError::Crossed) => (current.clone(), Some(end)),
+        };
+        let changed = (value != *current).then(|| value.clone());
+        (FieldPair { from, to, fault, value }, changed)
     }
 }
 
@@ -171,6 +419,16 @@ impl Filters {
             None => values.push(value.to_owned()),
         }
         self.set_values(facet, values);
+    }
+
+    /// The date range, `from` and `to`.
+    pub fn dates(&self) -> DateRange {
+        DateRange { from: self.from, to: self.to }
+    }
+
+    pub fn set_dates(&mut self, range: DateRange) {
+        self.from = range.from;
+        self.to = range.to;
     }
 
     /// These filters without `facet`.
@@ -548,13 +806,24 @@ fn facet_matches<'a>(have: impl Iterator<Item = &'a String> + Clone, facet: Face
         return true;
     }
     wanted.iter().any(|w| {
-        have.clone().any(|h| match facet {
-            Facet::Spoken => same_language(h, w),
-            Facet::Country => h.eq_ignore_ascii_case(w),
-            Facet::City => fold(h) == fold(w),
-            _ => h == w,
-        })
+        let w = value_key(facet, w);
+        w.is_some() && have.clone().any(|h| value_key(facet, h) == w)
     })
+}
+
+/// What a facet value is compared by: a language's primary subtag, a
+/// country code in any case, a city folded (case and diacritics), others as
+/// written. `None` matches nothing (an empty language tag).
+fn value_key(facet: Facet, value: &str) -> Option<String> {
+    match facet {
+        Facet::Spoken => {
+            let primary = value.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+            (!value.is_empty()).then_some(primary)
+        }
+        Facet::Country => Some(value.to_ascii_lowercase()),
+        Facet::City => Some(fold(value)),
+        _ => Some(value.to_owned()),
+    }
 }
 
 fn time_matches(event: &Event, filters: &Filters, viewer: &Viewer) -> bool {
@@ -609,22 +878,49 @@ pub fn facet_counts(
 ) -> Vec<(String, usize)> {
     let others = filters.without(facet);
     let prepared = Prepared::new(&others);
-    let mut per_id = vec![0usize; index.names[facet as usize].len()];
+    // One row per value a click could choose: names the filter cannot tell
+    // apart ("Gdańsk", "GDANSK") share a row, in the order events first use
+    // them, so a row's count is what choosing it gives.
+    let names = &index.names[facet as usize];
+    let mut rows: Vec<(Option<String>, String, usize)> = Vec::new();
+    let row_of: Vec<usize> = names
+        .iter()
+        .map(|name| {
+            let key = value_key(facet, name);
+            match rows.iter().position(|(k, _, _)| key.is_some() && *k == key) {
+                Some(row) => row,
+                None => {
+                    rows.push((key, name.clone(), 0));
+                    rows.len() - 1
+                }
+            }
+        })
+        .collect();
+    let mut seen: Vec<usize> = Vec::new();
     for i in 0..feed.events.len() {
         if prepared.matches(feed, index, i, viewer) {
+            seen.clear();
             for &id in index.ids(i, facet) {
-                per_id[id as usize] += 1;
+                let row = row_of[id as usize];
+                if !seen.contains(&row) {
+                    seen.push(row);
+                    rows[row].2 += 1;
+                }
             }
         }
     }
-    // Every value some event has, in the order events first use them.
-    let mut counts: Vec<(String, usize)> = index.names[facet as usize].iter().cloned().zip(per_id).collect();
+    // A chosen value names its row as the filters spell it (so the row shows
+    // as chosen, and unchoosing it removes that value); one no event has
+    // gets a row of its own, with nothing to give.
     for chosen in filters.values(facet) {
-        if !counts.iter().any(|(v, _)| *v == chosen) {
-            counts.push((chosen, 0));
+        let key = value_key(facet, &chosen);
+        match rows.iter_mut().find(|(k, _, _)| key.is_some() && *k == key) {
+            Some(row) if !filters.values(facet).contains(&row.1) => row.1 = chosen,
+            Some(_) => {}
+            None => rows.push((key, chosen, 0)),
         }
     }
-    counts
+    rows.into_iter().map(|(_, name, n)| (name, n)).collect()
 }
 
 /// A removable piece of the active filters (one chip).

@@ -123,10 +123,7 @@ impl ViewState {
                     "tz" => zones.is_known(&value).then(|| state.tz = Some(value.clone())).is_some(),
                     "when" => Period::from_name(&value).map(|p| filters.period = Some(p)).is_some(),
                     "from" => parse_date(&value).map(|d| filters.from = Some(d)).is_some(),
-                    "to" => parse_date(&value)
-                        .filter(|d| filters.from.is_none_or(|f| f <= *d))
-                        .map(|d| filters.to = Some(d))
-                        .is_some(),
+                    "to" => parse_date(&value).map(|d| filters.to = Some(d)).is_some(),
                     "hours" => Hours::parse(&value).map(|h| filters.hours = Some(h)).is_some(),
                     _ => {
                         filters.text = value.chars().take(MAX_SEARCH_CHARS).collect();
@@ -136,6 +133,13 @@ impl ViewState {
             seen.push(param);
             if !accepted {
                 issues.push(QueryIssue { param: param.to_owned(), value: shown_value(&value) });
+            }
+        }
+        // A `to` before `from` is refused wherever it stands in the link
+        // (the panel refuses the same range: `DateRange::is_ordered`).
+        if !state.filters.dates().is_ordered() {
+            if let Some(to) = state.filters.to.take() {
+                issues.push(QueryIssue { param: "to".to_owned(), value: to.to_string() });
             }
         }
         (state, issues)
@@ -192,11 +196,6 @@ impl ViewState {
     /// This state with other filters.
     pub fn with_filters(&self, filters: Filters) -> ViewState {
         ViewState { filters, ..self.clone() }
-    }
-
-    /// This state with the event page closed.
-    pub fn without_event(&self) -> ViewState {
-        ViewState { event: None, ..self.clone() }
     }
 }
 
@@ -311,6 +310,21 @@ mod tests {
             state.to_query(),
             "theme=climate&theme=mobility&spoken=es&format=in_person&country=RO&city=Gda%C5%84sk&when=recorded&from=2027-01-01&hours=09%3A00-18%3A00&q=Ia%C8%99i"
         );
+    }
+
+    #[test]
+    fn a_to_before_from_is_refused_in_either_order() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        let range = |from: &str, to: &str| ViewState {
+            filters: Filters { from: day(from), to: day(to), ..Filters::default() },
+            ..ViewState::default()
+        };
+        for query in ["from=2027-01-01&to=2026-01-01", "to=2026-01-01&from=2027-01-01"] {
+            check(query, range("2027-01-01", ""), &[("to", "2026-01-01")]);
+        }
+        check("to=2027-01-01&from=2027-01-01", range("2027-01-01", "2027-01-01"), &[]);
+        check("to=2027-01-01&from=2026-12-31", range("2026-12-31", "2027-01-01"), &[]);
+        check("to=2027-01-01", range("", "2027-01-01"), &[]);
     }
 
     #[test]
