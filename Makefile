@@ -21,20 +21,29 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # load). These are unstable options of the machine's stable rustc, enabled
 # for these two builds only; tests and `cargo check` use the usual std, so a
 # panic in a test still says why. See ARCHITECTURE.md, "Size".
-RELEASE_WASM_ENV := RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+# `make build CITYCAL_PANIC_INFO=1` (or `make test-e2e CITYCAL_PANIC_INFO=1`)
+# builds the same release app whose panics print their message and location
+# to the console (console_error_panic_hook; ~20 KB gzip more, so make size
+# fails), with the wasm's function names kept in its stack traces
+# (CITYCAL_KEEP_NAMES, tools/split-wasm.mjs): where a release trap
+# ("RuntimeError: unreachable") comes from, in minutes.
+CITYCAL_PANIC_INFO ?=
+PANIC_RUSTFLAGS := $(if $(CITYCAL_PANIC_INFO),--cfg citycal_panic_hook,-Zunstable-options -Cpanic=immediate-abort)
+RELEASE_WASM_ENV := $(if $(CITYCAL_PANIC_INFO),CITYCAL_KEEP_NAMES=1) RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components $(PANIC_RUSTFLAGS)"
 
 # wasm tests in headless Chromium (see webdriver.json for its flags).
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test fuzz test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
+.PHONY: help run test fuzz walk test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
 	@echo "make test   install what is missing, run native, wasm and end-to-end tests"
 	@echo "make fuzz   fuzz the feed reader for FUZZ_SECONDS (600) with a fresh seed"
+	@echo "make walk   a random walk through the app in Chromium for WALK_STEPS (2000) steps a size, fresh seed"
 	@echo "make size   gzip sizes of the initial load (after a build)"
 	@echo "make size-breakdown  the main wasm module's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
@@ -79,8 +88,18 @@ test-wasm: build-tools test-tools
 	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web --test zones
 
 test-e2e: build server test-tools
-	@echo "==> End-to-end tests against the built app"
-	node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
+	@echo "==> End-to-end tests against the built app (walk.test.mjs: $(WALK_STEPS_TEST) steps a size, seed 1)"
+	WALK_STEPS=$(WALK_STEPS_TEST) WALK_SEED=1 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
+
+# The random walk (tests/e2e/walk.test.mjs): bounded and seeded in make test;
+# `make walk` runs longer with a fresh seed (printed, to repeat a failure:
+# `make walk WALK_SEED=N`).
+WALK_STEPS_TEST := 300
+WALK_STEPS := 2000
+WALK_SEED := $(shell date +%s)
+
+walk: build test-tools
+	WALK_STEPS=$(WALK_STEPS) WALK_SEED=$(WALK_SEED) node --test --test-reporter=spec tests/e2e/walk.test.mjs
 
 build: build-tools
 	@echo "==> Building the release app into dist/"

@@ -126,12 +126,12 @@ impl El {
         self.value(name, Value::PropDyn(Box::new(value)))
     }
 
-    /// A boolean DOM property (`checked`), set once.
     /// `node_ref` holds this element once it is built.
     pub fn node_ref(self, node_ref: NodeRef<leptos::html::Div>) -> Self {
         self.value("", Value::Ref(node_ref))
     }
 
+    /// A boolean DOM property (`checked`), set once.
     pub fn prop_bool(self, name: &'static str, value: bool) -> Self {
         self.value(name, Value::PropBool(value))
     }
@@ -220,6 +220,19 @@ enum Built {
     Many(Vec<NodeState>),
     View(AnyViewState),
     Empty,
+}
+
+/// A region's content goes with the region. Leptos's effect task holds the
+/// content too and lets go only when next polled; until then the content's
+/// own effects would live on after their owner (and the signals they read)
+/// was disposed, and one notified in between would read a disposed signal:
+/// the release trap of issue 20, on leaving the list.
+impl Drop for NodeState {
+    fn drop(&mut self) {
+        if let Built::Dyn { effect, .. } = &self.0 {
+            drop(effect.take_value());
+        }
+    }
 }
 
 fn document() -> web_sys::Document {
