@@ -4,6 +4,7 @@
 //! calendar" and the browser's back button return to it.
 
 use chrono::{DateTime, Utc};
+use citycal_core::detail::{self, Length};
 use citycal_core::feed::{Event, Feed, Role, SeriesKind, Text, When};
 use citycal_core::i18n::msg;
 use citycal_core::ics::{google_calendar_url, ics, Export};
@@ -17,6 +18,7 @@ use crate::ui::chunk::in_chunk;
 use crate::ui::event_card::{event_facts, external_link, fallback_note};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
+use crate::ui::registration_flow;
 use crate::ui::registration_form::{offers_form, registration_form};
 use crate::ui::state::{AppCtx, Load};
 
@@ -82,16 +84,9 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
     };
     let page_url = ctx.href(&ViewState { event: Some(event.id.clone()), ..ctx.link.get() });
     let export = Export { lang, page_url: &page_url, uid_domain: &page::host(), now };
-    let duration = match event.when {
-        When::Timed { start, end } if end > start => {
-            let minutes = (end - start).num_minutes();
-            Some(intl::duration(&ctx.format_locale(), minutes / 1440, minutes % 1440 / 60, minutes % 60))
-        }
-        When::AllDay { first, last } if last > first => {
-            Some(intl::duration(&ctx.format_locale(), (last - first).num_days() + 1, 0, 0))
-        }
-        _ => None,
-    };
+    let locale = ctx.format_locale();
+    let say = |l: Length| intl::duration(&locale, l.days, l.hours, l.minutes);
+    let duration = detail::length(&event.when).map(say);
     let description = shown(ctx, &event.description, &event.languages);
     let description_note = description.as_ref().and_then(|d| d.note.clone());
     let paragraphs = description
@@ -106,28 +101,24 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         .unwrap_or_default();
     let series = event.series.as_deref().and_then(|id| feed.series_by_id(id));
     let fmt = ctx.formatter();
-    let sessions: Vec<Session> = series
-        .map(|s| {
-            feed.events
-                .iter()
-                .filter(|e| e.series.as_deref() == Some(s.id.as_str()))
-                .map(|e| Session {
-                    label: e.title.pick(lang, &e.languages).map_or(e.id.clone(), |p| p.text.to_owned()),
-                    when: match e.when {
-                        When::Timed { start, .. } => fmt.date_time(start),
-                        When::AllDay { first, .. } => fmt.date(first),
-                    },
-                    id: e.id.clone(),
-                    current: e.id == event.id,
-                })
-                .collect()
+    let sessions: Vec<Session> = detail::sessions(feed, event)
+        .into_iter()
+        .map(|e| Session {
+            label: e.title.pick(lang, &e.languages).map_or(e.id.clone(), |p| p.text.to_owned()),
+            when: match e.when {
+                When::Timed { start, .. } => fmt.date_time(start),
+                When::AllDay { first, .. } => fmt.date(first),
+            },
+            id: e.id.clone(),
+            current: e.id == event.id,
         })
-        .unwrap_or_default();
+        .collect();
     let series = series.map(|s| {
-        let heading = match (s.kind, event.session) {
-            (SeriesKind::Sessions, Some(n)) => {
-                ctx.t_args("detail-session-of", &[("number", (n as usize).into()), ("total", sessions.len().into())])
-            }
+        let heading = match (s.kind, detail::session_of(feed, event)) {
+            (SeriesKind::Sessions, Some((n, total))) => ctx.t_args(
+                "detail-session-of",
+                &[("number", (n as usize).into()), ("total", (total as usize).into())],
+            ),
             (SeriesKind::Sessions, None) => ctx.t("detail-sessions"),
             (SeriesKind::Series, _) => ctx.t("detail-series"),
         };
@@ -149,8 +140,7 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
             .agenda
             .iter()
             .filter_map(|item| {
-                let minutes =
-                    item.minutes.map(|m| intl::duration(&ctx.format_locale(), 0, i64::from(m) / 60, i64::from(m) % 60));
+                let minutes = item.minutes.map(|m| say(Length::of_minutes(i64::from(m))));
                 Some((text(&item.title)?, minutes))
             })
             .collect(),
@@ -192,13 +182,9 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         online_url: event.online_url.clone(),
         website: event.url.clone(),
         series,
-        sessions: if sessions.len() > 1 { sessions } else { Vec::new() },
-        places_left: registration.and_then(|r| match (r.capacity, r.taken) {
-            (Some(cap), Some(taken)) if taken < cap => {
-                Some(ctx.t_args("places-left", &[("count", ((cap - taken) as usize).into())]))
-            }
-            _ => None,
-        }),
+        sessions,
+        places_left: detail::places_left(event, now)
+            .map(|n| ctx.t_args("places-left", &[("count", (n as usize).into())])),
         free: registration.and_then(|r| r.free) == Some(true),
         json_ld: event_json_ld(event, feed, &IntlZones, lang, &page_url, now),
         ics: ics(event, feed, &IntlZones, &export),
@@ -238,7 +224,12 @@ in_chunk!(
     pub fn event_page(ctx: AppCtx, id: String) -> Node {
         // Closing the page replaces the control that closed it: focus goes to the
         // title of the period shown again.
-        on_cleanup(move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title"));
+        let left = id.clone();
+        on_cleanup(move || {
+            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
+            // A registration under way stops with the page (and resumes when it is shown again).
+            registration_flow::leave(&left);
+        });
         let copied = RwSignal::new(Copied::Not);
         let focused = StoredValue::new(false);
         dynamic(move || {

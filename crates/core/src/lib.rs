@@ -6,6 +6,7 @@
 
 pub mod agenda;
 pub mod config;
+pub mod detail;
 pub mod feed;
 pub mod filter;
 pub mod ftl;
