@@ -87,17 +87,6 @@ pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
     scroller.set_scroll_top((f64::from(scroller.scroll_height()) * fraction) as i32);
 }
 
-/// Waits `ms` milliseconds.
-pub async fn sleep(ms: u64) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ =
-                window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.min(i32::MAX as u64) as i32);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 #[wasm_bindgen]
 extern "C" {
     // `catch`: missing outside secure contexts (an http:// partner page).

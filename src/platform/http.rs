@@ -6,6 +6,8 @@ use gloo_net::http::Request;
 pub enum Error {
     /// No answer: offline, DNS, CORS, or the request was aborted.
     Network,
+    /// No answer within the time allowed (the request was aborted).
+    TimedOut,
     /// The server answered with a non-success status.
     Status(u16),
 }
@@ -29,16 +31,38 @@ pub struct Reply {
     pub body: String,
 }
 
-/// POSTs a JSON `body` with an `Idempotency-Key`, giving up (as a network
-/// error) after `timeout_ms`. Any HTTP answer, success or not, is a `Reply`.
-pub async fn post_json(url: &str, body: String, idempotency_key: &str, timeout_ms: i32) -> Result<Reply> {
-    let controller = web_sys::AbortController::new().map_err(|_| Error::Network)?;
-    let abort = controller.clone();
-    let timer = leptos::prelude::set_timeout_with_handle(
-        move || abort.abort(),
-        std::time::Duration::from_millis(timeout_ms as u64),
-    )
-    .ok();
+/// Cancels a request in flight ([`post_json`]); dropping it does not.
+#[derive(Clone)]
+pub struct Abort(web_sys::AbortController);
+
+impl Abort {
+    pub fn new() -> Result<Abort> {
+        web_sys::AbortController::new().map(Abort).map_err(|_| Error::Network)
+    }
+
+    pub fn abort(&self) {
+        self.0.abort();
+    }
+}
+
+/// POSTs a JSON `body` with an `Idempotency-Key`, giving up after
+/// `timeout_ms` (`Error::TimedOut`) or when `abort` is used (`Error::Network`).
+/// Any HTTP answer, success or not, is a `Reply`.
+pub async fn post_json(url: &str, body: String, idempotency_key: &str, timeout_ms: u32, abort: &Abort) -> Result<Reply> {
+    let controller = abort.0.clone();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            std::time::Duration::from_millis(u64::from(timeout_ms)),
+        )
+        .ok()
+    };
+    let lost = || if timed_out.get() { Error::TimedOut } else { Error::Network };
     let request = Request::post(url)
         .header("Content-Type", "application/json")
         .header("Idempotency-Key", idempotency_key)
@@ -46,13 +70,22 @@ pub async fn post_json(url: &str, body: String, idempotency_key: &str, timeout_m
         .body(body)
         .map_err(|_| Error::Network)?;
     let result = request.send().await;
-    if let Some(timer) = timer {
-        timer.clear();
-    }
-    let response = result.map_err(|_| Error::Network)?;
+    let response = result.map_err(|_| lost());
+    let response = match response {
+        Ok(response) => response,
+        Err(e) => {
+            if let Some(timer) = timer {
+                timer.clear();
+            }
+            return Err(e);
+        }
+    };
     let retry_after = response.headers().get("retry-after").and_then(|v| v.trim().parse().ok());
     let status = response.status();
     // An answer cut off mid-body is no answer: the outcome is unknown.
-    let body = response.text().await.map_err(|_| Error::Network)?;
-    Ok(Reply { status, retry_after, body })
+    let body = response.text().await.map_err(|_| lost());
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    Ok(Reply { status, retry_after, body: body? })
 }

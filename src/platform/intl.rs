@@ -170,8 +170,6 @@ enum Style {
     Weekday,
     /// "December 2020": the month view's title.
     MonthYear,
-    /// "4 December": a day within a known month.
-    DayMonth,
     /// "16:00" / "4 PM" for a whole hour on a time axis.
     Hour,
     /// "23–29 November 2026", "30 November – 6 December 2026": a week.
@@ -195,7 +193,6 @@ impl Style {
             Style::DateLong => &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric")],
             Style::Weekday => &[("weekday", "short")],
             Style::MonthYear => &[("month", "long"), ("year", "numeric")],
-            Style::DayMonth => &[("day", "numeric"), ("month", "long")],
             Style::Hour => &[("hour", "numeric"), ("minute", "2-digit")],
             Style::DayRange => &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
         };
@@ -272,10 +269,6 @@ impl DateFormatter {
 
     pub fn month_year(&self, date: NaiveDate) -> String {
         self.format_date(Style::MonthYear, date)
-    }
-
-    pub fn day_month(&self, date: NaiveDate) -> String {
-        self.format_date(Style::DayMonth, date)
     }
 
     /// A whole hour (0–23) as the locale writes it on a time axis.

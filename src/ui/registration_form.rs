@@ -4,14 +4,15 @@
 
 use citycal_core::feed::{Event, Question, QuestionKind};
 use citycal_core::i18n::msg;
-use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, COUNTRY_CODES};
+use citycal_core::registration::send::Sending;
+use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, TextField, COUNTRY_CODES};
 use leptos::prelude::*;
 
 use crate::platform::dom;
 use crate::platform::intl::{region_name, sort_by_label};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
 use crate::ui::event_card::external_link;
-use crate::ui::registration_flow::{begin, confirmed, load_draft, save_draft, send, Draft, Sending};
+use crate::ui::registration_flow::{sender, Draft, Sender};
 use crate::ui::state::AppCtx;
 
 fn problem_message(problem: FieldProblem) -> &'static str {
@@ -36,27 +37,15 @@ pub fn offers_form(event: &Event, now: chrono::DateTime<chrono::Utc>) -> bool {
 }
 
 pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_url: Option<String>) -> Node {
-    let event_id = event.id.clone();
-    let draft = RwSignal::new(load_draft(&event_id).unwrap_or_else(|| {
-        let mut d = Draft::default();
-        d.request.event_id = event_id.clone();
-        d
-    }));
-    let status = RwSignal::new(match confirmed(&event_id) {
-        Some(id) => Sending::Done(id),
-        None => Sending::Idle,
-    });
+    // The sender outlives this form (a language switch rebuilds the form,
+    // not the attempt under way): one per event, in `registration_flow`.
+    let sending = sender(&event.id, &endpoint);
+    sending.shown();
+    let draft = RwSignal::from(sending.draft.clone());
+    let status = RwSignal::from(sending.status.clone());
+    let sending = StoredValue::new(sending);
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let busy = move || matches!(status.get(), Sending::Attempt(_) | Sending::Waiting { .. });
-
-    let start = move || {
-        let endpoint = endpoint.clone();
-        leptos::task::spawn_local(async move { send(endpoint, draft, status).await });
-    };
-    // An attempt under way when the page went away resumes with its key.
-    if draft.with_untracked(|d| d.sending && d.key.is_some()) && !matches!(status.get_untracked(), Sending::Done(_)) {
-        start();
-    }
+    let busy = move || status.with(Sending::busy);
     let show_errors = move |found: Vec<FieldError>| {
         let first = found.first().map(|e| input_id(&e.field));
         errors.set(found);
@@ -69,14 +58,14 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
     };
     // The receiver's own field errors land on the fields too.
     Effect::new(move |_| {
-        if let Sending::Invalid(found) = status.get() {
+        if let Sending::Invalid { errors: found } = status.get() {
             show_errors(found);
         }
     });
     let check_event = event.clone();
     let submit = move |ev: web_sys::Event| {
         ev.prevent_default();
-        if busy() {
+        if status.with_untracked(Sending::busy) {
             return; // a double click sends once
         }
         let found = draft.with_untracked(|d| check(&d.request, &check_event));
@@ -85,10 +74,9 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
             return;
         }
         errors.set(Vec::new());
-        begin(draft, ctx.lang.get_untracked().tag(), &ctx.zone.get_untracked());
-        start();
+        sending.with_value(|s| s.submit(ctx.lang.get_untracked().tag(), &ctx.zone.get_untracked()));
     };
-    let form = Form { ctx, draft, errors };
+    let form = Form { ctx, draft, sending, errors };
     let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
 
     let countries = {
@@ -118,7 +106,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
                 .attr("aria-describedby", "reg-country-error")
                 .on("change", move |ev| {
                     let v = dom::target_value(&ev);
-                    form.edit(Box::new(move |d: &mut Draft| d.request.country = v));
+                    form.edit(move |d| d.request.country = v);
                 })
                 .children(country_options)
                 .prop_dyn("value", move || draft.with(|d| d.request.country.as_str().into())),
@@ -133,7 +121,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
             "change",
             move |ev| {
                 let on = dom::target_checked(&ev);
-                form.edit(Box::new(move |d: &mut Draft| write(d, on)));
+                form.edit(move |d| write(d, on));
             },
         )
     };
@@ -171,22 +159,28 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
         .child(dynamic_text(move || {
             ctx.t(if matches!(status.get(), Sending::Failed { .. }) { "reg-try-again" } else { "reg-submit" })
         }));
+    // While an attempt is under way its fields stay as sent (a resend after
+    // a reload sends the same body with the same key).
+    let fields = el("fieldset")
+        .class("registration-fields")
+        .attr_dyn("disabled", move || busy().then(String::new))
+        .child(form.text_field(TextField::Name, msg("reg-name"), "text", "name"))
+        .child(form.text_field(TextField::Email, msg("reg-email"), "email", "email"))
+        .child(form.text_field(TextField::Organization, msg("reg-organization"), "text", "organization"))
+        .child(form.text_field(TextField::City, msg("reg-city"), "text", "address-level2"))
+        .child(country)
+        .children(questions)
+        .child(processing)
+        .child(news);
     let form_el = el("form")
         .class("registration-form")
         .attr("novalidate", "")
         .on("submit", submit)
-        .attr_dyn("hidden", move || matches!(status.get(), Sending::Done(_)).then(String::new))
+        .attr_dyn("hidden", move || matches!(status.get(), Sending::Done { .. }).then(String::new))
         .attr("aria-labelledby", "reg-heading")
         .child(el("h3").attr("id", "reg-heading").child(text("reg-form-heading")))
         .child(el("p").class("muted").child(text("reg-required-note")))
-        .child(form.text_field("name", msg("reg-name"), "text", "name", true))
-        .child(form.text_field("email", msg("reg-email"), "email", "email", true))
-        .child(form.text_field("organization", msg("reg-organization"), "text", "organization", false))
-        .child(form.text_field("city", msg("reg-city"), "text", "address-level2", false))
-        .child(country)
-        .children(questions)
-        .child(processing)
-        .child(news)
+        .child(fields)
         .child(el("p").child(submit_button))
         .child(
             el("p")
@@ -196,7 +190,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
                 .child(dynamic_text(move || status_text(&ctx, &status.get()).unwrap_or_default())),
         );
     let confirmation = dynamic(move || match status.get() {
-        Sending::Done(id) => confirmation(ctx, &event, id),
+        Sending::Done { id } => confirmation(ctx, &event, id),
         _ => Node::Empty,
     });
     Node::Many(vec![confirmation, form_el.into()])
@@ -207,20 +201,14 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
 struct Form {
     ctx: AppCtx,
     draft: RwSignal<Draft>,
+    sending: StoredValue<Sender>,
     errors: RwSignal<Vec<FieldError>>,
 }
 
 impl Form {
     /// Every keystroke is saved; a change after a failed attempt starts a new one.
-    fn edit(self, change: Box<dyn FnOnce(&mut Draft)>) {
-        self.draft.update(|d| {
-            change(d);
-            if !d.sending {
-                d.key = None;
-            }
-        });
-        let id = self.draft.with_untracked(|d| d.request.event_id.clone());
-        save_draft(&id, &self.draft.get_untracked());
+    fn edit(self, change: impl FnOnce(&mut Draft)) {
+        self.sending.with_value(|s| s.edit(change));
         self.errors.update(|e| e.clear());
     }
 
@@ -237,40 +225,23 @@ impl Form {
         }
     }
 
-    fn text_field(
-        self,
-        field: &'static str,
-        label: &'static str,
-        kind: &'static str,
-        autocomplete: &'static str,
-        required: bool,
-    ) -> El {
+    fn text_field(self, field: TextField, label: &'static str, kind: &'static str, autocomplete: &'static str) -> El {
         let Form { ctx, draft, .. } = self;
-        let id = input_id(field);
+        let required = field.required();
+        let id = input_id(field.name());
         let error_id = format!("{id}-error");
-        let text_of = move |d: &Draft| match field {
-            "name" => d.request.name.clone(),
-            "email" => d.request.email.clone(),
-            "organization" => d.request.organization.clone(),
-            _ => d.request.city.clone(),
-        };
         let on_input = move |ev: web_sys::Event| {
             let v = dom::target_value(&ev);
-            self.edit(Box::new(move |d: &mut Draft| match field {
-                "name" => d.request.name = v,
-                "email" => d.request.email = v,
-                "organization" => d.request.organization = v,
-                _ => d.request.city = v,
-            }));
+            self.edit(move |d| field.set(&mut d.request, v));
         };
-        let error = self.error_for(field.to_owned());
+        let error = self.error_for(field.name().to_owned());
         let input = el("input")
             .attr("id", id.clone())
             .attr("type", kind)
             .attr("autocomplete", autocomplete)
             .attr_opt("required", required.then_some(""))
             .attr("maxlength", "200")
-            .prop_dyn("value", move || draft.with(text_of).into())
+            .prop_dyn("value", move || draft.with(|d| field.value(&d.request).into()))
             .on("input", on_input)
             .attr_dyn("aria-invalid", move || invalid(error()))
             .attr("aria-describedby", error_id.clone());
@@ -299,15 +270,20 @@ fn field_error(id: String, error: impl Fn() -> Option<String> + Send + 'static) 
     el("p").class("field-error").attr("id", id).child(dynamic_text(move || error().unwrap_or_default()))
 }
 
-/// A link out whose text follows the language.
+/// What the status line says of the attempt; nothing when the form says it.
 fn status_text(ctx: &AppCtx, status: &Sending) -> Option<String> {
     Some(match status {
-        Sending::Idle | Sending::Done(_) | Sending::Invalid(_) => return None,
-        Sending::Attempt(1) => ctx.t("reg-sending"),
-        Sending::Attempt(n) => ctx.t_args("reg-sending-again", &[("attempt", (*n as usize).into())]),
-        Sending::Waiting { secs, .. } => ctx.t_args("reg-waiting", &[("seconds", (*secs as usize).into())]),
+        Sending::Idle | Sending::Done { .. } | Sending::Invalid { .. } => return None,
+        Sending::InFlight { attempt: 1 } => ctx.t("reg-sending"),
+        Sending::InFlight { attempt } => ctx.t_args("reg-sending-again", &[("attempt", (*attempt as usize).into())]),
+        Sending::Waiting { millis, .. } => {
+            let seconds = millis.div_ceil(1000).max(1) as usize;
+            ctx.t_args("reg-waiting", &[("seconds", seconds.into())])
+        }
+        // Left mid-send and shown again: it goes on at once (a passing state).
+        Sending::Paused => ctx.t("reg-sending"),
         Sending::AlreadyRegistered => ctx.t("reg-already"),
-        Sending::Gone(code) => ctx.t(match code.as_str() {
+        Sending::Gone { code } => ctx.t(match code.as_str() {
             "full" => msg("reg-gone-full"),
             "not_open" => msg("reg-gone-not-open"),
             _ => msg("reg-gone-closed"),
@@ -331,13 +307,13 @@ fn question_field(form: Form, q: Question, languages: &[String]) -> Node {
     let answer = move || draft.with(|d| qid.with_value(|qid| d.request.answers.get(qid).cloned().unwrap_or_default()));
     let set_answer = move |value: String| {
         let qid = qid.get_value();
-        form.edit(Box::new(move |d: &mut Draft| {
+        form.edit(move |d| {
             if value.is_empty() {
                 d.request.answers.remove(&qid);
             } else {
                 d.request.answers.insert(qid, value);
             }
-        }));
+        });
     };
     let error = form.error_for(field);
     let required = || q.required.then(required_mark);
@@ -416,7 +392,8 @@ fn confirmation(ctx: AppCtx, event: &Event, id: String) -> Node {
         .attr("role", "status")
         .attr("tabindex", "-1")
         .child(el("h3").child(ctx.t("reg-done-heading")))
-        .child(el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())])))
+        // A receiver that confirmed without an id: no number rather than a made-up one.
+        .child((!id.is_empty()).then(|| el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())]))))
         .child(el("p").child(ctx.t_args("reg-done-when", &[("date", when.into())])))
         .child(el("p").child(ctx.t("reg-done-next")))
         .into()

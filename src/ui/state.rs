@@ -366,10 +366,6 @@ pub fn provide_app_ctx(ctx: AppCtx) {
     provide_context(ctx);
 }
 
-pub fn use_app_ctx() -> AppCtx {
-    expect_context::<AppCtx>()
-}
-
 /// The visitor's own language and zone: their saved choice, else the
 /// browser's, else `Lang::En`/UTC. A link's `lang`/`tz` override them
 /// ([`follow_browser`] reads the URL); the site's defaults from config.json

@@ -25,7 +25,7 @@ fn current_status(ctx: AppCtx) -> Node {
         Load::Failed(error) => {
             let message = match &error {
                 LoadError::Config => ctx.t("config-error"),
-                LoadError::Http(http::Error::Network) => ctx.t("feed-error-network"),
+                LoadError::Http(http::Error::Network | http::Error::TimedOut) => ctx.t("feed-error-network"),
                 LoadError::Http(http::Error::Status(code)) => {
                     ctx.t_args("feed-error-http", &[("status", code.to_string().into())])
                 }

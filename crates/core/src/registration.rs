@@ -11,6 +11,8 @@ use serde::Serialize;
 use crate::feed::{Event, EventStatus, QuestionKind, RegistrationStatus, When};
 use crate::json::{self, Json};
 
+pub mod send;
+
 /// Under this long before the deadline, registration is "closing soon".
 pub const CLOSING_SOON: Duration = Duration::days(3);
 
@@ -99,6 +101,54 @@ pub struct Consent {
     /// News from the organizer: optional.
     #[serde(default)]
     pub news: bool,
+}
+
+/// The form's own text fields, in form order. Each names its member of
+/// [`RegistrationRequest`] once, so the form reads and writes the member it
+/// shows (there is no fall-through arm that writes to another field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextField {
+    Name,
+    Email,
+    Organization,
+    City,
+}
+
+impl TextField {
+    pub const ALL: [TextField; 4] = [TextField::Name, TextField::Email, TextField::Organization, TextField::City];
+
+    /// The field's name in the contract ([`FieldError::field`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            TextField::Name => "name",
+            TextField::Email => "email",
+            TextField::Organization => "organization",
+            TextField::City => "city",
+        }
+    }
+
+    /// Whether [`check`] refuses the field empty.
+    pub fn required(self) -> bool {
+        matches!(self, TextField::Name | TextField::Email)
+    }
+
+    pub fn value(self, request: &RegistrationRequest) -> &str {
+        match self {
+            TextField::Name => &request.name,
+            TextField::Email => &request.email,
+            TextField::Organization => &request.organization,
+            TextField::City => &request.city,
+        }
+    }
+
+    pub fn set(self, request: &mut RegistrationRequest, value: String) {
+        *match self {
+            TextField::Name => &mut request.name,
+            TextField::Email => &mut request.email,
+            TextField::Organization => &mut request.organization,
+            TextField::City => &mut request.city,
+        } = value;
+    }
 }
 
 /// Why a field was refused. The codes are the contract; each side words them.
@@ -215,19 +265,14 @@ pub fn check(request: &RegistrationRequest, event: &Event) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let mut add = |field: &str, problem| errors.push(FieldError { field: field.to_owned(), problem });
     let too_long = |s: &str, max: usize| s.chars().count() > max;
-    if request.name.trim().is_empty() {
-        add("name", FieldProblem::Required);
-    } else if too_long(&request.name, MAX_FIELD_CHARS) {
-        add("name", FieldProblem::TooLong);
-    }
-    if request.email.trim().is_empty() {
-        add("email", FieldProblem::Required);
-    } else if !is_email(request.email.trim()) {
-        add("email", FieldProblem::InvalidEmail);
-    }
-    for (field, value) in [("organization", &request.organization), ("city", &request.city)] {
-        if too_long(value, MAX_FIELD_CHARS) {
-            add(field, FieldProblem::TooLong);
+    for field in TextField::ALL {
+        let value = field.value(request);
+        if field.required() && value.trim().is_empty() {
+            add(field.name(), FieldProblem::Required);
+        } else if field == TextField::Email && !is_email(value.trim()) {
+            add(field.name(), FieldProblem::InvalidEmail);
+        } else if field != TextField::Email && too_long(value, MAX_FIELD_CHARS) {
+            add(field.name(), FieldProblem::TooLong);
         }
     }
     let country = request.country.trim();
@@ -445,5 +490,20 @@ mod tests {
         assert_eq!(ms(2, Some(3)), Some(3000));
         assert_eq!(ms(1, Some(3600)), Some(60_000));
         assert_eq!(ms(MAX_ATTEMPTS, None), None);
+    }
+
+    #[test]
+    fn each_text_field_reads_and_writes_its_own_member() {
+        for field in TextField::ALL {
+            let mut request = RegistrationRequest::default();
+            field.set(&mut request, format!("{}!", field.name()));
+            assert_eq!(field.value(&request), format!("{}!", field.name()));
+            let others = TextField::ALL.into_iter().filter(|f| *f != field);
+            for other in others {
+                assert_eq!(other.value(&request), "", "{field:?} wrote to {other:?}");
+            }
+        }
+        let names: Vec<&str> = TextField::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names, ["name", "email", "organization", "city"]);
     }
 }
