@@ -1,7 +1,10 @@
 //! The month view: a WAI-ARIA grid of days. One tab stop (the selected day);
 //! arrows move by day and week, Home/End to the week's ends, PageUp/PageDown
-//! by month, Enter (or Space) opens the day. Focus follows the selected day
-//! through re-renders, so it is never lost.
+//! by month, Enter (or Space) opens the day. Moving within the shown month
+//! updates the cells in place and moves focus at once; moving to another
+//! month holds focus on the grid's frame (which also reads keys) until the
+//! new month's cells are there. So no key pressed meanwhile is lost, however
+//! slow the device.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use citycal_core::layout::{day_spans, month_weeks, spans_between, step, week_start};
@@ -25,7 +28,6 @@ struct Cell {
     day_number: u32,
     in_month: bool,
     today: bool,
-    selected: bool,
     /// "Friday 4 December 2026, 2 events".
     label: String,
     chips: Vec<Chip>,
@@ -39,17 +41,19 @@ struct Month {
     weeks: Vec<Vec<Cell>>,
 }
 
-fn month(ctx: &AppCtx) -> Option<Month> {
+/// The month of `shown` (any day of it); which day is selected is not part
+/// of it (cells follow the selection in place).
+fn month(ctx: &AppCtx, shown: NaiveDate) -> Option<Month> {
     let Load::Ready(loaded) = ctx.load.get() else { return None };
-    let (selected, today, first) = (ctx.date(), ctx.today(), ctx.week_start());
+    let (today, first) = (ctx.today(), ctx.week_start());
     let zone = ctx.zone.get();
     let fmt = ctx.formatter();
-    let weeks = month_weeks(selected, first);
+    let weeks = month_weeks(shown, first);
     let (from, to) = (weeks[0][0], weeks[weeks.len() - 1][6]);
     let matches = ctx.matches.get();
     let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone, &|i| matches.keeps(i));
     let in_month = |s: &citycal_core::layout::Span| {
-        let first_of_month = selected.with_day(1).unwrap_or(selected);
+        let first_of_month = month_of(shown);
         let last_of_month = step(View::Month, first_of_month, true).pred_opt().unwrap_or(first_of_month);
         s.first <= last_of_month && s.last >= first_of_month
     };
@@ -66,9 +70,8 @@ fn month(ctx: &AppCtx) -> Option<Month> {
                     Cell {
                         date,
                         day_number: date.day(),
-                        in_month: date.month() == selected.month(),
+                        in_month: date.month() == shown.month(),
                         today: date == today,
-                        selected: date == selected,
                         label: format!("{}, {count}", fmt.date_long(date)),
                         chips: on_day.iter().take(CHIPS_PER_DAY).map(|s| chip(ctx, &fmt, s, date)).collect(),
                         more: (more > 0).then(|| ctx.t_args("more-events", &[("count", more.into())])),
@@ -98,13 +101,34 @@ fn key_target(key: &str, shift: bool, date: NaiveDate, first: chrono::Weekday) -
     })
 }
 
+/// The first day of `date`'s month.
+fn month_of(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
 in_chunk!(
     month_view,
     load_month_view,
     pub fn month_view(ctx: AppCtx) -> Node {
-        // After a key moves the selection, focus follows it into the new grid.
-        let focus_selected =
-            move || dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "td[tabindex='0']");
+        let selected = Memo::new(move |_| ctx.date());
+        // The grid is built again only for another month (or other events).
+        let shown = Memo::new(move |_| month_of(selected.get()));
+        // The month whose cells are in the page now.
+        let built = StoredValue::new(None::<NaiveDate>);
+        let root = move || ctx.root.get_untracked().map(web_sys::Element::from);
+        // Focus on the selected day: at once when its cell is in the page
+        // (the cells update in place), else on the frame until the new
+        // month's grid is there, then on its selected cell.
+        let focus_day = move |date: NaiveDate| {
+            let Some(root) = root() else { return };
+            if built.get_value() == Some(month_of(date))
+                && dom::focus_in(&root, &format!(".month-grid td[data-date='{date}']"))
+            {
+                return;
+            }
+            dom::focus_in(&root, ".month-frame");
+            dom::focus_after_render(Some(root), ".month-grid td[tabindex='0']");
+        };
         let open_day = move |date: NaiveDate| {
             ctx.go(
                 ctx.with_link(|l| {
@@ -119,16 +143,19 @@ in_chunk!(
             let date = ctx.date();
             if matches!(key.as_str(), "Enter" | " ") {
                 event.prevent_default();
+                // The grid is replaced by the day; focus goes to the period's
+                // title, which stays (the next Tab goes on from there).
+                if let Some(root) = root() {
+                    dom::focus_in(&root, "#period-title");
+                }
                 open_day(date);
-                // The grid is replaced by the day; focus goes to the day's title.
-                dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
                 return;
             }
             let Some(target) = key_target(&key, shift, date, ctx.week_start()) else { return };
             event.prevent_default();
-            let new_month = (target.year(), target.month()) != (date.year(), date.month());
+            let new_month = month_of(target) != month_of(date);
             ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
-            focus_selected();
+            focus_day(target);
         };
         // A click selects a day; a click on the selected day opens it (on phones
         // the chips are too small to hit, so this is how a day's events are reached).
@@ -136,51 +163,85 @@ in_chunk!(
             if date == ctx.date() {
                 open_day(date);
             } else {
+                let new_month = month_of(date) != month_of(ctx.date());
                 ctx.go(ctx.with_link(|l| l.date = Some(date)), false);
-                focus_selected();
+                if new_month {
+                    focus_day(date);
+                }
             }
         };
-        dynamic(move || {
-            let Some(m) = month(&ctx) else { return Node::Empty };
-            let words = search_terms(&ctx);
-            let head = el("tr").children(
-                m.weekdays
-                    .into_iter()
-                    .map(|(short, _)| el("th").attr("scope", "col").attr("role", "columnheader").child(short).into())
-                    .collect(),
-            );
-            let body = m
-                .weeks
-                .into_iter()
-                .map(|week| {
-                    el("tr")
-                        .children(week.into_iter().map(|cell| month_cell(ctx, cell, select, &words)).collect())
-                        .into()
-                })
-                .collect();
-            Node::Many(vec![
-                m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
-                el("table")
-                    .class("month-grid")
-                    .attr("role", "grid")
-                    .attr("aria-labelledby", "period-title")
-                    .on("keydown", on_key)
-                    .child(el("thead").child(head))
-                    .child(el("tbody").children(body))
-                    .into(),
-            ])
-        })
+        let words = Memo::new(move |_| search_terms(&ctx));
+        let grid = dynamic(move || {
+            // What the grid shows, read tracked: the month, the feed, the
+            // filters' result, the zone, the day, the language and its words.
+            // Building it reads the link as well (the cells' links), untracked,
+            // so a move within the month updates the cells in place rather
+            // than replacing them under the keyboard's focus.
+            let shown = shown.get();
+            let words = words.get();
+            ctx.load.track();
+            ctx.matches.track();
+            ctx.zone.track();
+            ctx.lang.track();
+            ctx.words.track();
+            let _ = ctx.today();
+            untrack(move || grid_of(ctx, shown, built, selected, select, &words))
+        });
+        // The frame stays while months come and go: keys reach it from the
+        // cells, and while it holds focus between two months.
+        el("div").class("month-frame").attr("tabindex", "-1").on("keydown", on_key).child(grid).into()
     }
 );
 
-fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send + 'static, words: &[String]) -> Node {
-    let date = cell.date;
-    let class = format!(
-        "day{}{}{}",
-        if cell.in_month { "" } else { " outside" },
-        if cell.today { " today" } else { "" },
-        if cell.selected { " selected" } else { "" },
+/// The grid of `shown`'s month (nothing before the feed is there).
+fn grid_of(
+    ctx: AppCtx,
+    shown: NaiveDate,
+    built: StoredValue<Option<NaiveDate>>,
+    selected: Memo<NaiveDate>,
+    select: impl Fn(NaiveDate) + Copy + Send + 'static,
+    words: &[String],
+) -> Node {
+    let Some(m) = month(&ctx, shown) else { return Node::Empty };
+    built.set_value(Some(shown));
+    let head = el("tr").children(
+        m.weekdays
+            .into_iter()
+            .map(|(short, _)| el("th").attr("scope", "col").attr("role", "columnheader").child(short).into())
+            .collect(),
     );
+    let body = m
+        .weeks
+        .into_iter()
+        .map(|week| {
+            el("tr")
+                .children(week.into_iter().map(|cell| month_cell(ctx, cell, selected, select, words)).collect())
+                .into()
+        })
+        .collect();
+    Node::Many(vec![
+        m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
+        el("table")
+            .class("month-grid")
+            .attr("role", "grid")
+            .attr("aria-labelledby", "period-title")
+            .child(el("thead").child(head))
+            .child(el("tbody").children(body))
+            .into(),
+    ])
+}
+
+fn month_cell(
+    ctx: AppCtx,
+    cell: Cell,
+    selected: Memo<NaiveDate>,
+    select: impl Fn(NaiveDate) + Copy + Send + 'static,
+    words: &[String],
+) -> Node {
+    let date = cell.date;
+    let class =
+        format!("day{}{}", if cell.in_month { "" } else { " outside" }, if cell.today { " today" } else { "" },);
+    let is_selected = move || selected.get() == date;
     let day_link = ctx.with_link(|l| {
         l.view = Some(View::Day);
         l.date = Some(date);
@@ -188,10 +249,10 @@ fn month_cell(ctx: AppCtx, cell: Cell, select: impl Fn(NaiveDate) + Copy + Send 
     let chips = cell.chips.into_iter().map(|c| el("li").child(event_chip(ctx, c, "-1", words)).into()).collect();
     el("td")
         .attr("role", "gridcell")
-        .class(class)
+        .attr_dyn("class", move || Some(if is_selected() { format!("{class} selected") } else { class.clone() }))
         .attr("data-date", date.to_string())
-        .attr("tabindex", if cell.selected { "0" } else { "-1" })
-        .attr("aria-selected", if cell.selected { "true" } else { "false" })
+        .attr_dyn("tabindex", move || Some(if is_selected() { "0" } else { "-1" }.to_owned()))
+        .attr_dyn("aria-selected", move || Some(if is_selected() { "true" } else { "false" }.to_owned()))
         .attr_opt("aria-current", cell.today.then_some("date"))
         .on("click", move |_| select(date))
         // The cell is named from its content: this label, read; what shows is

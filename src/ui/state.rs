@@ -204,13 +204,17 @@ impl AppCtx {
         if let Some(l) = self.localizers.with_value(|all| all.iter().find(|l| l.lang() == lang).cloned()) {
             return Some(l);
         }
+        // A failed fetch waits for the visitor's retry (`retry_words`): asking
+        // the chunk for its words would fetch it again, at every message.
+        if words.failed == Some(lang) {
+            return self.localizers.with_value(|all| all.last().cloned());
+        }
         if let Some(source) = catalog::loaded_source(lang) {
             let l = Rc::new(Localizer::from_source(lang, source));
             self.localizers.update_value(|all| all.push(l.clone()));
             return Some(l);
         }
-        // A failed fetch waits for the visitor's retry (`Words::retry`).
-        if !words.fetching.contains(&lang) && words.failed != Some(lang) {
+        if !words.fetching.contains(&lang) {
             self.fetch_words(lang);
         }
         self.localizers.with_value(|all| all.last().cloned())
