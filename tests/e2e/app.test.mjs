@@ -2,7 +2,7 @@
 // The first screen's facts: true instants, languages, feed failures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, SAMPLE, overflow } from './harness.mjs';
+import { harness, SAMPLE, overflow, allowConsole } from './harness.mjs';
 
 const { open } = harness();
 
@@ -92,6 +92,7 @@ test('a feed that is not JSON gets a clear message, and retry recovers', async (
 });
 
 test('a failing feed server is explained', async () => {
+  allowConsole(/Failed to load resource: the server responded with a status of 503/);
   const { context, page } = await open({ route: (route) => route.fulfill({ status: 503, body: 'down' }) });
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /HTTP 503/);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { openFeed, startReceiver } from './receiver.mjs';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
+import { watchBrowser } from './errors.mjs';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 let citycal, partner, browser, pages;
@@ -71,7 +72,7 @@ before(async () => {
   });
   partnerHeaders['content-security-policy'] = partnerCsp(citycal.url.replace(/\/$/, ''));
   Object.assign(pages, { '/': partnerPage(citycal.url), '/site.css': PARTNER_CSS });
-  browser = await launch();
+  browser = watchBrowser(await launch());
 });
 after(async () => {
   receiver?.stop();

@@ -4,6 +4,9 @@ import { before, after } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
+import { watchBrowser } from './errors.mjs';
+
+export { allowConsole } from './errors.mjs';
 
 export const SAMPLE = JSON.parse(readFileSync(new URL('../../public/events.json', import.meta.url)));
 
@@ -15,7 +18,8 @@ export function harness() {
   env.ready = new Promise((resolve) => (ready = resolve));
   before(async () => {
     env.server = await serve(new URL('../../dist', import.meta.url).pathname);
-    env.browser = await launch();
+    // Every page of every context is watched for errors (errors.mjs).
+    env.browser = watchBrowser(await launch());
     ready();
   });
   after(async () => {
