@@ -48,7 +48,13 @@ impl Abort {
 /// POSTs a JSON `body` with an `Idempotency-Key`, giving up after
 /// `timeout_ms` (`Error::TimedOut`) or when `abort` is used (`Error::Network`).
 /// Any HTTP answer, success or not, is a `Reply`.
-pub async fn post_json(url: &str, body: String, idempotency_key: &str, timeout_ms: u32, abort: &Abort) -> Result<Reply> {
+pub async fn post_json(
+    url: &str,
+    body: String,
+    idempotency_key: &str,
+    timeout_ms: u32,
+    abort: &Abort,
+) -> Result<Reply> {
     let controller = abort.0.clone();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = {

@@ -115,10 +115,9 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         .collect();
     let series = series.map(|s| {
         let heading = match (s.kind, detail::session_of(feed, event)) {
-            (SeriesKind::Sessions, Some((n, total))) => ctx.t_args(
-                "detail-session-of",
-                &[("number", (n as usize).into()), ("total", (total as usize).into())],
-            ),
+            (SeriesKind::Sessions, Some((n, total))) => {
+                ctx.t_args("detail-session-of", &[("number", (n as usize).into()), ("total", (total as usize).into())])
+            }
             (SeriesKind::Sessions, None) => ctx.t("detail-sessions"),
             (SeriesKind::Series, _) => ctx.t("detail-series"),
         };

@@ -100,11 +100,8 @@ pub fn sender(event_id: &str, endpoint: &str) -> Sender {
         Some(id) => Sending::Done { id },
         None => Sending::Idle,
     };
-    let sender = Sender {
-        event_id: event_id.to_owned(),
-        draft: ArcRwSignal::new(draft),
-        status: ArcRwSignal::new(status),
-    };
+    let sender =
+        Sender { event_id: event_id.to_owned(), draft: ArcRwSignal::new(draft), status: ArcRwSignal::new(status) };
     let running =
         Running { sender: sender.clone(), endpoint: endpoint.to_owned(), generation: 0, abort: None, timer: None };
     SENDERS.with_borrow_mut(|all| all.insert(event_id.to_owned(), running));
@@ -219,9 +216,9 @@ impl Sender {
     }
 
     fn post(&self) {
-        let (body, key) = self
-            .draft
-            .with_untracked(|d| (serde_json::to_string(&d.request).unwrap_or_default(), d.key.clone().unwrap_or_default()));
+        let (body, key) = self.draft.with_untracked(|d| {
+            (serde_json::to_string(&d.request).unwrap_or_default(), d.key.clone().unwrap_or_default())
+        });
         let Some(endpoint) = SENDERS.with_borrow(|all| all.get(&self.event_id).map(|r| r.endpoint.clone())) else {
             return;
         };
@@ -236,7 +233,9 @@ impl Sender {
         leptos::task::spawn_local(async move {
             let reply = http::post_json(&endpoint, body, &key, TIMEOUT_MS, &signal).await;
             match &reply {
-                Ok(r) => me.feed(Input::Answered { status: r.status, retry_after: r.retry_after, body: &r.body }, generation),
+                Ok(r) => {
+                    me.feed(Input::Answered { status: r.status, retry_after: r.retry_after, body: &r.body }, generation)
+                }
                 Err(http::Error::TimedOut) => me.feed(Input::TimedOut, generation),
                 Err(_) => me.feed(Input::ConnectionLost, generation),
             }
@@ -247,11 +246,9 @@ impl Sender {
         // The timer's generation is the one `replace` gives it, known once set.
         let next = SENDERS.with_borrow(|all| all.get(&self.event_id).map_or(0, |r| r.generation + 1));
         let me = self.clone();
-        let timer = set_timeout_with_handle(
-            move || me.feed(Input::WaitOver, next),
-            std::time::Duration::from_millis(millis),
-        )
-        .ok();
+        let timer =
+            set_timeout_with_handle(move || me.feed(Input::WaitOver, next), std::time::Duration::from_millis(millis))
+                .ok();
         self.replace(None, timer);
     }
 }

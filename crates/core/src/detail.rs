@@ -44,7 +44,8 @@ pub fn length(when: &When) -> Option<Length> {
 /// (a past event with places "left" would mislead).
 pub fn places_left(event: &Event, now: DateTime<Utc>) -> Option<u32> {
     let reg = event.registration.as_ref()?;
-    let takeable = matches!(state(event, now).phase, Phase::Open { .. } | Phase::ClosingSoon { .. } | Phase::NotYetOpen { .. });
+    let takeable =
+        matches!(state(event, now).phase, Phase::Open { .. } | Phase::ClosingSoon { .. } | Phase::NotYetOpen { .. });
     match (reg.capacity, reg.taken) {
         (Some(capacity), Some(taken)) if takeable && taken < capacity => Some(capacity - taken),
         _ => None,
