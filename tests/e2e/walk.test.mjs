@@ -140,12 +140,15 @@ const ACTIONS = [
     return true;
   }],
   ['close the event', 3, (page, rng) => clickSome(page, rng, '.event-page .back a')],
-  ['back', 3, async (page) => {
-    const app = new URL(page.url()).origin;
+  ['back', 3, async (page, rng, walker) => {
+    const was = page.url();
     await page.goBack({ waitUntil: 'commit' }).catch(() => {});
-    if (new URL(page.url()).origin === app) return true;
-    // Back from the first page leaves the app; the person comes back with Forward.
-    await page.goForward({ waitUntil: 'commit' });
+    if (new URL(page.url()).origin === new URL(was).origin) return true;
+    // Back from the first page leaves the app; the person comes back to it
+    // (Forward from about:blank is not reliable in Playwright: the page is
+    // loaded again at the address it had, as Forward would).
+    walker.reloading();
+    await page.goto(was);
     await page.locator('main').waitFor();
     return 'left the app and came back';
   }],
@@ -241,8 +244,11 @@ async function walk({ width, height, seed }) {
     log.push(`${step} ${name}${did === false ? ' (nothing to do)' : did === true ? '' : ` ${did}`} → ${page.url().replace(/^https?:\/\/[^/]+/, '')}`);
     done[name] = (done[name] ?? 0) + (did === true ? 1 : 0);
     if (did !== true) idle[name] = (idle[name] ?? 0) + 1;
-    await settled(page);
     const context = () => `seed ${seed}, ${width}px, after:\n${log.slice(-12).join('\n')}`;
+    await settled(page).catch(async (e) => {
+      const body = await page.evaluate(() => document.body?.innerHTML.slice(0, 1500)).catch((e) => String(e));
+      assert.fail(`${e.message.split('\n')[0]} at ${page.url()}; page errors ${JSON.stringify(pageErrors)}; body: ${body}; ${context()}`);
+    });
     assert.deepEqual(pageErrors, [], `page errors, ${context()}`);
     assert.ok(stats.most <= 1, `${stats.most} requests with one key in flight at once, ${context()}`);
     if (step % RELOAD_EVERY === 0 || step === STEPS) {
