@@ -276,6 +276,15 @@ impl DateFormatter {
         let at = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(hour, 0, 0));
         at.map(|t| self.format(Style::Hour, t.and_utc())).unwrap_or_default()
     }
+
+    /// A time of day, `minutes` after midnight, as the locale writes it
+    /// ("9:00 AM", "9:00"); the end of the day as its last minute, as the
+    /// time fields show it.
+    pub fn clock(&self, minutes: u32) -> String {
+        let minutes = minutes.min(24 * 60 - 1);
+        let at = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(minutes / 60, minutes % 60, 0));
+        at.map(|t| self.format(Style::Hour, t.and_utc())).unwrap_or_default()
+    }
 }
 
 fn format_with(formatter: &Option<DateTimeFormat>, instant: DateTime<Utc>) -> String {

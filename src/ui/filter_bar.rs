@@ -5,7 +5,7 @@
 
 use citycal_core::feed::Format;
 use citycal_core::filter::{
-    active, best_to_drop, clock_text, facet_counts, format_from_name, remove, Active, End, Facet, FieldPair, Filters,
+    active, best_to_drop, facet_counts, format_from_name, remove, Active, End, Facet, FieldPair, Filters, PairError,
     Period, Viewer,
 };
 use citycal_core::i18n::msg;
@@ -74,7 +74,7 @@ fn chip_label(ctx: &AppCtx, loaded: &Loaded, piece: &Active) -> String {
         Active::From(d) => ctx.t_args("chip-from", &[("date", fmt.date(*d).into())]),
         Active::To(d) => ctx.t_args("chip-to", &[("date", fmt.date(*d).into())]),
         Active::Hours(h) => {
-            ctx.t_args("chip-hours", &[("from", clock_text(h.from).into()), ("to", clock_text(h.to).into())])
+            ctx.t_args("chip-hours", &[("from", fmt.clock(h.from).into()), ("to", fmt.clock(h.to).into())])
         }
         Active::Text(t) => ctx.t_args("chip-search", &[("text", t.trim().into())]),
     }
@@ -252,6 +252,7 @@ in_chunk!(
                 .attr_dyn("aria-invalid", move || {
                     invalid(filters.with(|f| dates.with(|p| p.is_fault(&f.dates(), end))))
                 })
+                .attr("aria-describedby", "cc-dates-error")
                 .on("change", move |e| date(e, end))
         };
         let hours_field = |end: End| {
@@ -264,9 +265,24 @@ in_chunk!(
                 })
                 .prop_dyn("value", move || filters.with(|f| hours.with_untracked(|p| p.text(&f.hours, end))).into())
                 .attr_dyn("aria-invalid", move || invalid(filters.with(|f| hours.with(|p| p.is_fault(&f.hours, end)))))
+                .attr("aria-describedby", "cc-hours-error")
                 .on("change", move |e| hours_input(e, end))
         };
         let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
+        // Why a pair of fields was not applied, under them (the fields are
+        // marked aria-invalid and described by it).
+        let problem =
+            move |id: &'static str, why: Signal<Option<PairError>>, crossed: &'static str, malformed: &'static str| {
+                el("span").attr("id", id).class("field-error").attr("role", "status").child(dynamic_text(move || {
+                    match why.get() {
+                        Some(PairError::Crossed) => ctx.t(crossed),
+                        Some(PairError::Malformed(_)) => ctx.t(malformed),
+                        None => String::new(),
+                    }
+                }))
+            };
+        let dates_problem = Signal::derive(move || filters.with(|f| dates.with(|p| p.problem(&f.dates()))));
+        let hours_problem = Signal::derive(move || filters.with(|f| hours.with(|p| p.problem(&f.hours))));
         let time_facet = el("fieldset")
             .class("facet time-facet")
             .child(el("legend").child(text("period-label")))
@@ -275,14 +291,16 @@ in_chunk!(
                 el("div")
                     .class("range")
                     .child(labelled(text("date-from"), date_input(End::From)))
-                    .child(labelled(text("date-to"), date_input(End::To))),
+                    .child(labelled(text("date-to"), date_input(End::To)))
+                    .child(problem("cc-dates-error", dates_problem, "range-dates-crossed", "range-date-malformed")),
             )
             .child(
                 el("div")
                     .class("range hours")
                     .child(el("span").child(text("hours-label")))
                     .child(labelled(text("hours-from"), hours_field(End::From)))
-                    .child(labelled(text("hours-to"), hours_field(End::To))),
+                    .child(labelled(text("hours-to"), hours_field(End::To)))
+                    .child(problem("cc-hours-error", hours_problem, "range-hours-crossed", "range-hours-malformed")),
             );
         el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
     }

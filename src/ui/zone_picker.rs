@@ -42,7 +42,9 @@ pub fn zone_picker(ctx: AppCtx) -> Node {
     };
     let invalid = move || typed.with(|t| t.as_ref().is_some_and(|t| !t.is_empty()));
     let device = browser_zone();
-    let device_differs = move || device.as_ref().is_some_and(|d| *d != ctx.zone.get());
+    // A memo: the button is rebuilt only when it comes or goes, not at every
+    // zone, so Tab from the field (which applies the zone) lands on it.
+    let device_differs = Memo::new(move |_| device.as_ref().is_some_and(|d| *d != ctx.zone.get()));
     let input = el("input")
         .attr("id", "cc-zone-input")
         .attr("type", "text")
@@ -63,7 +65,8 @@ pub fn zone_picker(ctx: AppCtx) -> Node {
         }
     });
     let use_device = dynamic(move || {
-        device_differs()
+        device_differs
+            .get()
             .then(|| {
                 el("button")
                     .attr("type", "button")

@@ -107,7 +107,7 @@ test('the time-of-day window is in the viewer’s own zone', async () => {
     await page.locator('.hours-to').fill('18:00');
     await page.locator('.hours-to').blur();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '09:00-18:00');
-    await page.locator('.filter-chip', { hasText: '09:00–18:00 your time' }).waitFor();
+    await page.locator('.filter-chip', { hasText: '9:00–18:00 your time' }).waitFor();
     seen[timezoneId] = await listed(page);
     // Every listed timed event starts and ends inside the window, in this zone.
     for (const time of await page.locator('.event-list .event-when time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))) {
@@ -120,6 +120,31 @@ test('the time-of-day window is in the viewer’s own zone', async () => {
   }
   assert.ok(seen['Europe/Bucharest'].includes('e-urban-dialogues-2026'));
   assert.ok(!seen['Pacific/Auckland'].includes('e-urban-dialogues-2026'));
+});
+
+test('the time-of-day chip writes times as the locale does; crossed fields say why they are not applied', async () => {
+  const { context, page } = await open({ locale: 'en-US', timezoneId: 'America/New_York', clock: NOW, query: '?view=list&hours=09:00-18:00' });
+  await page.locator('.filter-chip', { hasText: /9:00\sAM–6:00\sPM your time/ }).waitFor();
+  await page.locator('.filter-panel summary').click();
+  await page.locator('.hours-to').fill('08:00');
+  await page.locator('.hours-to').blur();
+  // Refused, marked, said in words; the window applied stays, and what was typed too.
+  await page.locator('#cc-hours-error', { hasText: 'The end time must be after the start time' }).waitFor();
+  assert.equal(await page.locator('.hours-to').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('.hours-to').inputValue(), '08:00');
+  assert.equal(new URL(page.url()).searchParams.get('hours'), '09:00-18:00');
+  // Fixing the start applies the pair and the message goes.
+  await page.locator('.hours-from').fill('07:00');
+  await page.locator('.hours-from').blur();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '07:00-08:00');
+  assert.equal(await page.locator('#cc-hours-error').textContent(), '');
+  // The dates, in Spanish.
+  await page.locator('.language-picker select').selectOption('es');
+  await page.locator('.filter-panel input[type=date]').first().fill('2026-12-20');
+  await page.locator('.filter-panel input[type=date]').nth(1).fill('2026-12-10');
+  await page.locator('.filter-panel input[type=date]').nth(1).blur();
+  await page.locator('#cc-dates-error', { hasText: 'La fecha final es anterior a la inicial' }).waitFor();
+  await context.close();
 });
 
 test('no result: the notice names the filter to drop', async () => {

@@ -265,7 +265,8 @@ impl PairValue for Option<Hours> {
 pub struct FieldPair<T> {
     from: String,
     to: String,
-    fault: Option<End>,
+    /// The field at fault, and why.
+    fault: Option<(End, PairError)>,
     value: T,
 }
 
@@ -292,7 +293,13 @@ impl<T: PairValue> FieldPair<T> {
     /// Whether the field for `end` holds a text that was not applied (to mark
     /// it `aria-invalid`).
     pub fn is_fault(&self, current: &T, end: End) -> bool {
-        self.stands(current) && self.fault == Some(end)
+        self.stands(current) && self.fault.is_some_and(|(at, _)| at == end)
+    }
+
+    /// Why the texts were not applied, while they stand (for the message
+    /// under the fields): a malformed field, or an end before the start.
+    pub fn problem(&self, current: &T) -> Option<PairError> {
+        self.fault.filter(|_| self.stands(current)).map(|(_, why)| why)
     }
 
     /// The visitor set the field for `end` to `text`, the filters holding
@@ -307,8 +314,8 @@ impl<T: PairValue> FieldPair<T> {
         };
         let (value, fault) = match T::from_inputs(&from, &to) {
             Ok(value) => (value, None),
-            Err(PairError::Malformed(at)) => (current.clone(), Some(at)),
-            Err(PairError::Crossed) => (current.clone(), Some(end)),
+            Err(why @ PairError::Malformed(at)) => (current.clone(), Some((at, why))),
+            Err(why @ PairError::Crossed) => (current.clone(), Some((end, why))),
         };
         let changed = (value != *current).then(|| value.clone());
         (FieldPair { from, to, fault, value }, changed)

@@ -454,6 +454,8 @@ fn check_typing<T: PairValue + std::fmt::Debug>(
     assert_eq!((pair.text(&current, From), pair.text(&current, To)), (texts.0.into(), texts.1.into()), "{steps:?}");
     let marked: Vec<End> = [From, To].into_iter().filter(|end| pair.is_fault(&current, *end)).collect();
     assert_eq!(marked, fault.into_iter().collect::<Vec<_>>(), "{steps:?}");
+    // A marked field always comes with the reason shown under the pair.
+    assert_eq!(pair.problem(&current).is_some(), fault.is_some(), "{steps:?}");
 }
 
 fn hours(from: u32, to: u32) -> Option<Hours> {
@@ -488,6 +490,12 @@ fn typing_into_the_time_fields() {
     check_typing(nine_to_six, &[(From, "9am"), (To, "17:00")], nine_to_six, ("9am", "17:00"), Some(From));
     check_typing(nine_to_six, &[(From, "9am"), (From, "10:00")], hours(600, 1080), ("10:00", "18:00"), None);
     check_typing(None, &[(To, "25:00")], None, ("", "25:00"), Some(To));
+    // The reason: the end before the start, or the field that does not read.
+    let (current, pair) = typing(hours(1080, 1440), &[(To, "09:00")]);
+    assert_eq!(pair.problem(&current), Some(PairError::Crossed));
+    let (current, pair) = typing(nine_to_six, &[(From, "9am")]);
+    assert_eq!(pair.problem(&current), Some(PairError::Malformed(From)));
+    assert_eq!(pair.problem(&None), None, "once the filters changed elsewhere, no message");
     // Typing what is already there changes nothing (no history entry).
     let (pair, changed) = FieldPair::showing(nine_to_six).set(&nine_to_six, From, "09:00");
     assert_eq!((changed, pair.is_fault(&nine_to_six, From)), (None, false));
