@@ -1,8 +1,10 @@
 //! The time-zone picker: type to search every IANA zone the browser knows,
-//! each listed with its offset now ("Bucharest (GMT+2)"). What the visitor
-//! typed stays in the field until it names a zone.
+//! each listed with its offset now ("Bucharest (GMT+2)"), or type a city
+//! alone ("bogotá": `zone_search`). What the visitor typed stays in the field
+//! until it names a zone.
 
 use citycal_core::time::ZoneRules;
+use citycal_core::zone_search::find_zone;
 use leptos::prelude::*;
 
 use crate::platform::dom;
@@ -33,11 +35,18 @@ pub fn zone_picker(ctx: AppCtx) -> Node {
     });
     let commit = move |value: String| {
         let value = value.trim().to_owned();
-        if IntlZones.is_known(&value) {
-            typed.set(None);
-            ctx.choose_zone(value);
+        // An id the browser knows (aliases too), else a city named alone.
+        let zone = if IntlZones.is_known(&value) {
+            Some(value.clone())
         } else {
-            typed.set(Some(value));
+            find_zone(&value, &supported_zones()).map(str::to_owned)
+        };
+        match zone {
+            Some(zone) => {
+                typed.set(None);
+                ctx.choose_zone(zone);
+            }
+            None => typed.set(Some(value)),
         }
     };
     let invalid = move || typed.with(|t| t.as_ref().is_some_and(|t| !t.is_empty()));

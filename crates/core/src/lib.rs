@@ -24,3 +24,4 @@ pub mod time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tzdb;
 pub mod validate;
+pub mod zone_search;
