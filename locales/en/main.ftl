@@ -62,6 +62,7 @@ all-day = All day
 approximate-time = time to be confirmed
 approximate-date = date to be confirmed
 venue-time = { $time } ({ $city } time)
+venue-time-zone = { $time } ({ $zone })
 held-in = Language: { $languages }
 organized-by = Organized by { $names }
 only-in = Only available in { $language }

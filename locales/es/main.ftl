@@ -62,6 +62,7 @@ all-day = Todo el día
 approximate-time = hora por confirmar
 approximate-date = fecha por confirmar
 venue-time = { $time } (hora de { $city })
+venue-time-zone = { $time } ({ $zone })
 held-in = Idioma: { $languages }
 organized-by = Organiza: { $names }
 only-in = Solo disponible en { $language }

@@ -64,6 +64,7 @@ all-day = Toată ziua
 approximate-time = ora urmează să fie confirmată
 approximate-date = data urmează să fie confirmată
 venue-time = { $time } (ora din { $city })
+venue-time-zone = { $time } ({ $zone })
 held-in = Limba: { $languages }
 organized-by = Organizator: { $names }
 only-in = Disponibil doar în { $language }

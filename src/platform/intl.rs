@@ -19,6 +19,8 @@ extern "C" {
     fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
+    #[wasm_bindgen(method, js_name = formatToParts)]
+    fn format_to_parts(this: &DateTimeFormat, epoch_ms: f64) -> js_sys::Array;
     #[wasm_bindgen(catch, method, js_name = formatRange)]
     fn format_range(this: &DateTimeFormat, from_ms: f64, to_ms: f64) -> Result<String, JsValue>;
     #[wasm_bindgen(method, js_name = resolvedOptions)]
@@ -178,17 +180,19 @@ enum Style {
 
 impl Style {
     /// Calendar dates and axis hours are zone-free: they are formatted as UTC.
-    fn options(self, zone: &str) -> Vec<(&'static str, String)> {
+    /// `hour` is how times write the hour: "numeric" on a 12-hour clock
+    /// ("4:00 PM"), "2-digit" on a 24-hour one ("09:00").
+    fn options(self, zone: &str, hour: &'static str) -> Vec<(&'static str, String)> {
         let pairs: &[(&'static str, &str)] = match self {
             Style::DateTime => &[
                 ("weekday", "short"),
                 ("day", "numeric"),
                 ("month", "short"),
                 ("year", "numeric"),
-                ("hour", "2-digit"),
+                ("hour", hour),
                 ("minute", "2-digit"),
             ],
-            Style::Time => &[("hour", "2-digit"), ("minute", "2-digit")],
+            Style::Time => &[("hour", hour), ("minute", "2-digit")],
             Style::Date => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")],
             Style::DateLong => &[("weekday", "long"), ("day", "numeric"), ("month", "long"), ("year", "numeric")],
             Style::Weekday => &[("weekday", "short")],
@@ -211,19 +215,40 @@ impl Style {
 pub struct DateFormatter {
     locale: String,
     zone: String,
+    /// The hour option of times (`Style::options`), found on first use.
+    hour: std::cell::OnceCell<&'static str>,
     formats: RefCell<HashMap<Style, Option<DateTimeFormat>>>,
 }
 
 impl DateFormatter {
     /// `locale` is a BCP 47 tag (`en-GB`, `ro`); `zone` an IANA zone.
     pub fn new(locale: &str, zone: &str) -> Self {
-        DateFormatter { locale: locale.to_owned(), zone: zone.to_owned(), formats: RefCell::new(HashMap::new()) }
+        DateFormatter {
+            locale: locale.to_owned(),
+            zone: zone.to_owned(),
+            hour: std::cell::OnceCell::new(),
+            formats: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// "numeric" when the locale's clock is 12-hour, else "2-digit".
+    fn hour_style(&self) -> &'static str {
+        self.hour.get_or_init(|| {
+            let cycle = DateTimeFormat::new(&self.locale, &options(&[("hour", "numeric")]))
+                .ok()
+                .and_then(|f| js_sys::Reflect::get(&f.resolved_options(), &"hourCycle".into()).ok())
+                .and_then(|v| v.as_string());
+            match cycle.as_deref() {
+                Some("h11" | "h12") => "numeric",
+                _ => "2-digit",
+            }
+        })
     }
 
     fn with_format<T>(&self, style: Style, f: impl FnOnce(&Option<DateTimeFormat>) -> T) -> T {
         let mut formats = self.formats.borrow_mut();
         let format = formats.entry(style).or_insert_with(|| {
-            let pairs = style.options(&self.zone);
+            let pairs = style.options(&self.zone, self.hour_style());
             let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
             DateTimeFormat::new(&self.locale, &options(&pairs)).ok()
         });
@@ -292,6 +317,20 @@ fn format_with(formatter: &Option<DateTimeFormat>, instant: DateTime<Utc>) -> St
         Some(f) => f.format(instant.timestamp_millis() as f64),
         None => citycal_core::time::iso_utc(instant),
     }
+}
+
+/// The generic name `locale` gives `zone` ("Central European Time", "hora de
+/// Europa central", "Ora Europei Centrale"): `Intl`'s `longGeneric` zone
+/// name at `instant`. `None` when the browser has only an offset for it
+/// ("GMT+01:00") or no such zone.
+pub fn zone_generic_name(locale: &str, zone: &str, instant: DateTime<Utc>) -> Option<String> {
+    let format = DateTimeFormat::new(locale, &options(&[("timeZone", zone), ("timeZoneName", "longGeneric")])).ok()?;
+    let parts = format.format_to_parts(instant.timestamp_millis() as f64);
+    let name = parts.iter().find_map(|part| {
+        let get = |key: &str| js_sys::Reflect::get(&part, &key.into()).ok().and_then(|v| v.as_string());
+        (get("type").as_deref() == Some("timeZoneName")).then(|| get("value")).flatten()
+    })?;
+    (!name.starts_with("GMT") && !name.starts_with("UTC")).then_some(name)
 }
 
 /// The name of a language in `locale` ("es" in Romanian: "spaniolă"); the tag itself if unknown.

@@ -2,6 +2,7 @@
 //! language and zone. Components render an [`EventView`] and decide nothing.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use citycal_core::detail::{unconfirmed, Unconfirmed};
 use citycal_core::feed::{Event, EventStatus, Feed, Format, Text, When};
 use citycal_core::i18n::{msg, Arg};
 use citycal_core::layout::Span;
@@ -10,7 +11,7 @@ use citycal_core::time::{gmt_offset, iso_in_zone, iso_utc, relative, to_local, z
 
 use leptos::prelude::*;
 
-use crate::platform::intl::{language_name, relative_time, DateFormatter, IntlZones};
+use crate::platform::intl::{language_name, relative_time, zone_generic_name, DateFormatter, IntlZones};
 use crate::ui::state::AppCtx;
 
 /// A text in the language it is actually written in.
@@ -96,13 +97,12 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
         all_day,
         crosses_midnight,
         relative,
-        approximate: if event.is_approximate("date") {
-            Some(ctx.t("approximate-date"))
-        } else if event.is_approximate("time") {
-            Some(ctx.t("approximate-time"))
-        } else {
-            None
-        },
+        approximate: unconfirmed(event, ended).map(|u| {
+            ctx.t(match u {
+                Unconfirmed::Date => msg("approximate-date"),
+                Unconfirmed::Time => msg("approximate-time"),
+            })
+        }),
         venue_time: venue_time(ctx, event, &zone),
         status: status_label(ctx, event.status),
         format: ctx.t(match event.format {
@@ -158,10 +158,18 @@ fn venue_time(ctx: &AppCtx, event: &Event, viewer_zone: &str) -> Option<String> 
     if IntlZones.offset_at(venue_zone, start) == IntlZones.offset_at(viewer_zone, start) {
         return None;
     }
-    let city = event.venue.as_ref().and_then(|v| v.city.clone()).unwrap_or_else(|| zone_city(venue_zone));
-    let there = DateFormatter::new(&ctx.format_locale(), venue_zone);
+    let locale = ctx.format_locale();
+    let there = DateFormatter::new(&locale, venue_zone);
     let time = format!("{}–{}", there.time(start), there.time(end));
-    Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", city.into())]))
+    // A place the visitor can read: the venue's city from the feed, else the
+    // zone's name in the visitor's language, else the zone's city.
+    if let Some(city) = event.venue.as_ref().and_then(|v| v.city.clone()) {
+        return Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", city.into())]));
+    }
+    match zone_generic_name(&locale, venue_zone, start) {
+        Some(name) => Some(ctx.t_args("venue-time-zone", &[("time", time.into()), ("zone", name.into())])),
+        None => Some(ctx.t_args("venue-time", &[("time", time.into()), ("city", zone_city(venue_zone).into())])),
+    }
 }
 
 fn status_label(ctx: &AppCtx, status: EventStatus) -> Option<String> {

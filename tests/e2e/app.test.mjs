@@ -43,6 +43,22 @@ for (const [timezoneId, events] of Object.entries(SEEDS)) {
   });
 }
 
+test('a venue without a city names its zone in the visitor’s language; a past event’s date is not “to be confirmed”', async () => {
+  const feed = structuredClone(SAMPLE);
+  const event = feed.events.find((e) => e.id === 'lse-cities-city-government-innovation-report-launch');
+  delete event.venue.city;
+  event.approximate = ['date'];
+  const route = (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(feed) });
+  for (const [lang, locale, zone] of [['en', 'en-GB', 'Central European Time'], ['es', 'es-ES', 'hora de Europa central'], ['ro', 'ro-RO', '[Oo]ra Europei Centrale']]) {
+    const { context, page } = await open({ timezoneId: 'America/Bogota', locale, query: `?view=list&lang=${lang}`, route });
+    const card = await pastEvent(page, event.id);
+    const venue = await card.locator('.venue-time').textContent();
+    assert.match(venue, new RegExp(`16:00–18:00 \\(${zone}\\)`), `${lang}: ${venue}`);
+    assert.doesNotMatch(await card.textContent(), /to be confirmed|por confirmar|urmează să fie confirmată/, lang);
+    await context.close();
+  }
+});
+
 test('in-person events show the venue’s local time beside the viewer’s', async () => {
   const { context, page } = await open({ timezoneId: 'America/Bogota', query: '?view=list' });
   const card = await pastEvent(page, 'lse-cities-city-government-innovation-report-launch');

@@ -78,6 +78,14 @@ test('zone picker: every IANA zone with its offset, validation that keeps what w
   await context.close();
 });
 
+test('the zone line gives the offset in force on the dates shown, not today’s', async () => {
+  const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month&date=2027-07-15' });
+  await page.locator('.zone-line', { hasText: 'Europe/Bucharest (GMT+3)' }).waitFor();
+  await page.locator('.step-buttons .today').click();
+  await page.locator('.zone-line', { hasText: 'Europe/Bucharest (GMT+2)' }).waitFor();
+  await context.close();
+});
+
 test('a browser reporting an old zone name gets the current one', async () => {
   const { context, page } = await open({ timezoneId: 'Asia/Kolkata' });
   await page.locator('.zone-line', { hasText: 'Asia/Kolkata (GMT+5:30)' }).waitFor();
@@ -90,9 +98,11 @@ function intl(page, locale, zone, iso) {
     ({ locale, zone, iso }) => {
       const at = new Date(iso);
       const dtf = (o) => new Intl.DateTimeFormat(locale, o);
+      // 12-hour clocks without a leading zero ("4:00 PM"), 24-hour ones with it ("09:00").
+      const hour = ['h11', 'h12'].includes(dtf({ hour: 'numeric' }).resolvedOptions().hourCycle) ? 'numeric' : '2-digit';
       return {
-        dateTime: dtf({ timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at),
-        time: dtf({ timeZone: zone, hour: '2-digit', minute: '2-digit' }).format(new Date(at.getTime() + 2 * 3600e3)),
+        dateTime: dtf({ timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour, minute: '2-digit' }).format(at),
+        time: dtf({ timeZone: zone, hour, minute: '2-digit' }).format(new Date(at.getTime() + 2 * 3600e3)),
         monthYear: dtf({ timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date('2026-12-15T00:00:00Z')),
         weekdays: [...Array(7)].map((_, i) => dtf({ timeZone: 'UTC', weekday: 'short' }).format(new Date(Date.UTC(2026, 10, 30 + i)))),
         week: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(1, 'week'),

@@ -39,6 +39,31 @@ pub fn length(when: &When) -> Option<Length> {
     }
 }
 
+/// What of an event's schedule the publisher has not confirmed yet, as a
+/// card says it ("date to be confirmed"). Only of an event still to come: a
+/// past event happened when it happened, and saying its date may change
+/// would mislead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unconfirmed {
+    Date,
+    Time,
+}
+
+/// [`Unconfirmed`] for `event`, `ended` saying whether it is over for the
+/// viewer (`agenda::end_instant` at or before now). The date before the time:
+/// an unconfirmed date leaves the time unconfirmed too.
+pub fn unconfirmed(event: &Event, ended: bool) -> Option<Unconfirmed> {
+    if ended {
+        None
+    } else if event.is_approximate("date") {
+        Some(Unconfirmed::Date)
+    } else if event.is_approximate("time") {
+        Some(Unconfirmed::Time)
+    } else {
+        None
+    }
+}
+
 /// The places still free, when the publisher counts them and a visitor
 /// could take one: not when registration is closed, full or not needed
 /// (a past event with places "left" would mislead).
@@ -126,6 +151,28 @@ mod tests {
             questions: Vec::new(),
         });
         e
+    }
+
+    #[test]
+    fn only_what_is_still_to_come_is_to_be_confirmed() {
+        let e = Event::new("e", "E", When::Timed { start: at(12, 0), end: at(13, 0) });
+        let with = |e: &Event, facts: &[&str]| {
+            let mut e = e.clone();
+            e.approximate = facts.iter().map(|f| f.to_string()).collect();
+            e
+        };
+        let cases: &[(&[&str], bool, Option<Unconfirmed>)] = &[
+            (&[], false, None),
+            (&["date"], false, Some(Unconfirmed::Date)),
+            (&["time"], false, Some(Unconfirmed::Time)),
+            (&["time", "date"], false, Some(Unconfirmed::Date)),
+            (&["registration.closes"], false, None),
+            (&["date"], true, None),
+            (&["time"], true, None),
+        ];
+        for (facts, ended, want) in cases {
+            assert_eq!(unconfirmed(&with(&e, facts), *ended), *want, "{facts:?} ended {ended}");
+        }
     }
 
     #[test]
