@@ -174,6 +174,8 @@ enum Style {
     MonthYear,
     /// "16:00" / "4 PM" for a whole hour on a time axis.
     Hour,
+    /// "09:00" / "9:00 AM": a time of day without a date (filter chips).
+    Clock,
     /// "23–29 November 2026", "30 November – 6 December 2026": a week.
     DayRange,
 }
@@ -198,6 +200,7 @@ impl Style {
             Style::Weekday => &[("weekday", "short")],
             Style::MonthYear => &[("month", "long"), ("year", "numeric")],
             Style::Hour => &[("hour", "numeric"), ("minute", "2-digit")],
+            Style::Clock => &[("hour", hour), ("minute", "2-digit")],
             Style::DayRange => &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
         };
         let zone = match self {
@@ -302,13 +305,13 @@ impl DateFormatter {
         at.map(|t| self.format(Style::Hour, t.and_utc())).unwrap_or_default()
     }
 
-    /// A time of day, `minutes` after midnight, as the locale writes it
-    /// ("9:00 AM", "9:00"); the end of the day as its last minute, as the
+    /// A time of day, `minutes` after midnight, as the locale writes it and
+    /// as cards write times ("9:00 AM", "09:00"); the end of the day as its last minute, as the
     /// time fields show it.
     pub fn clock(&self, minutes: u32) -> String {
         let minutes = minutes.min(24 * 60 - 1);
         let at = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(minutes / 60, minutes % 60, 0));
-        at.map(|t| self.format(Style::Hour, t.and_utc())).unwrap_or_default()
+        at.map(|t| self.format(Style::Clock, t.and_utc())).unwrap_or_default()
     }
 }
 

@@ -271,16 +271,17 @@ in_chunk!(
         let text = move |id: &'static str| dynamic_text(move || ctx.t(id));
         // Why a pair of fields was not applied, under them (the fields are
         // marked aria-invalid and described by it).
-        let problem =
-            move |id: &'static str, why: Signal<Option<PairError>>, crossed: &'static str, malformed: &'static str| {
-                el("span").attr("id", id).class("field-error").attr("role", "status").child(dynamic_text(move || {
-                    match why.get() {
-                        Some(PairError::Crossed) => ctx.t(crossed),
-                        Some(PairError::Malformed(_)) => ctx.t(malformed),
-                        None => String::new(),
-                    }
-                }))
-            };
+        let problem = move |id: &'static str, why: Signal<Option<(End, PairError)>>, words: [&'static str; 3]| {
+            let [start_crossed, end_crossed, malformed] = words;
+            el("span").attr("id", id).class("field-error").attr("role", "status").child(dynamic_text(move || match why
+                .get()
+            {
+                Some((End::From, PairError::Crossed)) => ctx.t(start_crossed),
+                Some((End::To, PairError::Crossed)) => ctx.t(end_crossed),
+                Some((_, PairError::Malformed(_))) => ctx.t(malformed),
+                None => String::new(),
+            }))
+        };
         let dates_problem = Signal::derive(move || filters.with(|f| dates.with(|p| p.problem(&f.dates()))));
         let hours_problem = Signal::derive(move || filters.with(|f| hours.with(|p| p.problem(&f.hours))));
         let time_facet = el("fieldset")
@@ -292,7 +293,11 @@ in_chunk!(
                     .class("range")
                     .child(labelled(text("date-from"), date_input(End::From)))
                     .child(labelled(text("date-to"), date_input(End::To)))
-                    .child(problem("cc-dates-error", dates_problem, "range-dates-crossed", "range-date-malformed")),
+                    .child(problem(
+                        "cc-dates-error",
+                        dates_problem,
+                        ["range-start-date-crossed", "range-end-date-crossed", "range-date-malformed"],
+                    )),
             )
             .child(
                 el("div")
@@ -300,7 +305,11 @@ in_chunk!(
                     .child(el("span").child(text("hours-label")))
                     .child(labelled(text("hours-from"), hours_field(End::From)))
                     .child(labelled(text("hours-to"), hours_field(End::To)))
-                    .child(problem("cc-hours-error", hours_problem, "range-hours-crossed", "range-hours-malformed")),
+                    .child(problem(
+                        "cc-hours-error",
+                        hours_problem,
+                        ["range-start-time-crossed", "range-end-time-crossed", "range-hours-malformed"],
+                    )),
             );
         el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
     }

@@ -107,7 +107,7 @@ test('the time-of-day window is in the viewer’s own zone', async () => {
     await page.locator('.hours-to').fill('18:00');
     await page.locator('.hours-to').blur();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('hours') === '09:00-18:00');
-    await page.locator('.filter-chip', { hasText: '9:00–18:00 your time' }).waitFor();
+    await page.locator('.filter-chip', { hasText: '09:00–18:00 your time' }).waitFor();
     seen[timezoneId] = await listed(page);
     // Every listed timed event starts and ends inside the window, in this zone.
     for (const time of await page.locator('.event-list .event-when time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')))) {
@@ -129,7 +129,7 @@ test('the time-of-day chip writes times as the locale does; crossed fields say w
   await page.locator('.hours-to').fill('08:00');
   await page.locator('.hours-to').blur();
   // Refused, marked, said in words; the window applied stays, and what was typed too.
-  await page.locator('#cc-hours-error', { hasText: 'The end time must be after the start time' }).waitFor();
+  await page.locator('#cc-hours-error', { hasText: 'The end time is not applied: it must be after the start time' }).waitFor();
   assert.equal(await page.locator('.hours-to').getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('.hours-to').inputValue(), '08:00');
   assert.equal(new URL(page.url()).searchParams.get('hours'), '09:00-18:00');
@@ -143,7 +143,7 @@ test('the time-of-day chip writes times as the locale does; crossed fields say w
   await page.locator('.filter-panel input[type=date]').first().fill('2026-12-20');
   await page.locator('.filter-panel input[type=date]').nth(1).fill('2026-12-10');
   await page.locator('.filter-panel input[type=date]').nth(1).blur();
-  await page.locator('#cc-dates-error', { hasText: 'La fecha final es anterior a la inicial' }).waitFor();
+  await page.locator('#cc-dates-error', { hasText: 'La fecha final no se aplica: es anterior a la inicial' }).waitFor();
   await context.close();
 });
 

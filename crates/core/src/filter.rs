@@ -296,10 +296,11 @@ impl<T: PairValue> FieldPair<T> {
         self.stands(current) && self.fault.is_some_and(|(at, _)| at == end)
     }
 
-    /// Why the texts were not applied, while they stand (for the message
-    /// under the fields): a malformed field, or an end before the start.
-    pub fn problem(&self, current: &T) -> Option<PairError> {
-        self.fault.filter(|_| self.stands(current)).map(|(_, why)| why)
+    /// Which field's text was not applied and why, while the texts stand
+    /// (for the message under the fields): a malformed field, or the end
+    /// just set crossing the other (the other end, applied before, stays).
+    pub fn problem(&self, current: &T) -> Option<(End, PairError)> {
+        self.fault.filter(|_| self.stands(current))
     }
 
     /// The visitor set the field for `end` to `text`, the filters holding

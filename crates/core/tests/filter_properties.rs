@@ -492,9 +492,11 @@ fn typing_into_the_time_fields() {
     check_typing(None, &[(To, "25:00")], None, ("", "25:00"), Some(To));
     // The reason: the end before the start, or the field that does not read.
     let (current, pair) = typing(hours(1080, 1440), &[(To, "09:00")]);
-    assert_eq!(pair.problem(&current), Some(PairError::Crossed));
+    assert_eq!(pair.problem(&current), Some((To, PairError::Crossed)));
+    let (current, pair) = typing(hours(540, 720), &[(From, "14:00")]);
+    assert_eq!(pair.problem(&current), Some((From, PairError::Crossed)));
     let (current, pair) = typing(nine_to_six, &[(From, "9am")]);
-    assert_eq!(pair.problem(&current), Some(PairError::Malformed(From)));
+    assert_eq!(pair.problem(&current), Some((From, PairError::Malformed(From))));
     assert_eq!(pair.problem(&None), None, "once the filters changed elsewhere, no message");
     // Typing what is already there changes nothing (no history entry).
     let (pair, changed) = FieldPair::showing(nine_to_six).set(&nine_to_six, From, "09:00");
