@@ -2,9 +2,12 @@
 // finding where the time to the painted month goes: the functions with the
 // most self time, and a timeline of the page's requests.
 //
-//   node bench/profile.mjs [--events 10000] [--cpu 1] [--top 40]
+//   node bench/profile.mjs [--events 10000] [--cpu 1] [--top 40] [--action next|filter]
 //
-// Expects a build in dist/. Wasm functions are named only in a build made
+// With --action, the profile covers that interaction only (as bench/run.mjs
+// times it: "next month" or the Climate theme box), not the load.
+//
+// Expects a build in dist/ (DIST=DIR for another). Wasm functions are named only in a build made
 // with CITYCAL_KEEP_NAMES=1 (tools/split-wasm.mjs keeps the name section).
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -14,9 +17,10 @@ const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filt
 const EVENTS = Number(args.events ?? 10000);
 const CPU = Number(args.cpu ?? 1);
 const TOP = Number(args.top ?? 40);
+const ACTION = args.action;
 
 const feed = JSON.stringify(generateFeed(EVENTS, new Date().toISOString().slice(0, 8) + '01'));
-const server = await serve('dist', { pages: { '/events.json': feed } });
+const server = await serve(process.env.DIST ?? 'dist', { pages: { '/events.json': feed } });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -28,22 +32,59 @@ const cdp = await context.newCDPSession(page);
 if (CPU > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-await cdp.send('Profiler.start');
-await page.goto(server.url);
-const painted = await page.evaluate(() => new Promise((ok) => {
-  const ready = () => !!document.querySelector('.month-grid .chips li');
+const ready = () => !!document.querySelector('.month-grid .chips li');
+const paintedWhen = (pred) => page.evaluate((src) => new Promise((ok) => {
+  const ready = new Function(`return (${src})()`);
   const done = () => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0));
   if (ready()) return done();
   new MutationObserver((_, o) => { if (ready()) { o.disconnect(); done(); } })
-    .observe(document, { subtree: true, childList: true });
-}));
+    .observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+}), pred.toString());
+if (ACTION) {
+  await page.goto(server.url);
+  await paintedWhen(ready);
+  if (ACTION === 'filter') {
+    await page.evaluate(() => { document.querySelector('details.filter-panel').open = true; });
+    await page.waitForSelector('fieldset[data-facet="theme"] label');
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 50))));
+  }
+}
+await cdp.send('Performance.enable');
+const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+const before = await metrics();
+await cdp.send('Profiler.start');
+let painted;
+if (!ACTION) {
+  await page.goto(server.url);
+  painted = await paintedWhen(ready);
+} else {
+  const title = await page.evaluate(() => document.querySelector('#period-title')?.textContent);
+  const t0 = await page.evaluate((action) => {
+    const t = performance.now();
+    if (action === 'next') document.querySelector('.toolbar .step.next').click();
+    else [...document.querySelectorAll('fieldset[data-facet="theme"] label')]
+      .find((l) => l.textContent.trim().startsWith('Climate')).querySelector('input').click();
+    return t;
+  }, ACTION);
+  const src = ACTION === 'next'
+    ? `() => document.querySelector('#period-title')?.textContent !== ${JSON.stringify(title)} && !!document.querySelector('.month-grid .chips li')`
+    : `() => !!document.querySelector('.month-grid .chips li')`;
+  painted = (await paintedWhen(new Function(`return ${src}`)())) - t0;
+}
 const { profile } = await cdp.send('Profiler.stop');
+const after = await metrics();
+// Where the main thread's time went (Chromium's own counters, seconds → ms).
+const spent = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration']
+  .map((k) => `${k.replace('Duration', '')} ${((after[k] - before[k]) * 1000).toFixed(0)} ms`).join(', ');
+const counts = ['RecalcStyleCount', 'LayoutCount', 'Nodes', 'JSEventListeners']
+  .map((k) => `${k} ${after[k] - before[k]}`).join(', ');
 const timings = await page.evaluate(() => performance.getEntriesByType('resource')
   .map((r) => [new URL(r.name).pathname, Math.round(r.startTime), Math.round(r.responseEnd)]));
 await browser.close();
 await server.close();
 
-console.log(`${EVENTS} events, CPU ${CPU}x: month painted at ${painted.toFixed(0)} ms`);
+console.log(`${EVENTS} events, CPU ${CPU}x: ${ACTION ? `${ACTION} done in` : 'month painted at'} ${painted.toFixed(0)} ms`);
+console.log(`  ${spent}\n  ${counts}`);
 for (const [path, start, end] of timings) console.log(`  ${path.padEnd(48)} ${String(start).padStart(5)} → ${String(end).padStart(5)} ms`);
 // Self time per function, from the samples and their intervals.
 const self = new Map();

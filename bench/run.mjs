@@ -6,6 +6,8 @@
 //
 // Expects the release app in dist/ (make build) and the FullCalendar page in
 // target/bench/fc/ (bench/build-fc.mjs); `make bench` does both.
+// CITYCAL_DIST=DIR measures another build of Citycal (an older commit's,
+// for an A/B on the same machine); its report goes to DIR/bench-report.md.
 import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -25,7 +27,7 @@ const OUT = 'target/bench';
 const APPS = {
   citycal: {
     name: 'Citycal',
-    dir: 'dist',
+    dir: process.env.CITYCAL_DIST ?? 'dist',
     feedPath: '/events.json',
     query: '',
     root: '#citycal-app',
@@ -224,6 +226,11 @@ function report(results, bytes) {
     ]),
   ];
   const md = lines.join('\n');
+  if (process.env.CITYCAL_DIST) {
+    writeFileSync(`${process.env.CITYCAL_DIST}/bench-report.md`, md + '\n');
+    console.log(md);
+    return;
+  }
   writeFileSync(`${OUT}/report.md`, md + '\n');
   writeFileSync(`${OUT}/report.json`, JSON.stringify({ reps: REPS, zone: ZONE, viewport: VIEWPORT, bytes, results }, null, 2) + '\n');
   console.log(md);
