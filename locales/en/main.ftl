@@ -58,6 +58,8 @@ event-count = { PLURAL($count) ->
    *[other] { $count } events
 }
 times-in-zone = Times are shown in your time zone: { $zone }.
+preferences-summary = Times in { $zone } · { $language }
+preferences-change = (change the time zone or language)
 all-day = All day
 approximate-time = time to be confirmed
 approximate-date = date to be confirmed

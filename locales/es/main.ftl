@@ -58,6 +58,8 @@ event-count = { PLURAL($count) ->
    *[other] { $count } eventos
 }
 times-in-zone = Los horarios se muestran en su zona horaria: { $zone }.
+preferences-summary = Hora de { $zone } · { $language }
+preferences-change = (cambiar la zona horaria o el idioma)
 all-day = Todo el día
 approximate-time = hora por confirmar
 approximate-date = fecha por confirmar

@@ -60,6 +60,8 @@ event-count = { PLURAL($count) ->
    *[other] { $count } de evenimente
 }
 times-in-zone = Orele sunt afișate în fusul dumneavoastră orar: { $zone }.
+preferences-summary = Fus orar: { $zone } · { $language }
+preferences-change = (schimbați fusul orar sau limba)
 all-day = Toată ziua
 approximate-time = ora urmează să fie confirmată
 approximate-date = data urmează să fie confirmată

@@ -1,11 +1,14 @@
 //! The page header: title, the visitor's language and zone (with pickers),
-//! and which zone times are shown in.
+//! and which zone times are shown in. On a phone the pickers fold behind one
+//! line ("Times in Bucharest (GMT+2) · Română"), so the first screen is
+//! events; the line opens them.
 
 use leptos::prelude::*;
 
+use crate::platform::dom;
 use crate::platform::tree::{dynamic_text, el, Node};
 use crate::ui::language_picker::language_picker;
-use crate::ui::present::zone_label;
+use crate::ui::present::{zone_choice, zone_label};
 use crate::ui::state::{AppCtx, Host, Load};
 use crate::ui::zone_picker::zone_picker;
 
@@ -24,6 +27,40 @@ pub fn header(ctx: AppCtx) -> Node {
             .unwrap_or_else(|| ctx.clock.get())
     };
     let zone_line = move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), shown_at()).into())]);
+    let summary = move || {
+        ctx.t_args(
+            "preferences-summary",
+            &[
+                ("zone", zone_choice(&ctx.zone.get(), shown_at()).into()),
+                ("language", ctx.lang.get().self_name().into()),
+            ],
+        )
+    };
+    // Shown on a phone only (the stylesheet); on a wide screen the pickers are always there.
+    let open = RwSignal::new(false);
+    let toggle = el("button")
+        .attr("type", "button")
+        .attr("id", "cc-preferences-toggle")
+        .class("preferences-toggle")
+        .attr("aria-controls", "cc-preferences")
+        .attr_dyn("aria-expanded", move || Some(open.get().to_string()))
+        .on("click", move |_| open.update(|o| *o = !*o))
+        .child(el("span").class("summary").child(dynamic_text(summary)))
+        .child(
+            el("span")
+                .class("visually-hidden")
+                .child(dynamic_text(move || format!(" {}", ctx.t("preferences-change")))),
+        )
+        .child(el("span").class("chevron").attr("aria-hidden", "true").child("▾"));
+    // Escape in the open panel closes it, back on the line that opened it.
+    let on_key = move |event: web_sys::Event| {
+        if open.get_untracked() && dom::key_of(&event).is_some_and(|(key, _)| key == "Escape") {
+            open.set(false);
+            if let Some(root) = ctx.root.get_untracked() {
+                dom::focus_in(&root.into(), "#cc-preferences-toggle");
+            }
+        }
+    };
     // In a partner's page the partner's own heading introduces the calendar.
     let heading =
         (ctx.host.get_value() == Host::Page).then(|| el("h1").child(dynamic_text(move || ctx.t("app-heading"))));
@@ -31,7 +68,17 @@ pub fn header(ctx: AppCtx) -> Node {
         el("header")
             .class("app-header")
             .child(heading)
-            .child(el("div").class("preferences").child(zone_picker(ctx)).child(language_picker(ctx)))
+            .child(toggle)
+            .child(
+                el("div")
+                    .attr("id", "cc-preferences")
+                    .attr_dyn("class", move || {
+                        Some(if open.get() { "preferences open" } else { "preferences" }.to_owned())
+                    })
+                    .on("keydown", on_key)
+                    .child(zone_picker(ctx))
+                    .child(language_picker(ctx)),
+            )
             .child(el("p").class("zone-line").child(dynamic_text(zone_line))),
     )
 }

@@ -82,6 +82,8 @@ pub fn toolbar(ctx: AppCtx) -> Node {
     Node::from(
         el("nav")
             .class("toolbar")
+            // The stylesheet lays the toolbar out per view on a phone.
+            .attr_dyn("data-view", move || Some(view.get().name().to_owned()))
             .attr_dyn("aria-label", move || Some(ctx.t("calendar-navigation")))
             .child(
                 el("div")

@@ -1,10 +1,10 @@
 // End-to-end, issue 9: axe-core (npm) on every view, the filter panel, the
 // event page with its registration form (also showing its errors), and the
-// embed builder, in English, Spanish and Romanian, light and dark: no
+// embed builder, and a phone's folded pickers, in English, Spanish and Romanian, light and dark: no
 // violation of the WCAG 2.0–2.2 A/AA rules, colour contrast included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness } from './harness.mjs';
+import { harness, openPreferences } from './harness.mjs';
 
 const { open } = harness();
 const NOW = '2026-12-01T06:00:00Z';
@@ -21,6 +21,8 @@ const PAGES = [
   { name: 'event page + registration form', query: '?event=e-urban-dialogues-2026', ready: 'form.registration-form' },
   { name: 'registration form with errors', query: '?event=e-urban-dialogues-2026', ready: 'form.registration-form', then: submitEmpty },
   { name: 'embed builder', path: 'builder.html', ready: 'main, form, .builder' },
+  // On a phone (375 px): the folded pickers, open.
+  { name: 'phone list, pickers open', width: 375, query: '?view=list', ready: '.event', then: openPreferences },
 ];
 
 async function openFilters(page) {
@@ -48,6 +50,7 @@ for (const lang of ['en', 'es', 'ro']) {
       await page.emulateMedia({ colorScheme: scheme });
       const found = [];
       for (const p of PAGES) {
+        await page.setViewportSize(p.width ? { width: p.width, height: 800 } : { width: 1280, height: 900 });
         const sep = p.query ? '&' : '?';
         await page.goto(new URL(p.path ?? '', page.url()).origin + '/' + (p.path ?? '') + (p.query ?? '') + `${sep}lang=${lang}`);
         await page.locator(p.ready).first().waitFor();

@@ -56,3 +56,12 @@ export function params(page) {
 export function overflow(page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/** On a phone the zone and language pickers fold behind one line: opens them (a wide screen always shows them). */
+export async function openPreferences(page) {
+  const toggle = page.locator('#cc-preferences-toggle');
+  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) !== 'true') {
+    await toggle.click();
+    await page.locator('#cc-preferences').waitFor();
+  }
+}

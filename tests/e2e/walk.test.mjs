@@ -12,7 +12,7 @@
 // failure names the seed and the steps that led to it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, allowConsole, SAMPLE } from './harness.mjs';
+import { harness, allowConsole, openPreferences, SAMPLE } from './harness.mjs';
 
 const { open } = harness();
 
@@ -154,10 +154,12 @@ const ACTIONS = [
   }],
   ['forward', 2, async (page) => { await page.goForward({ waitUntil: 'commit' }).catch(() => {}); return true; }],
   ['language', 4, async (page, rng) => {
+    await openPreferences(page);
     await page.locator('.language-picker select').selectOption(rng.pick(['en', 'es', 'ro']));
     return true;
   }],
   ['zone', 3, async (page, rng) => {
+    await openPreferences(page);
     const input = page.locator('#cc-zone-input');
     if (!(await input.isVisible())) return false;
     await input.fill(rng.pick(ZONES));
