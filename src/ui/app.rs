@@ -111,6 +111,8 @@ fn main_content(ctx: AppCtx) -> Node {
                 toolbar(ctx),
                 dynamic(move || match view.get() {
                     View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
+                    // Seven columns do not fit a phone: its week is a list of the week's days.
+                    View::Week if ctx.narrow.get() => lazy(ctx, load_list_view, move || now(list_view(ctx))),
                     View::Week | View::Day => {
                         let shown = view.get_untracked();
                         lazy(ctx, load_time_grid_view, move || now(time_grid_view(ctx, shown)))

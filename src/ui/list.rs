@@ -1,10 +1,12 @@
 //! The list (agenda) view: upcoming events grouped by day, soonest first, a
 //! page at a time; or, with `past=1`, past events newest first with their
-//! recordings. The default view on phones.
+//! recordings. The default view on phones, and a phone's week: that week's
+//! days (seven columns do not fit).
 
 use chrono::{NaiveDate, NaiveTime};
 use citycal_core::agenda;
-use citycal_core::layout::list_days;
+use citycal_core::layout::{list_days, period};
+use citycal_core::query::View;
 use citycal_core::time::resolve_local;
 use leptos::prelude::*;
 
@@ -23,6 +25,8 @@ const PAGE: usize = 20;
 #[derive(Clone, PartialEq)]
 struct Listing {
     past: bool,
+    /// A phone's week, not the open-ended list.
+    week: bool,
     days: Vec<(String, NaiveDate, Vec<EventView>)>,
     more: bool,
 }
@@ -31,12 +35,14 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
     let Load::Ready(loaded) = ctx.load.get() else { return None };
     let zone = ctx.zone.get();
     let now = ctx.now();
-    let past = ctx.link.with(|l| l.past);
+    // A week (on a phone): its days, from its first.
+    let week = (ctx.view() == View::Week).then(|| period(View::Week, ctx.date(), ctx.week_start()));
+    let past = week.is_none() && ctx.link.with(|l| l.past);
     let events = &loaded.feed.events;
     // Upcoming from the chosen day's midnight, or from now when none is chosen.
-    let from = ctx
-        .link
-        .with(|l| l.date)
+    let from = week
+        .map(|(first, _)| first)
+        .or_else(|| ctx.link.with(|l| l.date))
         .and_then(|d| resolve_local(&IntlZones, &zone, d.and_time(NaiveTime::MIN)))
         .map_or(now, |(t, _)| t);
     let matches = ctx.matches.get();
@@ -50,8 +56,13 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
         let upcoming = agenda::upcoming(events, loaded.longest, from, &IntlZones, &zone);
         upcoming.filter(|(i, _)| matches.keeps(*i)).map(|(_, e)| e).take(limit + 1).collect()
     };
-    let first_day = (!past).then(|| ctx.date());
-    let (days, more) = list_days(&chosen, limit, first_day, &IntlZones, &zone);
+    let first_day = (!past).then(|| week.map_or_else(|| ctx.date(), |(first, _)| first));
+    let (mut days, mut more) = list_days(&chosen, limit, first_day, &IntlZones, &zone);
+    if let Some((_, last)) = week {
+        let all = days.len();
+        days.retain(|(day, _)| *day <= last);
+        more &= days.len() == all;
+    }
     let fmt = ctx.formatter();
     let days = days
         .into_iter()
@@ -60,7 +71,7 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
             (fmt.date_long(day), day, views)
         })
         .collect();
-    Some(Listing { past, days, more })
+    Some(Listing { past, week: week.is_some(), days, more })
 }
 
 in_chunk!(
@@ -79,7 +90,13 @@ in_chunk!(
         let days = dynamic(move || {
             let Some(list) = list.get() else { return Node::Empty };
             let words = search_terms(&ctx);
-            let empty = list.days.is_empty().then(|| ctx.t(if list.past { "no-past" } else { "no-upcoming" }));
+            let empty = list.days.is_empty().then(|| {
+                ctx.t(match (list.week, list.past) {
+                    (true, _) => "no-events-week",
+                    (false, true) => "no-past",
+                    (false, false) => "no-upcoming",
+                })
+            });
             let days = list.days.into_iter().map(|(label, day, views)| {
                 el("section")
                     .class("list-day")
@@ -112,6 +129,8 @@ in_chunk!(
                         .child(
                             link_following(ctx, toggle)
                                 .class("button toggle-past")
+                                // A week's list has its own previous and next.
+                                .attr_dyn("hidden", move || (ctx.view() == View::Week).then(String::new))
                                 .child(dynamic_text(move || ctx.t(if past() { "show-upcoming" } else { "show-past" }))),
                         ),
                 )

@@ -276,7 +276,6 @@ impl AppCtx {
     pub fn view(&self) -> View {
         let narrow = self.narrow.get();
         match self.link.with(|l| l.view) {
-            Some(View::Week) if narrow => View::Day,
             Some(view) => view,
             None if narrow => View::List,
             None => View::Month,

@@ -144,17 +144,24 @@ test('an empty period says so', async () => {
   await context.close();
 });
 
-test('on a phone the list is the default and a week becomes a day with previous/next day', async () => {
+test('on a phone the list is the default, and a shared week link lists that week’s days', async () => {
   let { context, page } = await open({ width: 375, height: 740, timezoneId: 'Europe/Bucharest' });
   await page.locator('.event-list').waitFor();
   assert.equal(await page.locator('.view-switch [aria-current=page]').textContent(), 'List');
   await context.close();
+  // Seven columns do not fit: the week is a list of its days, never an empty day.
   ({ context, page } = await open({ width: 375, height: 740, timezoneId: 'Europe/Bucharest', query: '?view=week&date=2026-12-10' }));
-  await page.locator('.time-grid.one-day').waitFor();
-  assert.equal(await page.locator('.tg-col').count(), 1);
-  await page.getByRole('link', { name: 'Next day' }).click();
-  await page.locator('#period-title', { hasText: /Friday,? 11 December 2026/ }).waitFor();
-  assert.equal(params(page).date, '2026-12-11');
+  await page.locator('.event-list .event').first().waitFor();
+  assert.equal(await page.locator('.view-switch [aria-current=page]').textContent(), 'Week');
+  await page.locator('#period-title', { hasText: /7\D+13 December 2026/ }).waitFor();
+  const days = (page) => page.locator('.list-day').evaluateAll((ds) => ds.map((d) => d.dataset.date));
+  const shown = await days(page);
+  assert.ok(shown.length > 0 && shown.every((d) => d >= '2026-12-07' && d <= '2026-12-13'), `days ${shown}`);
+  assert.equal(await page.locator('.toggle-past').isVisible(), false);
+  await page.getByRole('link', { name: 'Next week' }).click();
+  await page.locator('#period-title', { hasText: /14\D+20 December 2026/ }).waitFor();
+  assert.equal(params(page).date, '2026-12-17');
+  assert.ok((await days(page)).every((d) => d >= '2026-12-14' && d <= '2026-12-20'));
   assert.equal(await overflow(page), 0);
   await context.close();
 });
