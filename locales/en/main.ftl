@@ -105,6 +105,14 @@ next-day = Next day
 jump-to-date = Go to date
 list-from = From { $date }
 more-events = +{ $count } more
+earlier-events = { PLURAL($count) ->
+    [one] { $count } earlier event
+   *[other] { $count } earlier events
+}
+later-events = { PLURAL($count) ->
+    [one] { $count } later event
+   *[other] { $count } later events
+}
 show-more = Show more events
 no-events-month = There are no events this month.
 no-events-week = There are no events this week.

@@ -105,6 +105,16 @@ next-day = Día siguiente
 jump-to-date = Ir a una fecha
 list-from = Desde el { $date }
 more-events = { $count } más
+earlier-events = { PLURAL($count) ->
+    [one] { $count } evento anterior
+    [many] { $count } de eventos anteriores
+   *[other] { $count } eventos anteriores
+}
+later-events = { PLURAL($count) ->
+    [one] { $count } evento posterior
+    [many] { $count } de eventos posteriores
+   *[other] { $count } eventos posteriores
+}
 show-more = Ver más eventos
 no-events-month = No hay eventos este mes.
 no-events-week = No hay eventos esta semana.

@@ -107,6 +107,16 @@ next-day = Ziua următoare
 jump-to-date = Mergeți la o dată
 list-from = De la { $date }
 more-events = încă { $count }
+earlier-events = { PLURAL($count) ->
+    [one] { $count } eveniment mai devreme
+    [few] { $count } evenimente mai devreme
+   *[other] { $count } de evenimente mai devreme
+}
+later-events = { PLURAL($count) ->
+    [one] { $count } eveniment mai târziu
+    [few] { $count } evenimente mai târziu
+   *[other] { $count } de evenimente mai târziu
+}
 show-more = Afișați mai multe evenimente
 no-events-month = Nu există evenimente în această lună.
 no-events-week = Nu există evenimente în această săptămână.

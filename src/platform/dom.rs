@@ -82,6 +82,15 @@ pub fn scroll_in(root: &web_sys::Element, selector: &str, fraction: f64) {
     }
 }
 
+/// Which part of `selector`'s content (under `root`) is in view, as
+/// fractions (0–1) of its height: from its top to its bottom edge.
+pub fn in_view(root: &web_sys::Element, selector: &str) -> Option<(f64, f64)> {
+    let scroller = root.query_selector(selector).ok()??;
+    let height = f64::from(scroller.scroll_height().max(1));
+    let top = f64::from(scroller.scroll_top());
+    Some((top / height, (top + f64::from(scroller.client_height())) / height))
+}
+
 /// Scrolls `scroller` so that `fraction` (0–1) of its content is above the top.
 pub fn scroll_to_fraction(scroller: &web_sys::Element, fraction: f64) {
     scroller.set_scroll_top((f64::from(scroller.scroll_height()) * fraction) as i32);
@@ -112,6 +121,14 @@ pub fn is_plain_click(event: &web_sys::Event) -> bool {
         .is_some_and(|e| e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()))
 }
 
+/// Where a pointer event happened (client pixels), if it came from a finger
+/// or a pen: a mouse drag selects text, it does not swipe.
+pub fn touch_at(event: &web_sys::Event) -> Option<(f64, f64)> {
+    let kind = js_sys::Reflect::get(event, &JsValue::from_str("pointerType")).ok()?.as_string()?;
+    let e = event.dyn_ref::<web_sys::MouseEvent>()?;
+    (kind != "mouse").then(|| (f64::from(e.client_x()), f64::from(e.client_y())))
+}
+
 /// The key of a keyboard event and whether Shift was held.
 pub fn key_of(event: &web_sys::Event) -> Option<(String, bool)> {
     event.dyn_ref::<web_sys::KeyboardEvent>().map(|e| (e.key(), e.shift_key()))
@@ -125,6 +142,11 @@ pub fn target_checked(event: &web_sys::Event) -> bool {
 /// The value of the input, select or textarea an event came from.
 pub fn target_value(event: &web_sys::Event) -> String {
     leptos::prelude::event_target_value(event)
+}
+
+/// The `attribute` of the element an event came from, if it has it.
+pub fn target_attribute(event: &web_sys::Event, attribute: &str) -> Option<String> {
+    event.target()?.dyn_into::<web_sys::Element>().ok()?.get_attribute(attribute)
 }
 
 /// Whether the `<details>` an event came from is open.

@@ -199,6 +199,9 @@ impl From<AnyView> for Node {
     }
 }
 
+/// An element's event listener, as the browser holds it.
+type Listener = Closure<dyn FnMut(web_sys::Event)>;
+
 /// A built [`Node`]: its DOM, and what keeps it alive (effects, listeners).
 pub struct NodeState(Built);
 
@@ -208,7 +211,10 @@ enum Built {
         /// Kept for their effects and listeners; their DOM is inside `el`.
         _children: Vec<NodeState>,
         _effects: Vec<RenderEffect<()>>,
-        _listeners: Vec<Closure<dyn FnMut(web_sys::Event)>>,
+        /// Taken off the element when it goes: an event the browser still
+        /// sends a detached element (a scroll queued for the next frame, a
+        /// focusout) would otherwise call a dropped closure, a page error.
+        listeners: Vec<(&'static str, Listener)>,
     },
     /// With the effect that keeps a dynamic text up to date.
     Text(web_sys::Text, #[allow(dead_code)] Option<RenderEffect<()>>),
@@ -229,8 +235,14 @@ enum Built {
 /// the release trap of issue 20, on leaving the list.
 impl Drop for NodeState {
     fn drop(&mut self) {
-        if let Built::Dyn { effect, .. } = &self.0 {
-            drop(effect.take_value());
+        match &self.0 {
+            Built::Dyn { effect, .. } => drop(effect.take_value()),
+            Built::El { el, listeners, .. } => {
+                for (event, closure) in listeners {
+                    let _ = el.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -320,7 +332,7 @@ fn build_element(ElData { tag, attrs, children, listeners }: ElData) -> Built {
         .map(|(event, handler)| {
             let closure = Closure::wrap(handler as Box<dyn FnMut(web_sys::Event)>);
             let _ = el.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
-            closure
+            (event, closure)
         })
         .collect();
     let parent: &web_sys::Node = el.as_ref();
@@ -332,7 +344,7 @@ fn build_element(ElData { tag, attrs, children, listeners }: ElData) -> Built {
             state
         })
         .collect();
-    Built::El { el, _children: children, _effects: effects, _listeners: listeners }
+    Built::El { el, _children: children, _effects: effects, listeners }
 }
 
 impl NodeState {

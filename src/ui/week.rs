@@ -1,11 +1,15 @@
 //! The week and day views: day columns on a time axis, with all-day (and
 //! day-long) events in a row on top, overlapping events side by side, and a
-//! line at the current time. A week shows one column per day; on phones the
-//! week becomes a day with previous/next day (see `AppCtx::view`).
+//! line at the current time. A week shows one column per day (on phones a
+//! week is a list instead, see `app.rs`). The axis opens on the period's
+//! first event; buttons above and below it say how many events are out of
+//! view and bring them in. A day whose events overlap too deep to read is
+//! an agenda: its events one under another.
 
 use chrono::{Duration, NaiveDate};
 use citycal_core::layout::{
-    css_percent, day_spans, now_minute, spans_between, time_grid, week_start, Placed, DAY_MINUTES,
+    crowded, css_percent, day_spans, now_minute, opening_minute, out_of_view, spans_between, time_grid, week_start,
+    Placed, DAY_MINUTES, MIN_MINUTES,
 };
 use citycal_core::query::View;
 use leptos::prelude::*;
@@ -19,8 +23,13 @@ use crate::ui::link::link;
 use crate::ui::present::{chip, Chip};
 use crate::ui::state::{AppCtx, Load};
 
-/// Where the time axis starts scrolled to: 08:00.
-const MORNING: f64 = 8.0 / 24.0;
+/// How many overlapping events a day's column shows side by side before it
+/// becomes an agenda: in a week's narrow columns, and in a day.
+const WEEK_COLUMNS: u32 = 3;
+const DAY_COLUMNS: u32 = 4;
+
+/// Events a crowded day of a week lists before "+N more" (the day has all).
+const WEEK_AGENDA: usize = 6;
 
 struct Column {
     date: NaiveDate,
@@ -29,6 +38,10 @@ struct Column {
     today: bool,
     all_day: Vec<Chip>,
     timed: Vec<(Chip, Placed)>,
+    /// Overlapping deeper than the column can show: listed, not placed.
+    crowded: bool,
+    /// "+3 more", when a crowded day of a week lists only its first events.
+    more: Option<String>,
 }
 
 struct Grid {
@@ -55,19 +68,28 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     let keep = |i: usize| matches.keeps(i);
     let spans =
         spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone, &keep);
+    let max_columns = if view == View::Week { WEEK_COLUMNS } else { DAY_COLUMNS };
     let columns = days
         .iter()
-        .map(|&day| Column {
-            date: day,
-            heading: format!("{} {}", fmt.weekday(day), chrono::Datelike::day(&day)),
-            label: fmt.date_long(day),
-            today: day == today,
-            all_day: day_spans(&spans, day)
-                .into_iter()
-                .filter(|s| s.is_all_day_row())
-                .map(|s| chip(ctx, &fmt, s, day))
-                .collect(),
-            timed: time_grid(&spans, day).into_iter().map(|p| (chip(ctx, &fmt, &spans[p.span], day), p)).collect(),
+        .map(|&day| {
+            let placed = time_grid(&spans, day);
+            let crowded = crowded(&placed, max_columns);
+            let shown = if crowded && view == View::Week { WEEK_AGENDA } else { usize::MAX };
+            let more = placed.len().saturating_sub(shown);
+            Column {
+                date: day,
+                heading: format!("{} {}", fmt.weekday(day), chrono::Datelike::day(&day)),
+                label: fmt.date_long(day),
+                today: day == today,
+                all_day: day_spans(&spans, day)
+                    .into_iter()
+                    .filter(|s| s.is_all_day_row())
+                    .map(|s| chip(ctx, &fmt, s, day))
+                    .collect(),
+                timed: placed.into_iter().take(shown).map(|p| (chip(ctx, &fmt, &spans[p.span], day), p)).collect(),
+                crowded,
+                more: (more > 0).then(|| ctx.t_args("more-events", &[("count", more.into())])),
+            }
         })
         .collect();
     Some(Grid {
@@ -87,20 +109,39 @@ in_chunk!(
     load_time_grid_view,
     /// The week or the day (`view`) as columns of hours.
     pub fn time_grid_view(ctx: AppCtx, view: View) -> Node {
-        // Start the axis at the morning once, not on every re-render.
-        let scrolled = StoredValue::new(false);
+        // The minutes of the axis in view, as the visitor scrolls it.
+        let seen = RwSignal::new((0, DAY_MINUTES));
+        // The whole time and title of the block with keyboard focus, shown
+        // under the axis (a short block shows only its title's first line;
+        // growing it on focus would cover its neighbours).
+        let focused = RwSignal::new(None::<String>);
+        let root = move || ctx.root.get_untracked();
+        let read_seen = move || {
+            if let Some((top, bottom)) = root().and_then(|r| dom::in_view(&r, ".tg-scroll")) {
+                let minute = |f: f64| (f.clamp(0.0, 1.0) * f64::from(DAY_MINUTES)) as u32;
+                seen.set((minute(top), minute(bottom)));
+            }
+        };
+        let scroll_to = move |minute: u32| {
+            if let Some(root) = root() {
+                dom::scroll_in(&root, ".tg-scroll", f64::from(minute) / f64::from(DAY_MINUTES));
+            }
+        };
         dynamic(move || {
             let Some(g) = grid(&ctx, view) else { return Node::Empty };
-            if !scrolled.get_value() {
-                scrolled.set_value(true);
-                request_animation_frame(move || {
-                    if let Some(root) = ctx.root.get_untracked() {
-                        dom::scroll_in(&root, ".tg-scroll", MORNING);
-                    }
-                });
-            }
+            // Each new grid opens on its first event (not a fixed hour): a
+            // week of night events opens on the night.
+            let placed: Vec<Placed> =
+                g.columns.iter().filter(|c| !c.crowded).flat_map(|c| c.timed.iter().map(|(_, p)| *p)).collect();
+            let opening = opening_minute(&placed);
+            request_animation_frame(move || {
+                scroll_to(opening);
+                read_seen();
+            });
             let words = search_terms(&ctx);
             let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
+            // A crowded day alone is an agenda, without the axis.
+            let agenda_day = g.columns.len() == 1 && g.columns[0].crowded;
             let heads = g
                 .columns
                 .iter()
@@ -137,7 +178,36 @@ in_chunk!(
                 .enumerate()
                 .map(|(h, label)| el("span").class("tg-hour").style("top", percent(h as u32 * 60)).child(label).into())
                 .collect();
-            let columns = g.columns.into_iter().map(|c| day_column(ctx, c, &words)).collect();
+            let body: Node = if agenda_day {
+                let c = g.columns.into_iter().next().map(|c| day_agenda(ctx, c, &words));
+                el("div").class("tg-agenda-day").child(c).into()
+            } else {
+                let columns = g.columns.into_iter().map(|c| day_column(ctx, c, &words)).collect();
+                el("div")
+                    .class("tg-frame")
+                    .child(out_of_view_button(ctx, seen, placed.clone(), true, scroll_to))
+                    .child(
+                        el("div").class("tg-scroll").on("scroll", move |_| read_seen()).child(
+                            el("div")
+                                .class("tg-row tg-body")
+                                .child(
+                                    el("div").class("tg-gutter tg-hours").attr("aria-hidden", "true").children(hours),
+                                )
+                                .children(columns),
+                        ),
+                    )
+                    .child(out_of_view_button(ctx, seen, placed, false, scroll_to))
+                    .on("focusin", move |e| focused.set(dom::target_attribute(&e, "aria-label")))
+                    .on("focusout", move |_| focused.set(None))
+                    .child(dynamic(move || {
+                        // Screen readers have read it already, as the link's name.
+                        focused
+                            .get()
+                            .map(|label| el("p").class("tg-focused").attr("aria-hidden", "true").child(label))
+                            .into()
+                    }))
+                    .into()
+            };
             Node::Many(vec![
                 g.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
                 el("div")
@@ -151,40 +221,97 @@ in_chunk!(
                             .child(el("div").class("tg-gutter").child(g.all_day_label))
                             .children(all_day),
                     )
-                    .child(
-                        el("div").class("tg-scroll").child(
-                            el("div")
-                                .class("tg-row tg-body")
-                                .child(
-                                    el("div").class("tg-gutter tg-hours").attr("aria-hidden", "true").children(hours),
-                                )
-                                .children(columns),
-                        ),
-                    )
+                    .child(body)
                     .into(),
             ])
         })
     }
 );
 
-fn day_column(ctx: AppCtx, c: Column, words: &[String]) -> Node {
-    let slots = c.timed.into_iter().map(|(chip, p)| {
-        el("li")
-            .class("tg-slot")
-            .style("top", percent(p.top))
-            .style("height", percent(p.bottom - p.top))
-            .style("left", css_percent(p.column, p.columns))
-            .style("width", css_percent(1, p.columns))
-            .child(event_chip(ctx, chip, "0", words))
+/// "2 earlier events" above the axis (`above`), or "3 later events" below
+/// it, while events are out of view that way: a button that scrolls the
+/// nearest into view and puts focus on it.
+fn out_of_view_button(
+    ctx: AppCtx,
+    seen: RwSignal<(u32, u32)>,
+    placed: Vec<Placed>,
+    above: bool,
+    scroll_to: impl Fn(u32) + Copy + Send + Sync + 'static,
+) -> Node {
+    dynamic(move || {
+        let (from, to) = seen.get();
+        let out = out_of_view(&placed, from, to);
+        let (count, target) = if above { (out.earlier, out.earlier_last) } else { (out.later, out.later_first) };
+        let Some(target) = target else { return Node::Empty };
+        let key = if above { "earlier-events" } else { "later-events" };
+        el("button")
+            .attr("type", "button")
+            .class(if above { "button tg-out above" } else { "button tg-out below" })
+            .on("click", move |_| {
+                scroll_to(target.saturating_sub(15));
+                if let Some(root) = ctx.root.get_untracked() {
+                    dom::focus_in(&root, &format!(".tg-slot[data-minute='{target}'] a"));
+                }
+            })
+            .child(el("span").attr("aria-hidden", "true").child(if above { "↑ " } else { "↓ " }))
+            .child(ctx.t_args(key, &[("count", count.into())]))
             .into()
+    })
+}
+
+fn day_column(ctx: AppCtx, c: Column, words: &[String]) -> Node {
+    let more_link = c.more.map(|more| {
+        let to = ctx.with_link(|l| {
+            l.view = Some(View::Day);
+            l.date = Some(c.date);
+        });
+        el("li").class("tg-more").child(link(ctx, to).class("more").child(more))
     });
+    let slots: Vec<Node> = if c.crowded {
+        // Too deep to read side by side: one under another, from the first.
+        let top = c.timed.first().map_or(0, |(_, p)| p.top);
+        let chips = c.timed.into_iter().map(|(chip, p)| slot_item(ctx, chip, &p, words, "tg-listed").into()).collect();
+        vec![el("li")
+            .class("tg-agenda")
+            .style("top", percent(top))
+            .child(el("ul").class("chips").children(chips).child(more_link))
+            .into()]
+    } else {
+        c.timed
+            .into_iter()
+            .map(|(chip, p)| {
+                slot_item(
+                    ctx,
+                    chip,
+                    &p,
+                    words,
+                    if p.bottom - p.top < 2 * MIN_MINUTES { "tg-slot short" } else { "tg-slot" },
+                )
+                .style("top", percent(p.top))
+                .style("height", percent(p.bottom - p.top))
+                .style("left", css_percent(p.column, p.columns))
+                .style("width", css_percent(1, p.columns))
+                .into()
+            })
+            .collect()
+    };
     el("ul")
         .class(if c.today { "tg-col today" } else { "tg-col" })
         .attr("data-date", c.date.to_string())
         .attr("aria-label", c.label)
-        .children(slots.collect())
+        .children(slots)
         .child(c.today.then(|| now_line(ctx, c.date)))
         .into()
+}
+
+fn slot_item(ctx: AppCtx, chip: Chip, p: &Placed, words: &[String], class: &'static str) -> crate::platform::tree::El {
+    el("li").class(class).attr("data-minute", p.top.to_string()).child(event_chip(ctx, chip, "0", words))
+}
+
+/// A crowded day on its own: its timed events as a list, in time order.
+fn day_agenda(ctx: AppCtx, c: Column, words: &[String]) -> Node {
+    let chips = c.timed.into_iter().map(|(chip, p)| slot_item(ctx, chip, &p, words, "tg-listed").into()).collect();
+    el("ul").class("chips tg-agenda-list").attr("aria-label", c.label).children(chips).into()
 }
 
 /// The current time on today's column; the only part of the grid that

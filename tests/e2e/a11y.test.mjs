@@ -1,15 +1,13 @@
 // End-to-end, issue 9: axe-core (npm) on every view, the filter panel, the
 // event page with its registration form (also showing its errors), and the
-// embed builder, and a phone's folded pickers, in English, Spanish and Romanian, light and dark: no
+// embed builder, a phone's folded pickers and its month with the day's list, in English, Spanish and Romanian, light and dark: no
 // violation of the WCAG 2.0–2.2 A/AA rules, colour contrast included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, openPreferences } from './harness.mjs';
+import { audit, harness, openPreferences } from './harness.mjs';
 
 const { open } = harness();
 const NOW = '2026-12-01T06:00:00Z';
-const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 /** Each page to audit: a link, and what to wait for or do first. */
 const PAGES = [
@@ -23,6 +21,7 @@ const PAGES = [
   { name: 'embed builder', path: 'builder.html', ready: 'main, form, .builder' },
   // On a phone (375 px): the folded pickers, open.
   { name: 'phone list, pickers open', width: 375, query: '?view=list', ready: '.event', then: openPreferences },
+  { name: 'phone month, a day chosen and listed', width: 375, query: '?view=month&date=2026-12-10', ready: '.month-agenda .event' },
 ];
 
 async function openFilters(page) {
@@ -35,13 +34,6 @@ async function submitEmpty(page) {
   await page.locator('#reg-name-error').waitFor();
 }
 
-async function audit(page) {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary.split('\n')[1] ?? ''}`).join(' | ')}`);
-  }, WCAG);
-}
 
 for (const lang of ['en', 'es', 'ro']) {
   for (const scheme of ['light', 'dark']) {

@@ -65,3 +65,15 @@ export async function openPreferences(page) {
     await page.locator('#cc-preferences').waitFor();
   }
 }
+
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** axe-core's WCAG 2.0–2.2 A/AA violations on the page, one line each ([] when none). */
+export async function audit(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary.split('\n')[1] ?? ''}`).join(' | ')}`);
+  }, WCAG);
+}

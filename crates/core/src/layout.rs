@@ -86,6 +86,14 @@ pub fn step(view: View, date: NaiveDate, forward: bool) -> NaiveDate {
     moved.unwrap_or(date)
 }
 
+/// Whether a touch that moved `dx`, `dy` pixels is a swipe to another
+/// period, and which way: `Some(true)` for the next (a swipe to the left),
+/// `Some(false)` for the previous. Mostly sideways and at least 48 px; a
+/// scroll or a tap is neither.
+pub fn swipe(dx: f64, dy: f64) -> Option<bool> {
+    (dx.abs() >= 48.0 && dx.abs() >= 2.0 * dy.abs()).then_some(dx < 0.0)
+}
+
 /// One event as a viewer in some zone sees it: the local days it touches and,
 /// for timed events, its local wall-clock start and end.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -191,8 +199,53 @@ pub struct Placed {
     pub columns: u32,
 }
 
-/// Shortest height an event gets, so a zero-length event still shows.
-pub const MIN_MINUTES: u32 = 15;
+/// Shortest height a block gets: one line of its title at the grid's scale
+/// (48 px an hour, so 24 px). A shorter event is drawn this tall and laid
+/// out so (six back-to-back 15-minute talks take two columns, each title
+/// readable), rather than squeezed to a sliver.
+pub const MIN_MINUTES: u32 = 30;
+
+/// Where a time grid opens when its period has no timed event: 08:00.
+pub const MORNING_MINUTE: u32 = 8 * 60;
+
+/// The minute a time grid opens at: a quarter of an hour before the first
+/// block of the period (any of its days), so a week whose events are all at
+/// night opens on them; the morning when there is none.
+pub fn opening_minute<'p>(placed: impl IntoIterator<Item = &'p Placed>) -> u32 {
+    placed.into_iter().map(|p| p.top).min().map_or(MORNING_MINUTE, |top| top.saturating_sub(15))
+}
+
+/// Blocks whose title is out of the shown minutes `[from, to)` of a time
+/// grid: how many start above (and the latest of those starts, to bring it
+/// into view), how many below (and the earliest). A block counts as seen when
+/// its first line (its title) is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutOfView {
+    pub earlier: usize,
+    pub earlier_last: Option<u32>,
+    pub later: usize,
+    pub later_first: Option<u32>,
+}
+
+pub fn out_of_view<'p>(placed: impl IntoIterator<Item = &'p Placed>, from: u32, to: u32) -> OutOfView {
+    let mut seen = OutOfView::default();
+    for p in placed {
+        if p.top < from {
+            seen.earlier += 1;
+            seen.earlier_last = seen.earlier_last.max(Some(p.top));
+        } else if p.top + MIN_MINUTES > to {
+            seen.later += 1;
+            seen.later_first = Some(seen.later_first.map_or(p.top, |t| t.min(p.top)));
+        }
+    }
+    seen
+}
+
+/// Whether a day's blocks overlap more than `columns` deep: then its column
+/// cannot show every title, and the day is shown as an agenda instead.
+pub fn crowded(placed: &[Placed], columns: u32) -> bool {
+    placed.iter().any(|p| p.columns > columns)
+}
 
 /// Lays out the timed spans of `day` (those not in the all-day row) on a time
 /// axis. Overlapping events share the width: each group of transitively
@@ -338,6 +391,21 @@ mod tests {
         assert_eq!(step(View::Day, d("2027-03-01"), false), d("2027-02-28"));
     }
 
+    #[test]
+    fn swipes_are_sideways_and_long_enough() {
+        for (dx, dy, expected) in [
+            (-120.0, 10.0, Some(true)),
+            (90.0, -30.0, Some(false)),
+            (-48.0, 0.0, Some(true)),
+            (-47.0, 0.0, None),   // too short: a tap that slid
+            (-100.0, 60.0, None), // as much down as sideways: a scroll
+            (0.0, -300.0, None),
+            (0.0, 0.0, None),
+        ] {
+            assert_eq!(swipe(dx, dy), expected, "{dx},{dy}");
+        }
+    }
+
     fn timed(id: &str, start: &str, end: &str) -> Event {
         Event::new(id, id, When::Timed { start: start.parse().unwrap(), end: end.parse().unwrap() })
     }
@@ -368,5 +436,71 @@ mod tests {
         assert_eq!((by_id("a").column, by_id("b").column, by_id("c").column), (0, 1, 0));
         assert_eq!((by_id("a").columns, by_id("b").columns, by_id("c").columns), (2, 2, 2));
         assert_eq!((by_id("d").column, by_id("d").columns, by_id("d").top, by_id("d").bottom), (0, 1, 720, 780));
+    }
+
+    /// Six talks of 15 minutes from 09:00, back to back, in UTC.
+    fn talks() -> Vec<Event> {
+        (0..6)
+            .map(|i| {
+                let at = |m: i64| (d("2026-12-01").and_hms_opt(9, 0, 0).unwrap() + Duration::minutes(m)).and_utc();
+                Event::new(&format!("t{i}"), "t", When::Timed { start: at(15 * i), end: at(15 * i + 15) })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn short_events_get_a_readable_height_and_share_the_width() {
+        let events = talks();
+        let spans: Vec<Span> = events.iter().map(|e| span(e, &FixedZone(0), "UTC")).collect();
+        let grid = time_grid(&spans, d("2026-12-01"));
+        // Each is drawn 30 minutes tall, so each overlaps the next: two
+        // columns, alternating, and no block covers another.
+        let shape: Vec<(u32, u32, u32, u32)> = grid.iter().map(|p| (p.top, p.bottom, p.column, p.columns)).collect();
+        assert_eq!(
+            shape,
+            [
+                (540, 570, 0, 2),
+                (555, 585, 1, 2),
+                (570, 600, 0, 2),
+                (585, 615, 1, 2),
+                (600, 630, 0, 2),
+                (615, 645, 1, 2)
+            ]
+        );
+        assert!(!crowded(&grid, 2) && crowded(&grid, 1));
+    }
+
+    fn block(top: u32) -> Placed {
+        Placed { span: 0, top, bottom: top + 60, column: 0, columns: 1 }
+    }
+
+    #[test]
+    fn grids_open_on_the_first_event() {
+        for (tops, opening) in [
+            (vec![], MORNING_MINUTE),
+            (vec![600, 120], 105), // 02:00 is first, whatever the order
+            (vec![0], 0),          // midnight: not before the day
+            (vec![23 * 60], 23 * 60 - 15),
+        ] {
+            let placed: Vec<Placed> = tops.iter().map(|&t| block(t)).collect();
+            assert_eq!(opening_minute(&placed), opening, "{tops:?}");
+        }
+    }
+
+    #[test]
+    fn blocks_out_of_view_are_counted_with_the_nearest() {
+        let placed: Vec<Placed> = [60, 120, 500, 600, 1000, 1300].iter().map(|&t| block(t)).collect();
+        let none = OutOfView::default();
+        for (from, to, expected) in [
+            (0, DAY_MINUTES, none),
+            // 08:00 to 16:00: two start above (the later at 02:00), two below.
+            (480, 960, OutOfView { earlier: 2, earlier_last: Some(120), later: 2, later_first: Some(1000) }),
+            // A block is seen when its first 30 minutes are (its title line).
+            (0, 1030, OutOfView { earlier: 0, earlier_last: None, later: 1, later_first: Some(1300) }),
+            (0, 1010, OutOfView { earlier: 0, earlier_last: None, later: 2, later_first: Some(1000) }),
+            (1200, 1440, OutOfView { earlier: 5, earlier_last: Some(1000), later: 0, later_first: None }),
+        ] {
+            assert_eq!(out_of_view(&placed, from, to), expected, "{from}..{to}");
+        }
     }
 }

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate, Weekday};
 use citycal_core::feed::{Event, Feed, When};
 use citycal_core::i18n::Lang;
 use citycal_core::ics::{ics, Export};
-use citycal_core::layout::{day_spans, longest, month_weeks, span, spans_between, time_grid, DAY_MINUTES};
+use citycal_core::layout::{day_spans, longest, month_weeks, span, spans_between, time_grid, DAY_MINUTES, MIN_MINUTES};
 use citycal_core::query::{View, ViewState};
 use citycal_core::tzdb::{zone_names, Tzdb};
 use proptest::prelude::*;
@@ -73,7 +73,8 @@ proptest! {
         let timed = spans.iter().filter(|s| s.touches(day) && !s.is_all_day_row()).count();
         prop_assert_eq!(grid.len(), timed);
         for a in &grid {
-            prop_assert!(a.top < a.bottom && a.bottom <= DAY_MINUTES);
+            // Every block is tall enough for its title line.
+            prop_assert!(a.top + MIN_MINUTES <= a.bottom && a.bottom <= DAY_MINUTES);
             prop_assert!(a.column < a.columns);
             for b in &grid {
                 let overlap = a.top < b.bottom && b.top < a.bottom;
