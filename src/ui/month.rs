@@ -5,19 +5,24 @@
 //! month holds focus on the grid's frame (which also reads keys) until the
 //! new month's cells are there. So no key pressed meanwhile is lost, however
 //! slow the device.
+//!
+//! On a phone the cells show dots for their events (the cell's name counts
+//! them), a tap chooses a day (kept in the link) and lists its events under
+//! the grid, and a swipe sideways changes the month.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use citycal_core::layout::{day_spans, month_weeks, spans_between, step, week_start};
+use citycal_core::layout::{day_spans, month_weeks, spans_between, step, swipe, week_start};
 use citycal_core::query::View;
 use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
 use crate::ui::chip::event_chip;
-use crate::ui::chunk::in_chunk;
+use crate::ui::chunk::{in_chunk, lazy, now};
+use crate::ui::event_card::event_card;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
-use crate::ui::present::{chip, Chip};
+use crate::ui::present::{chip, event_view, Chip};
 use crate::ui::state::{AppCtx, Load};
 
 /// Events a cell lists before "+N more".
@@ -157,11 +162,13 @@ in_chunk!(
             ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
             focus_day(target);
         };
-        // A click selects a day; a click on the selected day opens it (on phones
-        // the chips are too small to hit, so this is how a day's events are reached).
+        // A click selects a day; a click on the selected day opens it. On a
+        // phone the chosen day's events are listed under the grid already.
         let select = move |date: NaiveDate| {
             if date == ctx.date() {
-                open_day(date);
+                if !ctx.narrow.get_untracked() {
+                    open_day(date);
+                }
             } else {
                 let new_month = month_of(date) != month_of(ctx.date());
                 ctx.go(ctx.with_link(|l| l.date = Some(date)), false);
@@ -187,9 +194,77 @@ in_chunk!(
             let _ = ctx.today();
             untrack(move || grid_of(ctx, shown, built, selected, select, &words))
         });
+        // A finger swiping sideways over the grid: the next or previous month.
+        let touched = StoredValue::new(None::<(f64, f64)>);
+        let on_down = move |event: web_sys::Event| touched.set_value(dom::touch_at(&event));
+        let on_up = move |event: web_sys::Event| {
+            let (Some((x0, y0)), Some((x, y))) = (touched.get_value(), dom::touch_at(&event)) else { return };
+            touched.set_value(None);
+            if let Some(forward) = swipe(x - x0, y - y0) {
+                let date = step(View::Month, ctx.date(), forward);
+                ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
+            }
+        };
         // The frame stays while months come and go: keys reach it from the
         // cells, and while it holds focus between two months.
-        el("div").class("month-frame").attr("tabindex", "-1").on("keydown", on_key).child(grid).into()
+        Node::Many(vec![
+            el("div")
+                .class("month-frame")
+                .attr("tabindex", "-1")
+                .on("keydown", on_key)
+                .on("pointerdown", on_down)
+                .on("pointerup", on_up)
+                .on("pointercancel", move |_| touched.set_value(None))
+                .child(grid)
+                .into(),
+            day_agenda(ctx, selected),
+        ])
+    }
+);
+
+/// On a phone, the chosen day's events under the grid, as the list shows
+/// them (the cells are too small for titles). Their cards are a chunk of
+/// their own: a wide screen's month, the first screen, never loads them.
+fn day_agenda(ctx: AppCtx, selected: Memo<NaiveDate>) -> Node {
+    dynamic(move || {
+        if !ctx.narrow.get() {
+            return Node::Empty;
+        }
+        let date = selected.get();
+        untrack(|| lazy(ctx, load_month_agenda, move || now(month_agenda(ctx, date))))
+    })
+}
+
+in_chunk!(
+    month_agenda,
+    load_month_agenda,
+    fn month_agenda(ctx: AppCtx, date: NaiveDate) -> Node {
+        dynamic(move || {
+            let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
+            let zone = ctx.zone.get();
+            let matches = ctx.matches.get();
+            let spans = spans_between(&loaded.feed.events, loaded.longest, date, date, &IntlZones, &zone, &|i| {
+                matches.keeps(i)
+            });
+            let (now, words) = (ctx.now(), search_terms(&ctx));
+            let cards: Vec<Node> = day_spans(&spans, date)
+                .into_iter()
+                .map(|s| event_card(ctx, event_view(&ctx, &loaded.feed, s.event, now), &words))
+                .collect();
+            let empty = cards.is_empty().then(|| el("p").class("empty").child(ctx.t("no-events-day")));
+            el("section")
+                .class("month-agenda")
+                .attr("aria-labelledby", "month-agenda-day")
+                .child(
+                    el("h3")
+                        .class("list-day-heading")
+                        .attr("id", "month-agenda-day")
+                        .child(el("time").attr("datetime", date.to_string()).child(ctx.formatter().date_long(date))),
+                )
+                .child(empty)
+                .children(cards)
+                .into()
+        })
     }
 );
 

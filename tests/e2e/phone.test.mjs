@@ -55,3 +55,61 @@ for (const [lang, line] of [['en', /^Times in Bucharest \(GMT\+2\) · English$/]
     await context.close();
   });
 }
+
+/** Sends a finger's pointer events over `selector`, from (x0, y0) to (x1, y1) (client pixels). */
+function drag(page, selector, [x0, y0], [x1, y1]) {
+  return page.locator(selector).evaluate((el, [x0, y0, x1, y1]) => {
+    const at = (type, x, y) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', isPrimary: true, clientX: x, clientY: y, bubbles: true }));
+    at('pointerdown', x0, y0);
+    at('pointermove', (x0 + x1) / 2, (y0 + y1) / 2);
+    at('pointerup', x1, y1);
+  }, [x0, y0, x1, y1]);
+}
+
+for (const lang of ['en', 'es', 'ro']) {
+  test(`phone month, ${lang}: dots named for screen readers; a tap lists the day under the grid, in the link; a swipe changes month`, async () => {
+    const { context, page, errors } = await open({ ...PHONE, locale: lang, timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month&date=2026-12-01' });
+    await page.locator('.month-agenda .event-title').first().waitFor();
+    // The chosen day's first title is on the first screen, under the grid.
+    const top = await firstTitleTop(page, '.month-agenda .event-title');
+    assert.ok(top + 24 <= PHONE.height, `${lang}: the agenda's first title at ${top} px`);
+    assert.equal(await overflow(page), 0);
+
+    // The 10th has four events: three dots, and its name counts four.
+    const cell = page.locator('td[data-date="2026-12-10"]');
+    const dots = await cell.locator('.chip').evaluateAll((ds) => ds.map((d) => [d.getBoundingClientRect().width, d.getBoundingClientRect().height]));
+    assert.deepEqual(dots, [[6, 6], [6, 6], [6, 6]]);
+    assert.match(await cell.locator('.visually-hidden').textContent(), { en: /, 4 events$/, es: /, 4 eventos$/, ro: /, 4 evenimente$/ }[lang]);
+    const box = await cell.boundingBox();
+    assert.ok(box.width >= 44 && box.height >= 44, `cell ${box.width}×${box.height}`);
+
+    // A tap chooses the day: it is in the link, its events are listed under the grid; a second tap stays.
+    await cell.click();
+    await page.locator('.month-agenda h3 time[datetime="2026-12-10"]').waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('date'), '2026-12-10');
+    assert.equal(await page.locator('.month-agenda .event').count(), 4);
+    await cell.click();
+    assert.equal(new URL(page.url()).searchParams.get('view'), 'month');
+    assert.equal(await page.locator('.month-grid').count(), 1);
+    // The arrows move the day, and the list follows.
+    await page.keyboard.press('ArrowRight');
+    await page.locator('.month-agenda h3 time[datetime="2026-12-11"]').waitFor();
+    assert.equal(await page.locator('.month-agenda .empty').count(), 1);
+
+    // A swipe to the left is the next month, to the right the previous; a scroll is neither.
+    const grid = await page.locator('.month-grid').boundingBox();
+    const y = grid.y + grid.height / 2;
+    const title = () => page.locator('#period-title').textContent();
+    const december = await title();
+    await drag(page, '.month-frame', [grid.x + 300, y], [grid.x + 80, y + 20]);
+    await page.waitForFunction((d) => document.querySelector('#period-title').textContent !== d, december);
+    assert.equal(new URL(page.url()).searchParams.get('date'), '2027-01-11');
+    await drag(page, '.month-frame', [grid.x + 80, y], [grid.x + 300, y]);
+    await page.waitForFunction((d) => document.querySelector('#period-title').textContent === d, december);
+    await drag(page, '.month-frame', [grid.x + 200, y], [grid.x + 150, y - 200]);
+    await page.waitForTimeout(200);
+    assert.equal(await title(), december);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
