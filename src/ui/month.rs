@@ -11,7 +11,7 @@
 //! the grid, and a swipe sideways changes the month.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use citycal_core::layout::{day_spans, month_weeks, spans_between, step, swipe, week_start};
+use citycal_core::layout::{day_spans, month_weeks, spans_between, step, swipe, week_bars, week_start, Bar};
 use citycal_core::query::View;
 use leptos::prelude::*;
 
@@ -25,8 +25,10 @@ use crate::ui::link::link;
 use crate::ui::present::{chip, event_view, Chip};
 use crate::ui::state::{AppCtx, Load};
 
-/// Events a cell lists before "+N more".
+/// Events a cell shows (bars and chips) before "+N more".
 const CHIPS_PER_DAY: usize = 3;
+/// Lanes of multi-day bars a week row shows; the rest count in "+N more".
+const MAX_LANES: usize = 2;
 
 struct Cell {
     date: NaiveDate,
@@ -35,7 +37,13 @@ struct Cell {
     today: bool,
     /// "Friday 4 December 2026, 2 events".
     label: String,
+    /// Multi-day events drawn from this cell across the row (see
+    /// `week_bars`), and the row's lanes, which every cell leaves room for.
+    bars: Vec<(Chip, Bar)>,
+    lanes: usize,
+    /// One-day events.
     chips: Vec<Chip>,
+    /// "+2 more".
     more: Option<String>,
 }
 
@@ -67,19 +75,40 @@ fn month(ctx: &AppCtx, shown: NaiveDate) -> Option<Month> {
     let weeks = weeks
         .iter()
         .map(|week| {
+            let bars = week_bars(&spans, week);
+            let lanes = bars.iter().map(|b| b.lane + 1).max().unwrap_or(0).min(MAX_LANES);
+            let room = CHIPS_PER_DAY.saturating_sub(lanes).max(1);
             week.iter()
-                .map(|&date| {
+                .enumerate()
+                .map(|(column, &date)| {
                     let on_day = day_spans(&spans, date);
                     let count = ctx.t_args("event-count", &[("count", on_day.len().into())]);
-                    let more = on_day.len().saturating_sub(CHIPS_PER_DAY);
+                    let shown_bars = bars
+                        .iter()
+                        .filter(|b| b.lane < lanes && b.column <= column && column < b.column + b.days)
+                        .count();
+                    let chips: Vec<Chip> = on_day
+                        .iter()
+                        .filter(|s| s.first == s.last)
+                        .take(room)
+                        .map(|s| chip(ctx, &fmt, s, date))
+                        .collect();
+                    let more = on_day.len().saturating_sub(shown_bars + chips.len());
+                    let label = format!("{}, {count}", fmt.date_long(date));
                     Cell {
                         date,
                         day_number: date.day(),
                         in_month: date.month() == shown.month(),
                         today: date == today,
-                        label: format!("{}, {count}", fmt.date_long(date)),
-                        chips: on_day.iter().take(CHIPS_PER_DAY).map(|s| chip(ctx, &fmt, s, date)).collect(),
+                        bars: bars
+                            .iter()
+                            .filter(|b| b.column == column && b.lane < lanes)
+                            .map(|b| (chip(ctx, &fmt, &spans[b.span], date), *b))
+                            .collect(),
+                        lanes,
+                        chips,
                         more: (more > 0).then(|| ctx.t_args("more-events", &[("count", more.into())])),
+                        label,
                     }
                 })
                 .collect()
@@ -322,6 +351,19 @@ fn month_cell(
         l.date = Some(date);
     });
     let chips = cell.chips.into_iter().map(|c| el("li").child(event_chip(ctx, c, "-1", words)).into()).collect();
+    let bars = cell
+        .bars
+        .into_iter()
+        .map(|(c, b)| {
+            let class = format!("bar{}{}", if b.before { " before" } else { "" }, if b.after { " after" } else { "" });
+            el("li")
+                .class(class)
+                .style("--lane", b.lane.to_string())
+                .style("--days", b.days.to_string())
+                .child(event_chip(ctx, c, "-1", words))
+                .into()
+        })
+        .collect();
     el("td")
         .attr("role", "gridcell")
         .attr_dyn("class", move || Some(if is_selected() { format!("{class} selected") } else { class.clone() }))
@@ -335,12 +377,18 @@ fn month_cell(
         // visible text, WCAG 2.5.3).
         .child(el("span").class("visually-hidden").child(cell.label))
         .child(el("span").class("day-number").attr("aria-hidden", "true").child(cell.day_number.to_string()))
+        .child((cell.lanes > 0).then(|| {
+            el("ul").class("bars").attr("aria-hidden", "true").style("--lanes", cell.lanes.to_string()).children(bars)
+        }))
         .child(el("ul").class("chips").attr("aria-hidden", "true").children(chips))
-        // The cell's label already counts its events; the link is for the
-        // mouse (Enter on the cell opens the day), so it is hidden from the
-        // accessibility tree like the chips (WCAG 2.5.3: the name holds what shows).
+        // "+N more" opens the day. The selected cell's is the Tab stop after
+        // the cell (the others wait their turn, as their cells do); read
+        // after the cell's name, which says its day and count.
         .child(cell.more.map(|more| {
-            link(ctx, day_link).class("more").attr("tabindex", "-1").attr("aria-hidden", "true").child(more)
+            link(ctx, day_link)
+                .class("more")
+                .attr_dyn("tabindex", move || Some(if is_selected() { "0" } else { "-1" }.to_owned()))
+                .child(more)
         }))
         .into()
 }

@@ -75,10 +75,14 @@ for (const lang of ['en', 'es', 'ro']) {
     assert.ok(top + 24 <= PHONE.height, `${lang}: the agenda's first title at ${top} px`);
     assert.equal(await overflow(page), 0);
 
-    // The 10th has four events: three dots, and its name counts four.
+    // The 10th has four events: a line for the two-day visit (from the 9th),
+    // two dots (a cell shows three), and its name counts four.
     const cell = page.locator('td[data-date="2026-12-10"]');
-    const dots = await cell.locator('.chip').evaluateAll((ds) => ds.map((d) => [d.getBoundingClientRect().width, d.getBoundingClientRect().height]));
-    assert.deepEqual(dots, [[6, 6], [6, 6], [6, 6]]);
+    const dots = await cell.locator('.chips .chip').evaluateAll((ds) => ds.map((d) => [d.getBoundingClientRect().width, d.getBoundingClientRect().height]));
+    assert.deepEqual(dots, [[6, 6], [6, 6]]);
+    const line = await page.locator('td[data-date="2026-12-09"] .bar .chip').boundingBox();
+    const cells = [await page.locator('td[data-date="2026-12-09"]').boundingBox(), await cell.boundingBox()];
+    assert.ok(line.height >= 3 && line.x <= cells[0].x + 1 && line.x + line.width >= cells[1].x + cells[1].width - 2, JSON.stringify({ line, cells }));
     assert.match(await cell.locator('.visually-hidden').textContent(), { en: /, 4 events$/, es: /, 4 eventos$/, ro: /, 4 evenimente$/ }[lang]);
     const box = await cell.boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, `cell ${box.width}×${box.height}`);

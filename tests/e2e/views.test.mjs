@@ -25,11 +25,18 @@ test('month view: one tab stop, arrows, Home/End, PageUp/PageDown and Enter, foc
   let tabs = 0;
   while ((await focused(page)).role !== 'gridcell' && tabs++ < 30) await page.keyboard.press('Tab');
   assert.deepEqual(await focused(page), { tag: 'TD', date: '2026-12-10', id: '', role: 'gridcell' });
-  assert.equal(await page.locator('[role=grid] [tabindex="0"]').count(), 1);
+  // Exactly one cell is a tab stop; after it, its own "+N more" (the 10th has one), nothing else of the grid.
+  assert.equal(await page.locator('[role=grid] td[tabindex="0"]').count(), 1);
+  assert.deepEqual(await page.locator('[role=grid] a[tabindex="0"]').evaluateAll((as) => as.map((a) => [a.className, a.textContent, a.closest('td').dataset.date])), [['more', '+1 more', '2026-12-10']]);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '+1 more');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await focused(page)).date, '2026-12-10');
   // en-GB weeks start on Monday; today/selected marks.
   assert.equal(await page.locator('[role=grid] th').first().textContent(), 'Mon');
   assert.equal(await page.locator('td[aria-selected="true"]').getAttribute('data-date'), '2026-12-10');
-  await page.getByRole('gridcell', { name: /^Thursday.*10 December 2026, 4 events$/ }).waitFor();
+  // Its name says the day and counts its events; "+1 more" follows.
+  await page.getByRole('gridcell', { name: /^Thursday.*10 December 2026, 4 events \+1 more$/ }).waitFor();
   assert.equal(await page.locator('td[data-date="2026-11-30"]').getAttribute('class'), 'day outside');
 
   const steps = [
@@ -73,7 +80,13 @@ test('month view with the mouse: "+N more" opens the day, an event opens its pag
   const { context, page } = await open({ timezoneId: 'Europe/Bucharest', query: '?view=month&date=2026-12-01' });
   const cell = page.locator('td[data-date="2026-12-10"]');
   await cell.locator('.chip-link').first().waitFor();
-  assert.equal(await cell.locator('.chip-link').count(), 3);
+  // Two of its own, under the two-day visit's bar, drawn from the 9th across the 10th (not a copy in each).
+  assert.equal(await cell.locator('.chip-link').count(), 2);
+  const bar = page.locator('td[data-date="2026-12-09"] .bar');
+  assert.match(await bar.textContent(), /Housing First/);
+  const [from, to, drawn] = [await page.locator('td[data-date="2026-12-09"]').boundingBox(), await cell.boundingBox(), await bar.boundingBox()];
+  assert.ok(drawn.x < from.x + 8 && drawn.x + drawn.width > to.x + to.width - 8, JSON.stringify({ from, to, drawn }));
+  assert.equal(await page.locator('.month-grid', { hasText: 'Housing First' }).locator('.chip-title', { hasText: 'Housing First' }).count(), 1);
   await cell.locator('.more', { hasText: '+1 more' }).click();
   await page.locator('.time-grid.one-day').waitFor();
   assert.match(await page.locator('#period-title').textContent(), /^Thursday,? 10 December 2026$/);

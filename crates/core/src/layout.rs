@@ -186,6 +186,52 @@ pub fn day_spans<'s, 'a>(spans: &'s [Span<'a>], day: NaiveDate) -> Vec<&'s Span<
     on_day
 }
 
+/// An event over several days, drawn in a month's week row as one bar
+/// across the days it covers there (not a copy in every cell).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bar {
+    /// Index into the spans given to [`week_bars`].
+    pub span: usize,
+    /// The first column (0–6) it covers in this row, and how many.
+    pub column: usize,
+    pub days: usize,
+    /// Its row within the week, from the top: bars never share one where
+    /// they overlap.
+    pub lane: usize,
+    /// Whether it goes on before this row's first day or after its last
+    /// (its ends are then drawn open).
+    pub before: bool,
+    pub after: bool,
+}
+
+/// The bars of one week row (`week`, seven days): the spans touching more
+/// than one day, earliest and longest first, each in the lowest lane free
+/// over all its days.
+pub fn week_bars(spans: &[Span], week: &[NaiveDate; 7]) -> Vec<Bar> {
+    let (first, last) = (week[0], week[6]);
+    let mut multi: Vec<usize> = (0..spans.len())
+        .filter(|&i| spans[i].first < spans[i].last && spans[i].first <= last && spans[i].last >= first)
+        .collect();
+    crate::order::sort_by_key(&mut multi, |&i| (spans[i].first, std::cmp::Reverse(spans[i].last), i));
+    // For each lane, the last column it is taken up to (exclusive).
+    let mut lane_ends: Vec<usize> = Vec::new();
+    multi
+        .into_iter()
+        .map(|i| {
+            let s = &spans[i];
+            let column = (s.first.max(first) - first).num_days() as usize;
+            let end = (s.last.min(last) - first).num_days() as usize + 1;
+            let lane = lane_ends.iter().position(|&e| e <= column).unwrap_or(lane_ends.len());
+            if lane == lane_ends.len() {
+                lane_ends.push(end);
+            } else {
+                lane_ends[lane] = end;
+            }
+            Bar { span: i, column, days: end - column, lane, before: s.first < first, after: s.last > last }
+        })
+        .collect()
+}
+
 /// A timed event's place in one day's column of a time grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
@@ -389,6 +435,42 @@ mod tests {
         assert_eq!(step(View::Month, d("2027-03-31"), false), d("2027-02-28"));
         assert_eq!(step(View::Week, d("2026-12-30"), true), d("2027-01-06"));
         assert_eq!(step(View::Day, d("2027-03-01"), false), d("2027-02-28"));
+    }
+
+    #[test]
+    fn multi_day_events_are_one_bar_per_week_row_in_the_lowest_free_lane() {
+        let all_day =
+            |id: &str, first: &str, last: &str| Event::new(id, id, When::AllDay { first: d(first), last: d(last) });
+        let events = [
+            // A programme of 18 months: every row, open at both ends.
+            all_day("programme", "2026-01-01", "2027-06-30"),
+            // A two-day study visit, Wednesday and Thursday.
+            all_day("visit", "2026-12-09", "2026-12-10"),
+            // Friday to next Tuesday: this row and the next.
+            all_day("forum", "2026-12-11", "2026-12-15"),
+            // One day, and a timed event across midnight: not bars / a bar.
+            all_day("day", "2026-12-08", "2026-12-08"),
+            timed("night", "2026-12-12T22:00:00Z", "2026-12-13T02:00:00Z"),
+        ];
+        let spans: Vec<Span> = events.iter().map(|e| span(e, &FixedZone(0), "UTC")).collect();
+        let row = |monday: &str| {
+            let week: [NaiveDate; 7] = std::array::from_fn(|i| d(monday) + Duration::days(i as i64));
+            week_bars(&spans, &week)
+                .into_iter()
+                .map(|b| (spans[b.span].event.id.as_str(), b.column, b.days, b.lane, b.before, b.after))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            row("2026-12-07"),
+            [
+                ("programme", 0, 7, 0, true, true),
+                ("visit", 2, 2, 1, false, false),
+                // The visit ends on Thursday, so the forum reuses its lane.
+                ("forum", 4, 3, 1, false, true),
+                ("night", 5, 2, 2, false, false),
+            ]
+        );
+        assert_eq!(row("2026-12-14"), [("programme", 0, 7, 0, true, true), ("forum", 0, 2, 1, true, false)]);
     }
 
     #[test]
