@@ -37,7 +37,7 @@ RELEASE_WASM_ENV := $(if $(CITYCAL_PANIC_INFO),CITYCAL_KEEP_NAMES=1) RUSTC_BOOTS
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test fuzz walk test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench clean
+.PHONY: help run test fuzz walk test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench screenshots clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
@@ -47,6 +47,7 @@ help:
 	@echo "make size   gzip sizes of the initial load (after a build)"
 	@echo "make size-breakdown  the main wasm module's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
+	@echo "make screenshots  the README's pictures (docs/screenshots/) from the real build"
 
 # The app at :8080 and the reference registration receiver at :8081, which
 # public/config.json points to; `curl http://127.0.0.1:8081/registrations`
@@ -119,6 +120,10 @@ SIZE_BUDGET_GZIP := 160000
 
 size:
 	@node tests/e2e/size.mjs dist --budget-gzip $(SIZE_BUDGET_GZIP)
+
+# The README's pictures, from the real build, at a fixed date (tools/screenshots.mjs).
+screenshots: build test-tools
+	node tools/screenshots.mjs docs/screenshots
 
 # Timings are measured here, never asserted in tests. See README, "Benchmarks".
 bench: build test-tools
