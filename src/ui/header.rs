@@ -52,7 +52,7 @@ pub fn header(ctx: AppCtx) -> Node {
                 .child(dynamic_text(move || format!(" {}", ctx.t("preferences-change")))),
         )
         .child(el("span").class("chevron").attr("aria-hidden", "true").child("▾"));
-    // Escape in the open panel closes it, back on the line that opened it.
+    // Escape in the open panel, or on its line, closes it, focus on the line.
     let on_key = move |event: web_sys::Event| {
         if open.get_untracked() && dom::key_of(&event).is_some_and(|(key, _)| key == "Escape") {
             open.set(false);
@@ -67,6 +67,7 @@ pub fn header(ctx: AppCtx) -> Node {
     Node::from(
         el("header")
             .class("app-header")
+            .on("keydown", on_key)
             .child(heading)
             .child(toggle)
             .child(
@@ -75,7 +76,6 @@ pub fn header(ctx: AppCtx) -> Node {
                     .attr_dyn("class", move || {
                         Some(if open.get() { "preferences open" } else { "preferences" }.to_owned())
                     })
-                    .on("keydown", on_key)
                     .child(zone_picker(ctx))
                     .child(language_picker(ctx)),
             )

@@ -46,6 +46,11 @@ for (const [lang, line] of [['en', /^Times in Bucharest \(GMT\+2\) · English$/]
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
     assert.equal(await page.locator('#cc-zone-input').isVisible(), false);
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-preferences-toggle');
+    // And on the line itself, just opened.
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
 
     // Wide, the pickers are shown and the line is not.
     await page.setViewportSize({ width: 1280, height: 900 });
