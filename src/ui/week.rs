@@ -24,8 +24,10 @@ use crate::ui::present::{chip, Chip};
 use crate::ui::state::{AppCtx, Load};
 
 /// How many overlapping events a day's column shows side by side before it
-/// becomes an agenda: in a week's narrow columns, and in a day.
-const WEEK_COLUMNS: u32 = 3;
+/// becomes an agenda: in a week's narrow columns (three at 1280 px are 50 px
+/// wide, a word a line), in a phone's day, and in a wide day.
+const WEEK_COLUMNS: u32 = 2;
+const PHONE_DAY_COLUMNS: u32 = 2;
 const DAY_COLUMNS: u32 = 4;
 
 /// Events a crowded day of a week lists before "+N more" (the day has all).
@@ -68,7 +70,11 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
     let keep = |i: usize| matches.keeps(i);
     let spans =
         spans_between(&loaded.feed.events, loaded.longest, days[0], days[days.len() - 1], &IntlZones, &zone, &keep);
-    let max_columns = if view == View::Week { WEEK_COLUMNS } else { DAY_COLUMNS };
+    let max_columns = match view {
+        View::Week => WEEK_COLUMNS,
+        _ if ctx.narrow.get() => PHONE_DAY_COLUMNS,
+        _ => DAY_COLUMNS,
+    };
     let columns = days
         .iter()
         .map(|&day| {
@@ -131,8 +137,12 @@ in_chunk!(
             let Some(g) = grid(&ctx, view) else { return Node::Empty };
             // Each new grid opens on its first event (not a fixed hour): a
             // week of night events opens on the night.
-            let placed: Vec<Placed> =
-                g.columns.iter().filter(|c| !c.crowded).flat_map(|c| c.timed.iter().map(|(_, p)| *p)).collect();
+            // A crowded day's list is one block, from its first event's time.
+            let placed: Vec<Placed> = g
+                .columns
+                .iter()
+                .flat_map(|c| c.timed.iter().take(if c.crowded { 1 } else { usize::MAX }).map(|(_, p)| *p))
+                .collect();
             let opening = opening_minute(&placed);
             request_animation_frame(move || {
                 scroll_to(opening);
@@ -250,7 +260,7 @@ fn out_of_view_button(
             .on("click", move |_| {
                 scroll_to(target.saturating_sub(15));
                 if let Some(root) = ctx.root.get_untracked() {
-                    dom::focus_in(&root, &format!(".tg-slot[data-minute='{target}'] a"));
+                    dom::focus_in(&root, &format!(".tg-col [data-minute='{target}'] a"));
                 }
             })
             .child(el("span").attr("aria-hidden", "true").child(if above { "↑ " } else { "↓ " }))

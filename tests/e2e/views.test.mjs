@@ -118,16 +118,30 @@ test('week view: all-day row, overlapping events side by side, the now line', as
   // Housing First (9–10 December, all day) sits in the all-day row of both days.
   const allDay = await page.locator('.tg-all-day .tg-cell').evaluateAll((cells) => cells.map((c) => c.textContent));
   assert.deepEqual(allDay.map((t) => t.includes('Housing First')), [false, false, true, true, false, false, false]);
-  // Three overlapping events on the 10th: a third of the width each, in different columns.
-  const boxes = await page.locator('.tg-col[data-date="2026-12-10"] .tg-slot').evaluateAll((slots) =>
+  // Three overlapping events on the 10th: too many for a week's narrow column, so listed from the first's time.
+  const listed = page.locator('.tg-col[data-date="2026-12-10"] .tg-agenda');
+  // The week opens on them (the first at 16:00), not at a fixed morning hour.
+  await page.waitForFunction(() => document.querySelector('.tg-scroll').scrollTop > 0);
+  const [from, to] = await page.evaluate(() => {
+    const s = document.querySelector('.tg-scroll');
+    return [s.scrollTop, s.scrollTop + s.clientHeight].map((y) => Math.round((y / s.scrollHeight) * 24 * 60));
+  });
+  assert.ok(from > 8 * 60 && from <= 16 * 60 && to >= 16 * 60 + 30, `shows minutes ${from}–${to}`);
+  assert.equal(await listed.evaluate((a) => a.style.top), '66.6667%'); // 15:00 Brussels is 16:00 in Bucharest: 16/24
+  assert.deepEqual(await listed.locator('.tg-listed').evaluateAll((ls) => ls.map((l) => l.textContent.slice(0, 5))), ['16:00', '16:30', '17:00']);
+  // The wide day has room: a third of the width each, in different columns.
+  const day = await context.newPage();
+  await day.goto(page.url().replace('view=week', 'view=day'));
+  await day.locator('.tg-slot').first().waitFor();
+  const boxes = await day.locator('.tg-col[data-date="2026-12-10"] .tg-slot').evaluateAll((slots) =>
     slots.map((s) => ({ text: s.textContent, left: s.style.left, width: s.style.width, top: s.style.top })),
   );
   assert.equal(boxes.length, 3);
   assert.deepEqual(boxes.map((b) => b.width), ['33.3333%', '33.3333%', '33.3333%']);
   assert.deepEqual(new Set(boxes.map((b) => b.left)).size, 3);
-  // 15:00 Brussels is 16:00 in Bucharest: 16/24 of the day.
   assert.equal(boxes.find((b) => b.text.includes('Generative AI')).top, '66.6667%');
   assert.match(boxes.find((b) => b.text.includes('Generative AI')).text, /^16:00/);
+  await day.close();
   assert.equal(await page.locator('.now-line').count(), 0, 'no now line in a week without today');
   // Next week by keyboard: focus stays on the control just used.
   await page.getByRole('link', { name: 'Next week' }).focus();
