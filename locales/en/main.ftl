@@ -117,6 +117,7 @@ show-more = Show more events
 no-events-month = There are no events this month.
 no-events-week = There are no events this week.
 no-events-day = There are no events on this day.
+next-events-day = Next events: { $date }
 link-issue = The link’s “{ $param }={ $value }” was not understood and was ignored.
 dismiss = Dismiss
 

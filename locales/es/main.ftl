@@ -119,6 +119,7 @@ show-more = Ver más eventos
 no-events-month = No hay eventos este mes.
 no-events-week = No hay eventos esta semana.
 no-events-day = No hay eventos este día.
+next-events-day = Próximos eventos: { $date }
 link-issue = No se ha entendido «{ $param }={ $value }» en el enlace y se ha ignorado.
 dismiss = Cerrar
 

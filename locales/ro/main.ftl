@@ -121,6 +121,7 @@ show-more = Afișați mai multe evenimente
 no-events-month = Nu există evenimente în această lună.
 no-events-week = Nu există evenimente în această săptămână.
 no-events-day = Nu există evenimente în această zi.
+next-events-day = Următoarele evenimente: { $date }
 link-issue = Parametrul „{ $param }={ $value }” din link nu a fost înțeles și a fost ignorat.
 dismiss = Închideți
 

@@ -280,7 +280,26 @@ in_chunk!(
                 .into_iter()
                 .map(|s| event_card(ctx, event_view(&ctx, &loaded.feed, s.event, now), &words))
                 .collect();
-            let empty = cards.is_empty().then(|| el("p").class("empty").child(ctx.t("no-events-day")));
+            // A day without events points to the next day that has some
+            // (within three months), a tap away.
+            let next = cards.is_empty().then(|| next_day_with_events(&ctx, &loaded, date)).flatten();
+            let empty = cards.is_empty().then(|| {
+                el("p").class("empty").child(ctx.t("no-events-day")).child(next.map(|day| {
+                    let label = ctx.t_args("next-events-day", &[("date", ctx.formatter().date_long(day).into())]);
+                    Node::Many(vec![
+                        " ".into(),
+                        el("button")
+                            .attr("type", "button")
+                            .class("link-button")
+                            .on("click", move |_| {
+                                let new_month = month_of(day) != month_of(date);
+                                ctx.go(ctx.with_link(|l| l.date = Some(day)), new_month);
+                            })
+                            .child(label)
+                            .into(),
+                    ])
+                }))
+            });
             el("section")
                 .class("month-agenda")
                 .attr("aria-labelledby", "month-agenda-day")
@@ -296,6 +315,15 @@ in_chunk!(
         })
     }
 );
+
+/// The first day after `date`, within three months, with an event the filters
+/// keep.
+fn next_day_with_events(ctx: &AppCtx, loaded: &crate::ui::state::Loaded, date: NaiveDate) -> Option<NaiveDate> {
+    let (from, to) = (date + Duration::days(1), date + Duration::days(92));
+    let (zone, matches) = (ctx.zone.get_untracked(), ctx.matches.get_untracked());
+    let spans = spans_between(&loaded.feed.events, loaded.longest, from, to, &IntlZones, &zone, &|i| matches.keeps(i));
+    spans.iter().map(|s| s.first.max(from)).min()
+}
 
 /// The grid of `shown`'s month (nothing before the feed is there).
 fn grid_of(

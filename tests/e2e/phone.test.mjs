@@ -104,6 +104,17 @@ for (const lang of ['en', 'es', 'ro']) {
     await page.keyboard.press('ArrowRight');
     await page.locator('.month-agenda h3 time[datetime="2026-12-11"]').waitFor();
     assert.equal(await page.locator('.month-agenda .empty').count(), 1);
+    // An empty day points to the next with events, a tap away (the arrows' focus is kept for the grid first).
+    const next = page.locator('.month-agenda .empty button');
+    assert.match(await next.textContent(), { en: /^Next events: /, es: /^Próximos eventos: /, ro: /^Următoarele evenimente: / }[lang]);
+    const nextBox = await next.boundingBox();
+    assert.ok(nextBox.height >= 24, `next button ${nextBox.height} px`);
+    await next.click();
+    await page.locator('.month-agenda .event').first().waitFor();
+    const nextDate = new URL(page.url()).searchParams.get('date');
+    assert.ok(nextDate > '2026-12-11', nextDate);
+    await page.goto(page.url().replace(/date=[\d-]+/, 'date=2026-12-11'));
+    await page.locator('.month-agenda h3 time[datetime="2026-12-11"]').waitFor();
 
     // A swipe to the left is the next month, to the right the previous; a scroll is neither.
     const grid = await page.locator('.month-grid').boundingBox();
