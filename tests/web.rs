@@ -120,8 +120,14 @@ async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
     let _mounted = mount_to(host.clone().unchecked_into(), move || view! { <Calendar ctx=ctx/> });
     tick().await;
 
-    let tab_stops = host.query_selector_all("[role=grid] [tabindex='0']").unwrap();
+    // One cell is the grid's Tab stop; its "+N more" (if any) is the next one.
+    let tab_stops = host.query_selector_all("[role=grid] [role=gridcell][tabindex='0']").unwrap();
     assert_eq!(tab_stops.length(), 1);
+    let more = host.query_selector_all("[role=grid] [tabindex='0']:not([role=gridcell])").unwrap();
+    for n in 0..more.length() {
+        let inside: web_sys::Element = more.get(n).unwrap().unchecked_into();
+        assert!(tab_stops.get(0).unwrap().contains(Some(&inside)), "a second Tab stop outside the selected cell");
+    }
     let cell: web_sys::Element = tab_stops.get(0).unwrap().unchecked_into();
     assert_eq!(cell.get_attribute("data-date").unwrap(), "2026-12-10");
     // Romanian weeks start on Monday; three events on the 10th (Romanian "few" plural).
@@ -139,7 +145,7 @@ async fn month_grid_has_one_tab_stop_and_arrows_move_it() {
     cell.dispatch_event(&key).unwrap();
     tick().await;
     assert_eq!(ctx.link.get_untracked().date, "2026-12-17".parse().ok());
-    let selected = host.query_selector("[role=grid] [tabindex='0']").unwrap().unwrap();
+    let selected = host.query_selector("[role=grid] [role=gridcell][tabindex='0']").unwrap().unwrap();
     assert_eq!(selected.get_attribute("data-date").unwrap(), "2026-12-17");
 }
 
