@@ -110,6 +110,7 @@ build: build-tools
 	# app's files: one source for the page's head (generated, git-ignored).
 	# The builder is not split: no `split` feature, Trunk's own wasm-opt.
 	sed -e 's/data-bin="citycal"/data-bin="builder"/' -e 's/ data-cargo-features="split"//' -e 's/data-wasm-opt="0"/data-wasm-opt="z"/' -e 's#<title>Citycal</title>#<title>Citycal: embed builder</title>#' \
+		-e 's#\(<link data-trunk rel="css" href="style/main.css">\)#\1\n  <link data-trunk rel="css" href="style/builder.css">#' \
 		-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > builder.html
 	$(RELEASE_WASM_ENV) trunk build --release --dist target/builder-dist builder.html
 	cp target/builder-dist/builder.html target/builder-dist/builder-* dist/

@@ -18,33 +18,6 @@ feed-error-not-json = El archivo de eventos no es un JSON válido (línea { $lin
 feed-error-not-a-feed = El archivo de eventos no es un feed de Citycal (problema en «{ $path }»).
 feed-error-version = El archivo de eventos usa una versión del formato que Citycal no conoce ({ $found }).
 
-## Problemas de eventos concretos
-skipped-notice = { PLURAL($count) ->
-    [one] Un evento no se puede mostrar por errores en el feed.
-   *[other] { $count } eventos no se pueden mostrar por errores en el feed.
-}
-ignored-notice = { PLURAL($count) ->
-    [one] Se ignoró un dato del feed porque no era válido.
-   *[other] Se ignoraron { $count } datos del feed porque no eran válidos.
-}
-issues-details = Ver detalles
-problem-missing = falta el campo «{ $field }»
-problem-wrong-type = el valor no tiene el tipo esperado
-problem-empty = el valor está vacío
-problem-bad-id = el identificador no es válido
-problem-duplicate-id = el identificador «{ $id }» se usa más de una vez
-problem-bad-date = fecha u hora no válida: «{ $value }»
-problem-unknown-zone = zona horaria desconocida: «{ $zone }»
-problem-no-zone = la hora no tiene zona horaria («timeZone»)
-problem-end-before-start = el final es anterior al inicio
-problem-unknown-reference = { $kind ->
-    [theme] tema desconocido: «{ $id }»
-    [organization] organización desconocida: «{ $id }»
-   *[series] serie desconocida: «{ $id }»
-}
-problem-bad-url = enlace no permitido (solo http y https): «{ $value }»
-problem-bad-language = código de idioma no válido: «{ $value }»
-
 ## La lista de eventos
 upcoming-heading = Próximos eventos
 past-heading = Eventos pasados
@@ -123,39 +96,6 @@ next-events-day = Próximos eventos: { $date }
 link-issue = No se ha entendido «{ $param }={ $value }» en el enlace y se ha ignorado.
 dismiss = Cerrar
 
-## La página del evento
-back-to-calendar = ← Volver al calendario
-event-not-found = Este evento no está (o ya no está) en el calendario.
-download-ics = Añadir al calendario (.ics)
-google-calendar = Añadir a Google Calendar
-copy-link = Copiar enlace
-link-copied = Enlace copiado.
-copy-by-hand = Copie este enlace:
-detail-about = Descripción
-detail-agenda = Programa
-detail-people = Ponentes
-detail-where = Dónde
-detail-organizers = Organizan
-detail-partners = Colaboran
-detail-themes = Temas
-detail-audience = Dirigido a
-detail-series = Forma parte del ciclo
-detail-sessions = Sesiones de este evento
-detail-session-of = Sesión { $number } de { $total }
-online-link = Unirse en línea
-event-website = Página del evento en el sitio del organizador
-places-left = { PLURAL($count) ->
-    [one] Queda { $count } plaza
-   *[other] Quedan { $count } plazas
-}
-free-of-charge = Gratuito
-role-speaker = ponente
-role-moderator = moderador/a
-role-host = anfitrión/a
-role-keynote = conferencia principal
-role-panelist = panelista
-role-facilitator = facilitador/a
-
 ## Idioma y zona horaria
 language-self-name = Español
 language-label = Idioma
@@ -209,47 +149,4 @@ drop-suggestion = { PLURAL($count) ->
     [one] Quite «{ $filter }» para ver { $count } evento
    *[other] Quite «{ $filter }» para ver { $count } eventos
 }
-
-## Formulario de inscripción
-reg-form-heading = Inscribirse
-reg-required-note = Los campos marcados con * son obligatorios.
-reg-name = Nombre
-reg-email = Correo electrónico
-reg-organization = Organización
-reg-city = Ciudad
-reg-country = País
-reg-country-none = (sin indicar)
-reg-consent-processing = Acepto que la organización trate estos datos para gestionar mi inscripción.
-reg-privacy = Aviso de privacidad
-reg-consent-news = Deseo recibir noticias sobre próximos eventos (opcional).
-reg-submit = Inscribirme
-reg-try-again = Volver a intentarlo
-reg-sending = Enviando su inscripción…
-reg-sending-again = Enviando de nuevo (intento { $attempt })…
-reg-waiting = La conexión ha fallado; se volverá a intentar en { $seconds } s. Sus datos se conservan.
-reg-already = Ya está inscrito en este evento con esta dirección de correo.
-reg-gone-full = Lo sentimos, el evento ya está completo.
-reg-gone-not-open = La inscripción aún no está abierta.
-reg-gone-closed = Lo sentimos, la inscripción se ha cerrado.
-reg-failed-status = El servidor de inscripciones ha rechazado la solicitud (HTTP { $status }). Sus datos se conservan; vuelva a intentarlo o contacte con la organización.
-reg-failed = No se ha podido enviar su inscripción. Sus datos se conservan en este dispositivo; vuelva a intentarlo.
-reg-error-required = Rellene este campo.
-reg-error-too-long = El texto es demasiado largo.
-reg-error-email = Escriba una dirección de correo como nombre@ejemplo.org.
-reg-error-country = Elija un país de la lista.
-reg-error-option = Elija una de las opciones.
-reg-done-heading = Su inscripción está confirmada
-reg-done-id = Número de inscripción: { $id }
-reg-done-when = El evento empieza el { $date } (su hora).
-reg-done-next = La organización le escribirá antes del evento. Añádalo a su calendario con los botones de arriba.
-
-## Generador de inserción
-builder-heading = Ponga este calendario en su sitio web
-builder-intro = Elija lo que verán sus visitantes, revise la vista previa y copie uno de los fragmentos en su página (vea docs/embedding.md).
-builder-view = Vista
-builder-accent = Color de acento
-builder-snippets = Fragmentos
-builder-script = Inserción con script (recomendada)
-builder-iframe = Inserción con iframe
-builder-preview = Vista previa
-copy-snippet = Copiar
+link-copied = Enlace copiado.

@@ -18,35 +18,6 @@ feed-error-not-json = Fișierul de evenimente nu este un JSON valid (rândul { $
 feed-error-not-a-feed = Fișierul de evenimente nu este un flux Citycal (problemă la „{ $path }”).
 feed-error-version = Fișierul de evenimente folosește o versiune de format pe care Citycal nu o cunoaște ({ $found }).
 
-## Probleme ale unor evenimente
-skipped-notice = { PLURAL($count) ->
-    [one] Un eveniment nu poate fi afișat din cauza unor erori în flux.
-    [few] { $count } evenimente nu pot fi afișate din cauza unor erori în flux.
-   *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
-}
-ignored-notice = { PLURAL($count) ->
-    [one] Un detaliu din flux a fost ignorat, deoarece nu era valid.
-    [few] { $count } detalii din flux au fost ignorate, deoarece nu erau valide.
-   *[other] { $count } de detalii din flux au fost ignorate, deoarece nu erau valide.
-}
-issues-details = Afișați detaliile
-problem-missing = lipsește câmpul „{ $field }”
-problem-wrong-type = valoarea nu are tipul așteptat
-problem-empty = valoarea este goală
-problem-bad-id = identificatorul nu este valid
-problem-duplicate-id = identificatorul „{ $id }” este folosit de mai multe ori
-problem-bad-date = dată sau oră nevalidă: „{ $value }”
-problem-unknown-zone = fus orar necunoscut: „{ $zone }”
-problem-no-zone = ora nu are un fus orar („timeZone”)
-problem-end-before-start = sfârșitul este înaintea începutului
-problem-unknown-reference = { $kind ->
-    [theme] temă necunoscută: „{ $id }”
-    [organization] organizație necunoscută: „{ $id }”
-   *[series] serie necunoscută: „{ $id }”
-}
-problem-bad-url = link nepermis (doar http și https): „{ $value }”
-problem-bad-language = cod de limbă nevalid: „{ $value }”
-
 ## Lista de evenimente
 upcoming-heading = Evenimente viitoare
 past-heading = Evenimente trecute
@@ -125,40 +96,6 @@ next-events-day = Următoarele evenimente: { $date }
 link-issue = Parametrul „{ $param }={ $value }” din link nu a fost înțeles și a fost ignorat.
 dismiss = Închideți
 
-## Pagina evenimentului
-back-to-calendar = ← Înapoi la calendar
-event-not-found = Acest eveniment nu (mai) este în calendar.
-download-ics = Adăugați în calendar (.ics)
-google-calendar = Adăugați în Google Calendar
-copy-link = Copiați linkul
-link-copied = Linkul a fost copiat.
-copy-by-hand = Copiați acest link:
-detail-about = Despre eveniment
-detail-agenda = Program
-detail-people = Vorbitori
-detail-where = Unde
-detail-organizers = Organizatori
-detail-partners = Parteneri
-detail-themes = Teme
-detail-audience = Se adresează
-detail-series = Face parte din seria
-detail-sessions = Sesiunile acestui eveniment
-detail-session-of = Sesiunea { $number } din { $total }
-online-link = Participați online
-event-website = Pagina evenimentului pe site-ul organizatorului
-places-left = { PLURAL($count) ->
-    [one] A mai rămas { $count } loc
-    [few] Au mai rămas { $count } locuri
-   *[other] Au mai rămas { $count } de locuri
-}
-free-of-charge = Gratuit
-role-speaker = vorbitor
-role-moderator = moderator
-role-host = gazdă
-role-keynote = vorbitor principal
-role-panelist = panelist
-role-facilitator = facilitator
-
 ## Limbă și fus orar
 language-self-name = Română
 language-label = Limba
@@ -214,47 +151,4 @@ drop-suggestion = { PLURAL($count) ->
     [few] Eliminați „{ $filter }” pentru a vedea { $count } evenimente
    *[other] Eliminați „{ $filter }” pentru a vedea { $count } de evenimente
 }
-
-## Formularul de înscriere
-reg-form-heading = Înscriere
-reg-required-note = Câmpurile marcate cu * sunt obligatorii.
-reg-name = Nume
-reg-email = Adresă de e-mail
-reg-organization = Organizație
-reg-city = Oraș
-reg-country = Țară
-reg-country-none = (nespecificată)
-reg-consent-processing = Sunt de acord ca organizatorul să prelucreze aceste date pentru a gestiona înscrierea mea.
-reg-privacy = Nota de informare privind datele personale
-reg-consent-news = Doresc să primesc noutăți despre evenimentele viitoare (opțional).
-reg-submit = Mă înscriu
-reg-try-again = Încercați din nou
-reg-sending = Se trimite înscrierea…
-reg-sending-again = Se trimite din nou (încercarea { $attempt })…
-reg-waiting = Conexiunea a eșuat; se reîncearcă în { $seconds } s. Datele dumneavoastră sunt păstrate.
-reg-already = Sunteți deja înscris la acest eveniment cu această adresă de e-mail.
-reg-gone-full = Ne pare rău, nu mai sunt locuri.
-reg-gone-not-open = Înscrierile nu s-au deschis încă.
-reg-gone-closed = Ne pare rău, înscrierile s-au închis.
-reg-failed-status = Serverul de înscrieri a refuzat cererea (HTTP { $status }). Datele dumneavoastră sunt păstrate; încercați din nou sau contactați organizatorul.
-reg-failed = Înscrierea nu a putut fi trimisă. Datele dumneavoastră sunt păstrate pe acest dispozitiv; încercați din nou.
-reg-error-required = Vă rugăm să completați acest câmp.
-reg-error-too-long = Textul este prea lung.
-reg-error-email = Introduceți o adresă de e-mail de forma nume@exemplu.ro.
-reg-error-country = Alegeți o țară din listă.
-reg-error-option = Alegeți una dintre opțiuni.
-reg-done-heading = Sunteți înscris
-reg-done-id = Numărul înscrierii: { $id }
-reg-done-when = Evenimentul începe { $date } (ora dumneavoastră).
-reg-done-next = Organizatorul vă va scrie înainte de eveniment. Adăugați-l în calendar cu butoanele de mai sus.
-
-## Generatorul de cod de inserare
-builder-heading = Puneți acest calendar pe site-ul dumneavoastră
-builder-intro = Alegeți ce vor vedea vizitatorii, verificați previzualizarea, apoi copiați unul dintre fragmente în pagina dumneavoastră (vedeți docs/embedding.md).
-builder-view = Vizualizare
-builder-accent = Culoare de accent
-builder-snippets = Fragmente de cod
-builder-script = Inserare cu script (recomandată)
-builder-iframe = Inserare cu iframe
-builder-preview = Previzualizare
-copy-snippet = Copiați
+link-copied = Linkul a fost copiat.

@@ -17,23 +17,36 @@ in_chunk!(
     catalog_en,
     load_catalog_en,
     fn source_en() -> &'static str {
-        include_str!("../../locales/en/main.ftl")
+        include_str!(concat!(env!("OUT_DIR"), "/en-main.ftl"))
     }
 );
 in_chunk!(
     catalog_es,
     load_catalog_es,
     fn source_es() -> &'static str {
-        include_str!("../../locales/es/main.ftl")
+        include_str!(concat!(env!("OUT_DIR"), "/es-main.ftl"))
     }
 );
 in_chunk!(
     catalog_ro,
     load_catalog_ro,
     fn source_ro() -> &'static str {
-        include_str!("../../locales/ro/main.ftl")
+        include_str!(concat!(env!("OUT_DIR"), "/ro-main.ftl"))
     }
 );
+
+/// The words the first screen does not need (`more.ftl`: the event page,
+/// its registration form, a feed's problems, the embed builder), in every
+/// language: called only from chunks (the event page's, the problems'), so
+/// they travel in a chunk those share, not with the first screen
+/// (`AppCtx::use_more_words`; tests/i18n.rs keeps their ids to that code).
+pub fn more_source(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en-more.ftl")),
+        Lang::Es => include_str!(concat!(env!("OUT_DIR"), "/es-more.ftl")),
+        Lang::Ro => include_str!(concat!(env!("OUT_DIR"), "/ro-more.ftl")),
+    }
+}
 
 /// The language's Fluent source, once its chunk is loaded.
 pub fn loaded_source(lang: Lang) -> Option<&'static str> {

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::platform::{dom, page};
 use crate::ui::app::App;
+use crate::ui::catalog;
 use crate::ui::state::{initial_ctx, provide_app_ctx, start_loading, Host, Load};
 
 const DEFAULT_ACCENT: &str = "#0b5cad";
@@ -70,6 +71,7 @@ impl Choice {
 pub fn EmbedBuilder() -> impl IntoView {
     // The builder's own context: its language, and the feed for the theme list.
     let ctx = initial_ctx(None, None);
+    ctx.use_more_words(catalog::more_source);
     provide_app_ctx(ctx);
     start_loading(ctx);
     let base = page::resolve("./", Some(&page::url_with_query("")));

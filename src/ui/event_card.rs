@@ -21,9 +21,8 @@ pub fn event_card(ctx: AppCtx, view: EventView, words: &[String]) -> Node {
         ])
     });
     let organizers = view.organizers.clone().map(|o| el("p").class("organizers").child(o));
-    el("article")
-        .class("event")
-        .attr("data-event-id", view.id.clone())
+    let colours = view.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));
+    themed(el("article").class("event").attr("data-event-id", view.id.clone()), colours)
         .child(
             el("h4")
                 .class("event-title")
@@ -35,6 +34,14 @@ pub fn event_card(ctx: AppCtx, view: EventView, words: &[String]) -> Node {
         .child(summary)
         .child(organizers)
         .into()
+}
+
+/// A card or page in its first theme's colour (`--tl` light, `--td` dark; style/main.css).
+pub fn themed(card: El, colours: Option<(String, String)>) -> El {
+    match colours {
+        Some((light, dark)) => card.style("--tl", light).style("--td", dark),
+        None => card,
+    }
 }
 
 /// "Only available in Spanish".
@@ -70,15 +77,18 @@ pub fn event_facts(ctx: AppCtx, view: EventView, duration: Option<String>) -> Ve
         .child(all_day.then(|| fact("all-day", ctx.t("all-day"))))
         .child(duration.map(|d| fact("duration", d)))
         .child(view.approximate.map(|a| fact("approximate", a)));
+    // What a visitor asks first: the language it is held in and whether they
+    // can still register; then how and where, and its themes.
     let meta = el("p")
         .class("event-meta")
         .child(view.status.map(|s| el("span").class("badge status").child(s)))
-        .child(el("span").class(format!("badge format {}", view.format_class)).child(view.format))
         .child(view.languages.map(|l| el("span").class("languages").child(l)))
-        .child(view.place.map(|p| el("span").class("place").child(p)));
+        .child(view.registration.map(|r| el("span").class(format!("badge {}", view.registration_class)).child(r)))
+        .child(el("span").class(format!("badge format {}", view.format_class)).child(view.format))
+        .child(view.place.map(|p| el("span").class("place").child(p)))
+        .child(view.themes.map(|(t, ..)| el("span").class("themes").child(t)));
     let actions = el("p")
         .class("event-actions")
-        .child(view.registration.map(|r| el("span").class(format!("badge {}", view.registration_class)).child(r)))
         .child(view.external_registration.map(|url| external_link(url, ctx.t("reg-external")).class("button")))
         .child(view.recording_url.map(|url| external_link(url, ctx.t("watch-recording")).class("button")));
     vec![

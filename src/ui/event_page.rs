@@ -14,8 +14,9 @@ use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, El, Node};
 use crate::platform::{dom, intl, intl::IntlZones, page};
+use crate::ui::catalog;
 use crate::ui::chunk::in_chunk;
-use crate::ui::event_card::{event_facts, external_link, fallback_note};
+use crate::ui::event_card::{event_facts, external_link, fallback_note, themed};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
 use crate::ui::registration_flow;
@@ -221,6 +222,7 @@ in_chunk!(
     load_event_page,
     /// The page of one event: its facts, the registration form, the links out.
     pub fn event_page(ctx: AppCtx, id: String) -> Node {
+        ctx.use_more_words(catalog::more_source);
         // Closing the page replaces the control that closed it: focus goes to the
         // title of the period shown again.
         let left = id.clone();
@@ -282,7 +284,8 @@ in_chunk!(
                 .child(external_link(d.google_url.clone(), ctx.t("google-calendar")).class("button google"))
                 .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
                 .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
-            el("article")
+            let colours = d.card.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));
+            themed(el("article"), colours)
                 .class("event-page")
                 .attr("aria-labelledby", "event-title")
                 .attr("data-event-id", d.card.id.clone())

@@ -52,6 +52,9 @@ pub struct EventView {
     pub registration_class: &'static str,
     pub external_registration: Option<String>,
     pub recording_url: Option<String>,
+    /// "Housing · Social inclusion", and the first theme's colours for the
+    /// light and dark schemes (`#rrggbb`, readable on the card).
+    pub themes: Option<(String, String, String)>,
 }
 
 pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> EventView {
@@ -135,6 +138,16 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
         registration_class,
         external_registration: reg.external_url.filter(|_| open && !ended).map(str::to_owned),
         recording_url: event.recording_url.clone().filter(|_| ended),
+        themes: event.themes.first().and_then(|first| {
+            let (light, dark) = feed.theme(first)?.shades.clone();
+            let lang = ctx.lang.get();
+            let labels: Vec<&str> = event
+                .themes
+                .iter()
+                .filter_map(|id| feed.theme(id)?.label.pick(lang.tag(), &[]).map(|p| p.text))
+                .collect();
+            Some((labels.join(" · "), light, dark))
+        }),
     }
 }
 

@@ -97,6 +97,9 @@ pub struct Words {
     pub failed: Option<Lang>,
 }
 
+/// A language's words in Fluent (`catalog::more_source`).
+pub type Source = fn(Lang) -> &'static str;
+
 #[derive(Clone, Copy)]
 pub struct AppCtx {
     /// How the calendar is hosted (see [`Host`]).
@@ -132,6 +135,9 @@ pub struct AppCtx {
     localizers: StoredValue<Vec<Rc<Localizer>>, LocalStorage>,
     /// The state of the languages' word chunks; bumped as each one arrives.
     pub words: RwSignal<Words>,
+    /// The words of the parts in chunks (`catalog::more_source`), once one
+    /// of them has been shown: every localizer then holds them too.
+    more_words: StoredValue<Option<Source>>,
     formatter: StoredValue<Option<(String, String, Rc<DateFormatter>)>, LocalStorage>,
 }
 
@@ -191,6 +197,7 @@ impl AppCtx {
             browser_languages,
             localizers: StoredValue::new_local(Vec::new()),
             words: RwSignal::new(Words::default()),
+            more_words: StoredValue::new(None),
             formatter: StoredValue::new_local(None),
         }
     }
@@ -210,7 +217,7 @@ impl AppCtx {
             return self.localizers.with_value(|all| all.last().cloned());
         }
         if let Some(source) = catalog::loaded_source(lang) {
-            let l = Rc::new(Localizer::from_source(lang, source));
+            let l = Rc::new(self.with_more_words(Localizer::from_source(lang, source)));
             self.localizers.update_value(|all| all.push(l.clone()));
             return Some(l);
         }
@@ -218,6 +225,33 @@ impl AppCtx {
             self.fetch_words(lang);
         }
         self.localizers.with_value(|all| all.last().cloned())
+    }
+
+    fn with_more_words(&self, localizer: Localizer) -> Localizer {
+        match self.more_words.get_value() {
+            Some(more) => {
+                let lang = localizer.lang();
+                localizer.with_more(more(lang))
+            }
+            None => localizer,
+        }
+    }
+
+    /// Called by a part of the app whose words come with its chunk, before
+    /// it asks for them: the localizers built so far get them too.
+    pub fn use_more_words(&self, more: Source) {
+        if self.more_words.get_value().is_some() {
+            return;
+        }
+        self.more_words.set_value(Some(more));
+        self.localizers.update_value(|all| {
+            for l in all.iter_mut() {
+                let lang = l.lang();
+                *l = Rc::new(
+                    Localizer::from_source(lang, catalog::loaded_source(lang).unwrap_or("")).with_more(more(lang)),
+                );
+            }
+        });
     }
 
     pub fn localizer(&self) -> Rc<Localizer> {

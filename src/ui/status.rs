@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 use crate::platform::http;
 use crate::platform::tree::{dynamic, el, Node};
-use crate::ui::state::{start_loading, AppCtx, Load, LoadError};
+use crate::ui::catalog;
+use crate::ui::chunk::{in_chunk, lazy, now};
+use crate::ui::state::{start_loading, AppCtx, Load, LoadError, Loaded};
+use std::sync::Arc;
 
 pub fn feed_status(ctx: AppCtx) -> Node {
     dynamic(move || current_status(ctx))
@@ -39,69 +42,89 @@ fn current_status(ctx: AppCtx) -> Node {
                 .child(button(ctx.t("retry")).on("click", move |_| start_loading(ctx)))
                 .into()
         }
+        // The feed's problems are a chunk of their own: a feed without any
+        // (the usual case) never fetches their words' code.
         Load::Ready(loaded) if !loaded.issues.is_empty() => {
-            let skipped = skipped_count(&loaded.issues);
-            let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
-            let localizer = ctx.localizer();
-            let details = loaded
-                .issues
-                .iter()
-                .map(|i| {
-                    el("li")
-                        .child(el("code").child(i.path.clone()))
-                        .child(": ")
-                        .child(localizer.problem(&i.problem))
-                        .into()
-                })
-                .collect();
-            let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
-            el("div")
-                .class("notice warning")
-                .attr("role", "status")
-                .child(count(skipped, "skipped-notice"))
-                .child(count(ignored, "ignored-notice"))
-                .child(
-                    el("details")
-                        .child(el("summary").child(ctx.t("issues-details")))
-                        .child(el("ul").class("issues").children(details)),
-                )
-                .into()
+            untrack(|| lazy(ctx, load_issues_notice, move || now(issues_notice(ctx, loaded.clone()))))
         }
         Load::Ready(_) => Node::Empty,
     }
 }
 
+in_chunk!(
+    issues_notice,
+    load_issues_notice,
+    fn issues_notice(ctx: AppCtx, loaded: Arc<Loaded>) -> Node {
+        ctx.use_more_words(catalog::more_source);
+        let skipped = skipped_count(&loaded.issues);
+        let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
+        let localizer = ctx.localizer();
+        let details = loaded
+            .issues
+            .iter()
+            .map(|i| {
+                el("li").child(el("code").child(i.path.clone())).child(": ").child(localizer.problem(&i.problem)).into()
+            })
+            .collect();
+        let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
+        el("div")
+            .class("notice warning")
+            .attr("role", "status")
+            .child(count(skipped, "skipped-notice"))
+            .child(count(ignored, "ignored-notice"))
+            .child(
+                el("details")
+                    .child(el("summary").child(ctx.t("issues-details")))
+                    .child(el("ul").class("issues").children(details)),
+            )
+            .into()
+    }
+);
+
 fn button(text: String) -> crate::platform::tree::El {
     el("button").attr("type", "button").class("button").child(text)
 }
 
-/// Link parameters that were not understood: said once, not silently dropped.
+/// Link parameters that were not understood: said once, not silently
+/// dropped. A chunk: a good link (the usual case) never fetches it.
 pub fn link_notice(ctx: AppCtx) -> Node {
+    let any = Memo::new(move |_| ctx.link_issues.with(|i| !i.is_empty()));
     dynamic(move || {
-        let issues = ctx.link_issues.get();
-        if issues.is_empty() {
+        if !any.get() {
             return Node::Empty;
         }
-        let items = issues
-            .into_iter()
-            .map(|i| {
-                let text = if i.param == "tz" {
-                    let shown = ctx.zone.get();
-                    ctx.t_args("link-unknown-zone", &[("zone", i.value.into()), ("shown", shown.into())])
-                } else {
-                    ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())])
-                };
-                el("li").child(text).into()
-            })
-            .collect();
-        el("div")
-            .class("notice warning link-notice")
-            .attr("role", "status")
-            .child(el("ul").children(items))
-            .child(button(ctx.t("dismiss")).on("click", move |_| ctx.link_issues.set(Vec::new())))
-            .into()
+        untrack(|| lazy(ctx, load_link_notice, move || now(link_issues(ctx))))
     })
 }
+
+in_chunk!(
+    link_notice,
+    load_link_notice,
+    fn link_issues(ctx: AppCtx) -> Node {
+        dynamic(move || {
+            let items = ctx
+                .link_issues
+                .get()
+                .into_iter()
+                .map(|i| {
+                    let text = if i.param == "tz" {
+                        let shown = ctx.zone.get();
+                        ctx.t_args("link-unknown-zone", &[("zone", i.value.into()), ("shown", shown.into())])
+                    } else {
+                        ctx.t_args("link-issue", &[("param", i.param.into()), ("value", i.value.into())])
+                    };
+                    el("li").child(text).into()
+                })
+                .collect();
+            el("div")
+                .class("notice warning link-notice")
+                .attr("role", "status")
+                .child(el("ul").children(items))
+                .child(button(ctx.t("dismiss")).on("click", move |_| ctx.link_issues.set(Vec::new())))
+                .into()
+        })
+    }
+);
 
 /// A language switched to whose words could not be fetched: the page stays
 /// in the language before, and says so, with a retry.

@@ -161,9 +161,12 @@ test('no result: the notice names the filter to drop', async () => {
 
 test('filters apply to every view, and a partner can preset them in the link', async () => {
   const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month&date=2026-12-10&format=in_person' });
-  const cell = page.locator('td[data-date="2026-12-10"]');
-  await cell.locator('.chip').first().waitFor();
-  assert.deepEqual(await cell.locator('.chip-title').allTextContents(), ['Housing First study visit']);
+  // In person only: the two-day study visit's bar (drawn from the 9th across
+  // the 10th), and none of the 10th's three online events.
+  const bars = page.locator('.month-grid .bar .chip-title');
+  await bars.first().waitFor();
+  assert.deepEqual(await bars.allTextContents(), ['Housing First study visit']);
+  assert.equal(await page.locator('td[data-date="2026-12-10"] .chips .chip').count(), 0);
   await page.getByRole('link', { name: 'Week', exact: true }).click();
   await page.locator('.time-grid').waitFor();
   assert.equal(await page.locator('.tg-col[data-date="2026-12-10"] .tg-slot').count(), 0);

@@ -35,6 +35,11 @@ impl Feed {
 pub struct Theme {
     pub id: String,
     pub label: Text,
+    /// `#rrggbb`, as declared; see [`crate::colour`].
+    pub colour: Option<String>,
+    /// The colours its events are marked with in the light and the dark
+    /// scheme (`#rrggbb`): the declared one, or the palette's, made readable.
+    pub shades: (String, String),
 }
 
 #[derive(Clone, Debug, PartialEq)]

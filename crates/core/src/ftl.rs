@@ -211,6 +211,17 @@ fn number(n: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stripped_files_read_the_same() {
+        use crate::i18n::Lang;
+        for lang in Lang::ALL {
+            let source = lang.source();
+            let stripped: &'static str = Box::leak(crate::ftl_strip::strip(source).into_boxed_str());
+            assert!(stripped.len() < source.len() && !stripped.contains("\n#"), "{lang:?}");
+            assert_eq!(Catalog::parse(stripped).messages, Catalog::parse(source).messages, "{lang:?}");
+        }
+    }
+
     use super::*;
 
     const SOURCE: &str = "\

@@ -431,6 +431,7 @@ fn problem_name(problem: &Problem) -> &'static str {
         Problem::EndBeforeStart => "end",
         Problem::UnknownReference { .. } => "reference",
         Problem::BadUrl { .. } => "url",
+        Problem::BadColour { .. } => "colour",
         Problem::BadLanguage { .. } => "language",
     }
 }

@@ -43,12 +43,19 @@ impl Lang {
         }
     }
 
-    /// The Fluent source for this language.
+    /// The Fluent source for this language: every message (`main.ftl`,
+    /// then `more.ftl`, which the app fetches apart with the parts that use it).
     pub fn source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("../../../locales/en/main.ftl"),
-            Lang::Es => include_str!("../../../locales/es/main.ftl"),
-            Lang::Ro => include_str!("../../../locales/ro/main.ftl"),
+            Lang::En => {
+                concat!(include_str!("../../../locales/en/main.ftl"), include_str!("../../../locales/en/more.ftl"))
+            }
+            Lang::Es => {
+                concat!(include_str!("../../../locales/es/main.ftl"), include_str!("../../../locales/es/more.ftl"))
+            }
+            Lang::Ro => {
+                concat!(include_str!("../../../locales/ro/main.ftl"), include_str!("../../../locales/ro/more.ftl"))
+            }
         }
     }
 }
@@ -98,20 +105,28 @@ impl From<usize> for Arg {
 pub struct Localizer {
     lang: Lang,
     catalog: Catalog,
+    /// Words fetched apart (the app's `more.ftl`).
+    more: Option<Catalog>,
     english: Option<Catalog>,
 }
 
 impl Localizer {
     pub fn new(lang: Lang) -> Self {
         let english = (lang != Lang::En).then(|| Catalog::parse(Lang::En.source()));
-        Localizer { lang, catalog: Catalog::parse(lang.source()), english }
+        Localizer { lang, catalog: Catalog::parse(lang.source()), more: None, english }
     }
 
     /// A localizer over `source`, the language's Fluent file, without the
     /// English fallback: the app fetches one language's file only, and the
     /// tests (`tests/i18n.rs`) keep every message in every language.
     pub fn from_source(lang: Lang, source: &'static str) -> Self {
-        Localizer { lang, catalog: Catalog::parse(source), english: None }
+        Localizer { lang, catalog: Catalog::parse(source), more: None, english: None }
+    }
+
+    /// This localizer with the messages of `more` too, the words of a part
+    /// of the app fetched apart (`more.ftl`).
+    pub fn with_more(self, more: &'static str) -> Self {
+        Localizer { more: Some(Catalog::parse(more)), ..self }
     }
 
     pub fn lang(&self) -> Lang {
@@ -133,7 +148,8 @@ impl Localizer {
                 (*name, value)
             })
             .collect();
-        let own = self.catalog.format(id, &values, |n| plural_category(self.lang, n));
+        let plural = |n| plural_category(self.lang, n);
+        let own = self.catalog.format(id, &values, plural).or_else(|| self.more.as_ref()?.format(id, &values, plural));
         // English plural rules for English words.
         own.or_else(|| self.english.as_ref()?.format(id, &values, |n| plural_category(Lang::En, n)))
             .unwrap_or_else(|| id.to_owned())
@@ -174,6 +190,7 @@ impl Localizer {
                 (msg("problem-unknown-reference"), vec![("kind", (*kind).into()), ("id", id.as_str().into())])
             }
             Problem::BadUrl { value } => (msg("problem-bad-url"), vec![("value", value.as_str().into())]),
+            Problem::BadColour { value } => (msg("problem-bad-colour"), vec![("value", value.as_str().into())]),
             Problem::BadLanguage { value } => (msg("problem-bad-language"), vec![("value", value.as_str().into())]),
         };
         self.t_args(id, &args)
@@ -336,6 +353,15 @@ mod tests {
             assert_eq!(lang.self_name(), Localizer::new(lang).t("language-self-name"));
             assert_eq!(lang.self_name(), Localizer::from_source(lang, lang.source()).t("language-self-name"));
         }
+    }
+
+    #[test]
+    fn words_fetched_apart_join_the_catalog() {
+        let (a, b) = ("a", "b"); // not ids of the app's files (tests/i18n.rs reads literals)
+        let l = Localizer::from_source(Lang::Ro, "a = A\n");
+        assert_eq!(l.t(b), "b");
+        let l = l.with_more("b = B { $n }\na = not this\n");
+        assert_eq!((l.t(a), l.t_args(b, &[("n", 2.into())])), ("A".into(), "B 2".into()));
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! as an argument. See ARCHITECTURE.md.
 
 pub mod agenda;
+pub mod colour;
 pub mod config;
 pub mod detail;
 pub mod feed;
 pub mod filter;
 pub mod ftl;
+pub mod ftl_strip;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;
 pub mod i18n;

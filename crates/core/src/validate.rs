@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
+use crate::colour::{theme_colours, Rgb};
 use crate::feed::*;
 use crate::json::{self, Json, Read, WrongType};
 use crate::time::{resolve_local, ZoneRules};
@@ -95,6 +96,9 @@ pub enum Problem {
     BadLanguage {
         value: String,
     },
+    BadColour {
+        value: String,
+    },
 }
 
 /// Parses and validates a feed. `rules` decides which zones exist and places
@@ -132,7 +136,11 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     };
 
     let mut issues = Vec::new();
-    let themes: Vec<Theme> = entries(list("themes")?, "themes", theme, &mut issues);
+    let mut themes: Vec<Theme> = entries(list("themes")?, "themes", theme, &mut issues);
+    for (index, theme) in themes.iter_mut().enumerate() {
+        let (light, dark) = theme_colours(theme.colour.as_deref().and_then(Rgb::parse), index);
+        theme.shades = (light.hex(), dark.hex());
+    }
     let organizations: Vec<Organization> = entries(list("organizations")?, "organizations", organization, &mut issues);
     let series: Vec<Series> = entries(list("series")?, "series", one_series, &mut issues);
     let known = Known {
@@ -237,10 +245,17 @@ trait HasId {
     fn url(&mut self) -> Option<&mut Option<String>> {
         None
     }
+    /// The entry's colour, which must be `#rgb` or `#rrggbb`.
+    fn colour(&mut self) -> Option<&mut Option<String>> {
+        None
+    }
 }
 impl HasId for Theme {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn colour(&mut self) -> Option<&mut Option<String>> {
+        Some(&mut self.colour)
     }
 }
 impl HasId for Organization {
@@ -285,6 +300,17 @@ fn entries<T: HasId>(raw: Vec<&str>, name: &str, read: fn(&Json) -> Read<T>, iss
                             path: format!("{base}.url"),
                             severity: Severity::Ignored,
                             problem: Problem::BadUrl { value: u },
+                        }),
+                        None => {}
+                    }
+                }
+                if let Some(colour) = entry.colour() {
+                    match colour.take().map(|c| (Rgb::parse(&c), c)) {
+                        Some((Some(rgb), _)) => *colour = Some(rgb.hex()),
+                        Some((None, value)) => issues.push(FeedIssue {
+                            path: format!("{base}.color"),
+                            severity: Severity::Ignored,
+                            problem: Problem::BadColour { value },
                         }),
                         None => {}
                     }
@@ -654,7 +680,12 @@ fn texts(j: &Json) -> Read<Vec<Text>> {
 }
 
 fn theme(j: &Json) -> Read<Theme> {
-    Ok(Theme { id: required(j, "id", Json::string)?, label: required(j, "label", text)? })
+    Ok(Theme {
+        id: required(j, "id", Json::string)?,
+        label: required(j, "label", text)?,
+        colour: j.field("color", Json::string)?,
+        shades: Default::default(),
+    })
 }
 
 fn organization(j: &Json) -> Read<Organization> {
@@ -1118,6 +1149,25 @@ mod tests {
             [
                 ("organizations[0].url", Severity::Ignored, Problem::BadUrl { value: "javascript:alert(1)".into() }),
                 ("series[0].url", Severity::Ignored, Problem::BadUrl { value: "data:text/html,x".into() }),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_theme_colour_is_hex_or_left_out() {
+        let doc = r##"{"version": 1, "events": [], "themes": [
+            {"id": "a", "label": "A", "color": "#0F766E"}, {"id": "b", "label": "B", "color": "#abc"},
+            {"id": "c", "label": "C", "color": "teal"}, {"id": "d", "label": "D"}, {"id": "e", "label": "E", "color": 7}]}"##;
+        let (feed, issues) = parse(doc.as_bytes(), &Tzdb).unwrap();
+        let colours: Vec<_> = feed.themes.iter().map(|t| (t.id.as_str(), t.colour.as_deref())).collect();
+        // A colour of the wrong type drops its theme, as any wrong type does; a bad text only the colour.
+        assert_eq!(colours, [("a", Some("#0f766e")), ("b", Some("#aabbcc")), ("c", None), ("d", None)]);
+        let paths: Vec<_> = issues.iter().map(|i| (i.path.as_str(), i.severity, i.problem.clone())).collect();
+        assert_eq!(
+            paths,
+            [
+                ("themes[2].color", Severity::Ignored, Problem::BadColour { value: "teal".into() }),
+                ("themes[4].color", Severity::Ignored, Problem::WrongType),
             ]
         );
     }

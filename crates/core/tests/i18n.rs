@@ -81,12 +81,17 @@ fn every_locale_has_every_english_message_with_the_same_variables() {
 
 /// Message ids named in code: the string literal right after `t(`, `t_args(` or `msg(`.
 fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            ids_used_in(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            let src = std::fs::read_to_string(&path).unwrap();
+    let mut files = Vec::new();
+    rs_files(dir, &mut files);
+    for file in files {
+        ids_used_in_file(&file, out);
+    }
+}
+
+fn ids_used_in_file(path: &Path, out: &mut BTreeSet<String>) {
+    {
+        {
+            let src = std::fs::read_to_string(path).unwrap();
             for call in ["t(\"", "t_args(\"", "msg(\""] {
                 for (at, _) in src.match_indices(call) {
                     let before = src[..at].chars().next_back().unwrap_or(' ');
@@ -100,6 +105,52 @@ fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// The words in `more.ftl` arrive with the chunks that use them (the event
+/// page, a feed's problems; the embed builder has its own wasm): only their
+/// files may name them, and no id is in both files. (core's i18n.rs words a
+/// feed's problems, and its whole-feed failures, which stay in main.ftl.)
+#[test]
+fn the_event_pages_words_are_used_by_it_alone() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let own =
+        ["event_page.rs", "registration_form.rs", "registration_flow.rs", "embed_builder.rs", "status.rs", "i18n.rs"];
+    let defined = |file: &str| -> BTreeSet<String> {
+        let src = std::fs::read_to_string(root.join("locales/en").join(file)).unwrap();
+        src.lines()
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(id, _)| id.to_owned())
+            .filter(|id| !id.starts_with(' '))
+            .collect()
+    };
+    let (main, event) = (defined("main.ftl"), defined("more.ftl"));
+    assert!(event.len() > 40 && main.len() > 100, "{} and {} ids: is the scan broken?", event.len(), main.len());
+    assert!(main.is_disjoint(&event), "in both files: {:?}", main.intersection(&event).collect::<Vec<_>>());
+    let mut elsewhere = BTreeSet::new();
+    for dir in ["src", "crates/core/src"] {
+        let mut files = Vec::new();
+        rs_files(&root.join(dir), &mut files);
+        for file in files.iter().filter(|f| !own.iter().any(|o| f.ends_with(o))) {
+            let mut used = BTreeSet::new();
+            ids_used_in_file(file, &mut used);
+            elsewhere.extend(
+                used.into_iter().filter(|id| event.contains(id)).map(|id| format!("{id} ({})", file.display())),
+            );
+        }
+    }
+    assert!(elsewhere.is_empty(), "more.ftl ids named outside the parts in chunks: {elsewhere:?}");
+}
+
+fn rs_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rs_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
         }
     }
 }
