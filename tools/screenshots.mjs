@@ -13,7 +13,7 @@ const SHOTS = [
   { file: 'phone-list-320.png', width: 320, height: 700, query: '?view=list&lang=es' },
   { file: 'tablet-month-768.png', width: 768, height: 1024, query: '?view=month&date=2026-12-10&lang=ro' },
   { file: 'desktop-month-1280.png', width: 1280, height: 800, query: '?view=month&date=2026-12-10' },
-  { file: 'desktop-week-1280.png', width: 1280, height: 800, query: '?view=week&date=2026-12-10' },
+  { file: 'desktop-week-1280.png', width: 1280, height: 800, query: '?view=week&date=2026-12-10', ready: '.time-grid .tg-agenda, .time-grid .tg-slot' },
   { file: 'event-page-1280.png', width: 1280, height: 800, query: '?event=metropolis-safer-cities-women-webinar', ready: '.event-page h2' },
 ];
 
