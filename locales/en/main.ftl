@@ -14,10 +14,6 @@ feed-error-heading = The events could not be loaded
 config-error = The site configuration (config.json) could not be read. Please tell the site’s webmaster.
 feed-error-network = The events could not be reached. Check your connection and try again.
 feed-error-http = The events server answered with an error (HTTP { $status }).
-feed-error-too-large = The events file is too large ({ $megabytes } MB); the limit is 32 MB.
-feed-error-not-json = The events file is not valid JSON (line { $line }, column { $column }).
-feed-error-not-a-feed = The events file is not a Citycal feed (problem at “{ $path }”).
-feed-error-version = The events file uses a format version Citycal does not know ({ $found }).
 
 ## The list of events
 upcoming-heading = Upcoming events
@@ -141,6 +137,10 @@ clear-filters = Clear all filters
 filters-match = { PLURAL($count) ->
     [one] { $count } event matches
    *[other] { $count } events match
+}
+show-events = { PLURAL($count) ->
+    [one] Show { $count } event
+   *[other] Show { $count } events
 }
 no-matches = No event matches these filters.
 drop-suggestion = { PLURAL($count) ->

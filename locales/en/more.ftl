@@ -105,3 +105,9 @@ builder-script = Script embed (recommended)
 builder-iframe = Iframe embed
 builder-preview = Preview
 copy-snippet = Copy
+
+## A feed that cannot be read
+feed-error-too-large = The events file is too large ({ $megabytes } MB); the limit is 32 MB.
+feed-error-not-json = The events file is not valid JSON (line { $line }, column { $column }).
+feed-error-not-a-feed = The events file is not a Citycal feed (problem at “{ $path }”).
+feed-error-version = The events file uses a format version Citycal does not know ({ $found }).

@@ -13,10 +13,6 @@ feed-error-heading = No se pudieron cargar los eventos
 config-error = No se pudo leer la configuración del sitio (config.json). Avise al administrador del sitio.
 feed-error-network = No se pudo acceder a los eventos. Compruebe su conexión y vuelva a intentarlo.
 feed-error-http = El servidor de eventos respondió con un error (HTTP { $status }).
-feed-error-too-large = El archivo de eventos es demasiado grande ({ $megabytes } MB); el límite es de 32 MB.
-feed-error-not-json = El archivo de eventos no es un JSON válido (línea { $line }, columna { $column }).
-feed-error-not-a-feed = El archivo de eventos no es un feed de Citycal (problema en «{ $path }»).
-feed-error-version = El archivo de eventos usa una versión del formato que Citycal no conoce ({ $found }).
 
 ## La lista de eventos
 upcoming-heading = Próximos eventos
@@ -143,6 +139,10 @@ clear-filters = Quitar todos los filtros
 filters-match = { PLURAL($count) ->
     [one] { $count } evento coincide
    *[other] { $count } eventos coinciden
+}
+show-events = { PLURAL($count) ->
+    [one] Ver { $count } evento
+   *[other] Ver { $count } eventos
 }
 no-matches = Ningún evento coincide con estos filtros.
 drop-suggestion = { PLURAL($count) ->

@@ -103,3 +103,9 @@ builder-script = Inserción con script (recomendada)
 builder-iframe = Inserción con iframe
 builder-preview = Vista previa
 copy-snippet = Copiar
+
+## Un feed que no se puede leer
+feed-error-too-large = El archivo de eventos es demasiado grande ({ $megabytes } MB); el límite es de 32 MB.
+feed-error-not-json = El archivo de eventos no es un JSON válido (línea { $line }, columna { $column }).
+feed-error-not-a-feed = El archivo de eventos no es un feed de Citycal (problema en «{ $path }»).
+feed-error-version = El archivo de eventos usa una versión del formato que Citycal no conoce ({ $found }).

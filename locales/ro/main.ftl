@@ -13,10 +13,6 @@ feed-error-heading = Evenimentele nu au putut fi încărcate
 config-error = Configurația site-ului (config.json) nu a putut fi citită. Vă rugăm să anunțați administratorul site-ului.
 feed-error-network = Evenimentele nu au putut fi accesate. Verificați conexiunea și încercați din nou.
 feed-error-http = Serverul de evenimente a răspuns cu o eroare (HTTP { $status }).
-feed-error-too-large = Fișierul de evenimente este prea mare ({ $megabytes } MB); limita este de 32 MB.
-feed-error-not-json = Fișierul de evenimente nu este un JSON valid (rândul { $line }, coloana { $column }).
-feed-error-not-a-feed = Fișierul de evenimente nu este un flux Citycal (problemă la „{ $path }”).
-feed-error-version = Fișierul de evenimente folosește o versiune de format pe care Citycal nu o cunoaște ({ $found }).
 
 ## Lista de evenimente
 upcoming-heading = Evenimente viitoare
@@ -144,6 +140,11 @@ filters-match = { PLURAL($count) ->
     [one] { $count } eveniment corespunde
     [few] { $count } evenimente corespund
    *[other] { $count } de evenimente corespund
+}
+show-events = { PLURAL($count) ->
+    [one] Arătați { $count } eveniment
+    [few] Arătați { $count } evenimente
+   *[other] Arătați { $count } de evenimente
 }
 no-matches = Niciun eveniment nu corespunde acestor filtre.
 drop-suggestion = { PLURAL($count) ->

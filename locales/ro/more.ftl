@@ -106,3 +106,9 @@ builder-script = Inserare cu script (recomandată)
 builder-iframe = Inserare cu iframe
 builder-preview = Previzualizare
 copy-snippet = Copiați
+
+## Un flux care nu poate fi citit
+feed-error-too-large = Fișierul de evenimente este prea mare ({ $megabytes } MB); limita este de 32 MB.
+feed-error-not-json = Fișierul de evenimente nu este un JSON valid (rândul { $line }, coloana { $column }).
+feed-error-not-a-feed = Fișierul de evenimente nu este un flux Citycal (problemă la „{ $path }”).
+feed-error-version = Fișierul de evenimente folosește o versiune de format pe care Citycal nu o cunoaște ({ $found }).

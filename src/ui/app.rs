@@ -9,7 +9,7 @@ use citycal_core::query::ViewState;
 
 use crate::platform::page;
 use crate::platform::tree::{dynamic, el, Node};
-use crate::ui::chunk::{lazy, now};
+use crate::ui::chunk::{chunk, lazy, now};
 use crate::ui::event_page::{event_page, load_event_page};
 use crate::ui::filter_bar::filter_bar;
 use crate::ui::header::header;
@@ -102,7 +102,7 @@ fn main_content(ctx: AppCtx) -> Node {
     // Each view's code is a wasm chunk of its own (`chunk.rs`), fetched
     // when the view is first shown.
     dynamic(move || match event.get() {
-        Some(id) => lazy(ctx, load_event_page, move || now(event_page(ctx, id.clone()))),
+        Some(id) => lazy(ctx, chunk!(load_event_page), move || now(event_page(ctx, id.clone()))),
         // Built untracked, as a component's body is: only their own
         // regions follow signals, not this one.
         None => untrack(|| {
@@ -110,14 +110,14 @@ fn main_content(ctx: AppCtx) -> Node {
                 filter_bar(ctx),
                 toolbar(ctx),
                 dynamic(move || match view.get() {
-                    View::Month => lazy(ctx, load_month_view, move || now(month_view(ctx))),
+                    View::Month => lazy(ctx, chunk!(load_month_view), move || now(month_view(ctx))),
                     // Seven columns do not fit a phone: its week is a list of the week's days.
-                    View::Week if ctx.narrow.get() => lazy(ctx, load_list_view, move || now(list_view(ctx))),
+                    View::Week if ctx.narrow.get() => lazy(ctx, chunk!(load_list_view), move || now(list_view(ctx))),
                     View::Week | View::Day => {
                         let shown = view.get_untracked();
-                        lazy(ctx, load_time_grid_view, move || now(time_grid_view(ctx, shown)))
+                        lazy(ctx, chunk!(load_time_grid_view), move || now(time_grid_view(ctx, shown)))
                     }
-                    View::List => lazy(ctx, load_list_view, move || now(list_view(ctx))),
+                    View::List => lazy(ctx, chunk!(load_list_view), move || now(list_view(ctx))),
                 }),
             ])
         }),

@@ -54,7 +54,7 @@ pub fn now<T>(value: T) -> Option<T> {
 }
 
 /// Polls once: a loaded chunk's future is ready at its first poll.
-fn poll_once<T>(future: Pin<&mut impl Future<Output = T>>) -> Option<T> {
+fn poll_once<T>(future: Pin<&mut (impl Future<Output = T> + ?Sized)>) -> Option<T> {
     match future.poll(&mut Context::from_waker(Waker::noop())) {
         Poll::Ready(value) => Some(value),
         Poll::Pending => None,
@@ -73,10 +73,26 @@ enum Chunk {
 /// page is lost: the link, the feed and any draft stay as they were).
 /// `build` runs untracked, like a component's body; its own reactive
 /// regions follow their signals.
-pub fn lazy<F>(ctx: AppCtx, load: fn() -> F, build: impl Fn() -> Option<Node> + Send + 'static) -> Node
-where
-    F: Future<Output = Result<(), SplitLoaderError>> + 'static,
-{
+/// `load` is `chunk!(load_fn)`; neither it nor `build` makes a copy of this
+/// code per call (each copy was about 1 KB of the main wasm).
+pub fn lazy(ctx: AppCtx, load: fn() -> Loading, build: impl Fn() -> Option<Node> + Send + 'static) -> Node {
+    lazy_boxed(ctx, load, Box::new(build))
+}
+
+/// A chunk's fetch as [`lazy`] takes it.
+pub type Loading = Pin<Box<dyn Future<Output = Result<(), SplitLoaderError>>>>;
+
+/// `chunk!(load_fn)`: the fetch of an `in_chunk!` function's chunk, for [`lazy`].
+macro_rules! chunk {
+    ($load:path) => {
+        || -> $crate::ui::chunk::Loading { Box::pin($load()) }
+    };
+}
+pub(crate) use chunk;
+
+type Build = Box<dyn Fn() -> Option<Node> + Send>;
+
+fn lazy_boxed(ctx: AppCtx, load: fn() -> Loading, build: Build) -> Node {
     let state = RwSignal::new(Chunk::Loading);
     let settle = move |loaded: Result<(), SplitLoaderError>| {
         state.set(if loaded.is_ok() { Chunk::Ready } else { Chunk::Failed });
@@ -85,7 +101,7 @@ where
         // A chunk already loaded (or a build without chunks) answers at the
         // first poll: shown at once, without a loading flash; else the same
         // future goes on in the background.
-        let mut loading = Box::pin(load());
+        let mut loading = load();
         match poll_once(loading.as_mut()) {
             Some(loaded) => settle(loaded),
             None => {

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::platform::dom;
 use crate::platform::intl::{language_name, region_name, sort_by_label, IntlZones};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
-use crate::ui::chunk::{in_chunk, lazy, now};
+use crate::ui::chunk::{chunk, in_chunk, lazy, now};
 use crate::ui::state::{AppCtx, Load, Loaded};
 
 fn facet_label(facet: Facet) -> &'static str {
@@ -114,7 +114,9 @@ pub fn filter_bar(ctx: AppCtx) -> Node {
         .child(summary)
         // The panel's code is a wasm chunk (`chunk.rs`), fetched when it is first opened.
         .child(dynamic(move || {
-            open.get().then(|| lazy(ctx, load_filter_panel, move || now(filter_panel(ctx, filters, set)))).into()
+            open.get()
+                .then(|| lazy(ctx, chunk!(load_filter_panel), move || now(filter_panel(ctx, filters, set, open))))
+                .into()
         }));
     let search_field =
         el("label").class("search").child(visually_hidden(dynamic_text(move || ctx.t("search-label")))).child(
@@ -150,7 +152,7 @@ in_chunk!(
     load_filter_panel,
     /// The facets and time controls (built only while the panel is open: the
     /// counts cost a pass over the feed per facet).
-    fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
+    fn filter_panel(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters, open: RwSignal<bool>) -> Node {
         let facets = move || {
             let Load::Ready(loaded) = ctx.load.get() else { return Vec::new() };
             let f = filters.get();
@@ -311,7 +313,19 @@ in_chunk!(
                         ["range-start-time-crossed", "range-end-time-crossed", "range-hours-malformed"],
                     )),
             );
-        el("div").class("filter-panel-body").child(facet_sets).child(time_facet).into()
+        // A phone's panel is taller than its screen: its end closes it, back
+        // on the events (focus on the panel's toggle, above them).
+        let done = el("button")
+            .attr("type", "button")
+            .class("button done")
+            .child(dynamic_text(move || ctx.t_args("show-events", &[("count", ctx.matches.get().count.into())])))
+            .on("click", move |_| {
+                open.set(false);
+                if let Some(root) = ctx.root.get_untracked() {
+                    dom::focus_in(&root.into(), ".filter-panel > summary");
+                }
+            });
+        el("div").class("filter-panel-body").child(facet_sets).child(time_facet).child(done).into()
     }
 );
 

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
 use crate::ui::chip::event_chip;
-use crate::ui::chunk::{in_chunk, lazy, now};
+use crate::ui::chunk::{chunk, in_chunk, lazy, now};
 use crate::ui::event_card::event_card;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
@@ -260,7 +260,7 @@ fn day_agenda(ctx: AppCtx, selected: Memo<NaiveDate>) -> Node {
             return Node::Empty;
         }
         let date = selected.get();
-        untrack(|| lazy(ctx, load_month_agenda, move || now(month_agenda(ctx, date))))
+        untrack(|| lazy(ctx, chunk!(load_month_agenda), move || now(month_agenda(ctx, date))))
     })
 }
 

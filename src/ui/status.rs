@@ -1,13 +1,13 @@
 //! Feed loading states: skeleton, failure with retry, and skipped-event notice.
 
-use citycal_core::feed::Severity;
+use citycal_core::feed::{FeedError, Severity};
 use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
 use crate::platform::http;
 use crate::platform::tree::{dynamic, el, Node};
 use crate::ui::catalog;
-use crate::ui::chunk::{in_chunk, lazy, now};
+use crate::ui::chunk::{chunk, in_chunk, lazy, now};
 use crate::ui::state::{start_loading, AppCtx, Load, LoadError, Loaded};
 use std::sync::Arc;
 
@@ -26,60 +26,85 @@ fn current_status(ctx: AppCtx) -> Node {
             .children((0..3).map(|_| el("div").class("skeleton-card").into()).collect())
             .into(),
         Load::Failed(error) => {
-            let message = match &error {
-                LoadError::Config => ctx.t("config-error"),
-                LoadError::Http(http::Error::Network | http::Error::TimedOut) => ctx.t("feed-error-network"),
-                LoadError::Http(http::Error::Status(code)) => {
-                    ctx.t_args("feed-error-http", &[("status", code.to_string().into())])
+            let message: Node = match &error {
+                LoadError::Config => el("p").child(ctx.t("config-error")).into(),
+                LoadError::Http(http::Error::Network | http::Error::TimedOut) => {
+                    el("p").child(ctx.t("feed-error-network")).into()
                 }
-                LoadError::Feed(e) => ctx.localizer().feed_error(e),
+                LoadError::Http(http::Error::Status(code)) => {
+                    el("p").child(ctx.t_args("feed-error-http", &[("status", code.to_string().into())])).into()
+                }
+                // A feed that arrived but cannot be read: its words are the
+                // problems' chunk's (the network works).
+                LoadError::Feed(e) => {
+                    let e = e.clone();
+                    untrack(|| {
+                        lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Failed(e.clone()))))
+                    })
+                }
             };
             el("div")
                 .class("notice error")
                 .attr("role", "alert")
                 .child(el("h2").child(ctx.t("feed-error-heading")))
-                .child(el("p").child(message))
+                .child(message)
                 .child(button(ctx.t("retry")).on("click", move |_| start_loading(ctx)))
                 .into()
         }
         // The feed's problems are a chunk of their own: a feed without any
         // (the usual case) never fetches their words' code.
-        Load::Ready(loaded) if !loaded.issues.is_empty() => {
-            untrack(|| lazy(ctx, load_issues_notice, move || now(issues_notice(ctx, loaded.clone()))))
-        }
+        Load::Ready(loaded) if !loaded.issues.is_empty() => untrack(|| {
+            lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Issues(loaded.clone()))))
+        }),
         Load::Ready(_) => Node::Empty,
     }
+}
+
+/// What the feed's chunk of words says.
+enum Notice {
+    /// The feed's problems, a part of it left out.
+    Issues(Arc<Loaded>),
+    /// Why the feed cannot be read at all.
+    Failed(FeedError),
 }
 
 in_chunk!(
     issues_notice,
     load_issues_notice,
-    fn issues_notice(ctx: AppCtx, loaded: Arc<Loaded>) -> Node {
+    fn feed_notice(ctx: AppCtx, notice: Notice) -> Node {
         ctx.use_more_words(catalog::more_source);
-        let skipped = skipped_count(&loaded.issues);
-        let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
-        let localizer = ctx.localizer();
-        let details = loaded
-            .issues
-            .iter()
-            .map(|i| {
-                el("li").child(el("code").child(i.path.clone())).child(": ").child(localizer.problem(&i.problem)).into()
-            })
-            .collect();
-        let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
-        el("div")
-            .class("notice warning")
-            .attr("role", "status")
-            .child(count(skipped, "skipped-notice"))
-            .child(count(ignored, "ignored-notice"))
-            .child(
-                el("details")
-                    .child(el("summary").child(ctx.t("issues-details")))
-                    .child(el("ul").class("issues").children(details)),
-            )
-            .into()
+        match notice {
+            Notice::Failed(e) => el("p").child(ctx.localizer().feed_error(&e)).into(),
+            Notice::Issues(loaded) => issues_notice(ctx, &loaded),
+        }
     }
 );
+
+/// The feed's problems: how many events and parts were left out, and why.
+fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
+    let skipped = skipped_count(&loaded.issues);
+    let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
+    let localizer = ctx.localizer();
+    let details = loaded
+        .issues
+        .iter()
+        .map(|i| {
+            el("li").child(el("code").child(i.path.clone())).child(": ").child(localizer.problem(&i.problem)).into()
+        })
+        .collect();
+    let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
+    el("div")
+        .class("notice warning")
+        .attr("role", "status")
+        .child(count(skipped, "skipped-notice"))
+        .child(count(ignored, "ignored-notice"))
+        .child(
+            el("details")
+                .child(el("summary").child(ctx.t("issues-details")))
+                .child(el("ul").class("issues").children(details)),
+        )
+        .into()
+}
 
 fn button(text: String) -> crate::platform::tree::El {
     el("button").attr("type", "button").class("button").child(text)
@@ -93,7 +118,7 @@ pub fn link_notice(ctx: AppCtx) -> Node {
         if !any.get() {
             return Node::Empty;
         }
-        untrack(|| lazy(ctx, load_link_notice, move || now(link_issues(ctx))))
+        untrack(|| lazy(ctx, chunk!(load_link_notice), move || now(link_issues(ctx))))
     })
 }
 

@@ -150,6 +150,8 @@ in_chunk!(
             });
             let words = search_terms(&ctx);
             let class = if g.columns.len() == 1 { "time-grid one-day" } else { "time-grid" };
+            // "12:00 PM" needs a wider axis than "12:00" (on one line).
+            let gutter = if g.hours.iter().any(|h| h.chars().count() > 5) { "4.5rem" } else { "3.5rem" };
             // A crowded day alone is an agenda, without the axis.
             let agenda_day = g.columns.len() == 1 && g.columns[0].crowded;
             let heads = g
@@ -222,6 +224,7 @@ in_chunk!(
                 g.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
                 el("div")
                     .class(class)
+                    .style("--gutter", gutter)
                     .attr("role", "group")
                     .attr("aria-labelledby", "period-title")
                     .child(el("div").class("tg-row tg-head").child(el("div").class("tg-gutter")).children(heads))

@@ -226,3 +226,25 @@ test('filtering 10,000 events (timing printed, not asserted)', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [locale, lang, done] of [['en-GB', 'en', /^Show (\d+) events?$/], ['es-ES', 'es', /^Ver (\d+) eventos?$/], ['ro-RO', 'ro', /^Arătați (\d+) (de )?evenimente?$/]]) {
+  test(`a phone's filter panel ends with a button back to the events it leaves (${lang})`, async () => {
+    const { context, page } = await open({ locale, timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=list&past=1', width: 375, height: 800 });
+    await page.locator('.event').first().waitFor();
+    await page.locator('.filter-panel summary').click();
+    const online = page.locator('[data-facet=format] label').first();
+    await online.locator('input').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('format'));
+    const button = page.locator('.filter-panel .done');
+    const [, count] = (await button.textContent()).match(done) ?? assert.fail(await button.textContent());
+    await button.click();
+    assert.equal(await page.locator('.filter-panel').evaluate((d) => d.open), false);
+    assert.equal(await page.evaluate(() => document.activeElement.matches('.filter-panel > summary')), true);
+    // Back on the events, the first of them on the screen.
+    const first = await page.locator('.event-list .event').first().boundingBox();
+    assert.ok(first.y < 800, `first card at ${first.y}`);
+    assert.equal(await page.locator('.event-list .event').count() > 0, true);
+    assert.match(await page.locator('.match-count').textContent(), new RegExp(`\\b${count}\\b`));
+    await context.close();
+  });
+}
