@@ -66,6 +66,26 @@ pub fn focus_after_render(root: Option<web_sys::Element>, selector: &'static str
     });
 }
 
+/// After the next render, focuses the title link of event `id`'s card (in a
+/// list, or under a phone's month), which also scrolls it into view: back
+/// where the visitor left the list for the event's page. Else `fallback`.
+pub fn focus_card_after_render(root: Option<web_sys::Element>, id: String, fallback: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(root) = root else { return };
+        if let Ok(links) = root.query_selector_all("article.event .event-title a") {
+            for i in 0..links.length() {
+                let Some(link) = links.get(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else { continue };
+                let card = link.closest("article.event").ok().flatten();
+                if card.and_then(|c| c.get_attribute("data-event-id")).as_deref() == Some(id.as_str()) {
+                    let _ = link.focus();
+                    return;
+                }
+            }
+        }
+        focus_in(&root, fallback);
+    });
+}
+
 /// Focuses the first element under `root` matching `selector`, if any.
 pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
     match root.query_selector(selector) {

@@ -88,7 +88,9 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
     let locale = ctx.format_locale();
     let say = |l: Length| intl::duration(&locale, l.days, l.hours, l.minutes);
     let duration = detail::length(&event.when).map(say);
-    let description = shown(ctx, &event.description, &event.languages);
+    // "About" says the description, else the summary the card said.
+    let description =
+        shown(ctx, &event.description, &event.languages).or_else(|| shown(ctx, &event.summary, &event.languages));
     let description_note = description.as_ref().and_then(|d| d.note.clone());
     let paragraphs = description
         .map(|d| {
@@ -223,11 +225,12 @@ in_chunk!(
     /// The page of one event: its facts, the registration form, the links out.
     pub fn event_page(ctx: AppCtx, id: String) -> Node {
         ctx.use_more_words(catalog::more_source);
-        // Closing the page replaces the control that closed it: focus goes to the
-        // title of the period shown again.
+        // Closing the page replaces the control that closed it: focus goes
+        // back to the event's card in the list (scrolled to where the visitor
+        // was), else to the title of the period shown again.
         let left = id.clone();
         on_cleanup(move || {
-            dom::focus_after_render(ctx.root.get_untracked().map(Into::into), "#period-title");
+            dom::focus_card_after_render(ctx.root.get_untracked().map(Into::into), left.clone(), "#period-title");
             // A registration under way stops with the page (and resumes when it is shown again).
             registration_flow::leave(&left);
         });

@@ -5,6 +5,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use citycal_core::agenda;
+use citycal_core::filter::lists_past;
 use citycal_core::layout::{list_days, period};
 use citycal_core::query::View;
 use citycal_core::time::resolve_local;
@@ -37,7 +38,7 @@ fn listing(ctx: &AppCtx, limit: usize) -> Option<Listing> {
     let now = ctx.now();
     // A week (on a phone): its days, from its first.
     let week = (ctx.view() == View::Week).then(|| period(View::Week, ctx.date(), ctx.week_start()));
-    let past = week.is_none() && ctx.link.with(|l| l.past);
+    let past = week.is_none() && ctx.link.with(|l| lists_past(l.past, l.filters.period).0);
     let events = &loaded.feed.events;
     // Upcoming from the chosen day's midnight, or from now when none is chosen.
     let from = week
@@ -85,7 +86,9 @@ in_chunk!(
             limit.set(PAGE);
         });
         let list = Memo::new(move |_| listing(&ctx, limit.get()));
-        let past = move || ctx.link.with(|l| l.past);
+        let past = move || ctx.link.with(|l| lists_past(l.past, l.filters.period).0);
+        // The period may decide it ("past, with a recording"): then no toggle.
+        let decided = move || ctx.link.with(|l| lists_past(l.past, l.filters.period).1.is_some());
         let toggle = Signal::derive(move || ctx.with_link(|l| l.past = !l.past));
         let days = dynamic(move || {
             let Some(list) = list.get() else { return Node::Empty };
@@ -130,7 +133,7 @@ in_chunk!(
                             link_following(ctx, toggle)
                                 .class("button toggle-past")
                                 // A week's list has its own previous and next.
-                                .attr_dyn("hidden", move || (ctx.view() == View::Week).then(String::new))
+                                .attr_dyn("hidden", move || (ctx.view() == View::Week || decided()).then(String::new))
                                 .child(dynamic_text(move || ctx.t(if past() { "show-upcoming" } else { "show-past" }))),
                         ),
                 )

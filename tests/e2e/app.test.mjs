@@ -59,6 +59,16 @@ test('a venue without a city names its zone in the visitor’s language; a past 
   }
 });
 
+test('an event page says what the event is about: its description, else the summary its card said', async () => {
+  for (const [lang, about, text] of [['en', 'About', 'digital twin informs zoning'], ['es', 'Descripción', 'gemelo digital'], ['ro', 'Despre', 'geamănul digital']]) {
+    const { context, page } = await open({ query: `?event=seoul-digital-twin-webinar&lang=${lang}` });
+    const section = page.locator('.event-page .detail-section', { has: page.locator('h3', { hasText: about }) });
+    await section.waitFor();
+    assert.match(await section.textContent(), new RegExp(text));
+    await context.close();
+  }
+});
+
 test('in-person events show the venue’s local time beside the viewer’s', async () => {
   const { context, page } = await open({ timezoneId: 'America/Bogota', query: '?view=list' });
   const card = await pastEvent(page, 'lse-cities-city-government-innovation-report-launch');

@@ -248,3 +248,15 @@ for (const [locale, lang, done] of [['en-GB', 'en', /^Show (\d+) events?$/], ['e
     await context.close();
   });
 }
+
+test('"past, with a recording" lists the recordings, without past=1 and without a toggle that would contradict it', async () => {
+  const { context, page } = await open({ clock: NOW, query: '?view=list&when=recorded', width: 375, height: 800 });
+  await page.locator('.event-list .event').first().waitFor();
+  const ids = await listed(page);
+  assert.ok(ids.length > 0);
+  for (const id of ids) assert.ok(byId[id].recordingUrl, `${id} has a recording`);
+  assert.equal(await page.locator('.event-list .empty').count(), 0);
+  assert.equal(await page.locator('.toggle-past').isHidden(), true);
+  assert.match(await page.locator('.match-count').textContent(), new RegExp(`\\b${ids.length}\\b`));
+  await context.close();
+});

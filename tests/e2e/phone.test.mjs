@@ -133,3 +133,22 @@ for (const lang of ['en', 'es', 'ro']) {
     await context.close();
   });
 }
+
+test('back from an event page returns to its card in the list, scrolled and focused there', async () => {
+  const { context, page } = await open({ timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=list', ...PHONE });
+  const cards = page.locator('.event-list article.event');
+  await cards.nth(5).waitFor();
+  const id = await cards.nth(5).getAttribute('data-event-id');
+  const link = cards.nth(5).locator('.event-title a');
+  await link.scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => scrollY) > 800, 'the sixth card is below the first screen');
+  for (const back of [() => page.goBack(), () => page.locator('.event-page .back a').click()]) {
+    await link.click();
+    await page.locator('.event-page h2').waitFor();
+    await back();
+    await page.waitForFunction((id) => document.activeElement?.closest('article.event')?.dataset.eventId === id, id);
+    const box = await page.locator(`article.event[data-event-id="${id}"]`).boundingBox();
+    assert.ok(box.y >= 0 && box.y < PHONE.height, `the card is on the screen (${box.y})`);
+  }
+  await context.close();
+});

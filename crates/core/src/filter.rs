@@ -43,6 +43,20 @@ impl Period {
     }
 }
 
+/// Whether the list shows past events (newest first) rather than those to
+/// come: as the link asks (`past=1`), unless the period lets only one kind
+/// through ("past, with a recording" lists past events even without
+/// `past=1`; "upcoming", upcoming ones even with it). `None` when the period
+/// decides, so the list's past/upcoming toggle has nothing to switch.
+pub fn lists_past(asked: bool, period: Option<Period>) -> (bool, Option<bool>) {
+    let forced = match period {
+        Some(Period::PastWithRecording) => Some(true),
+        Some(Period::Upcoming) => Some(false),
+        _ => None,
+    };
+    (forced.unwrap_or(asked), forced)
+}
+
 /// Minutes after midnight, `from < to`, in the viewer's zone: "09:00-18:00".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Hours {
@@ -1039,6 +1053,23 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_period_decides_past_or_upcoming_when_it_lets_one_kind_through() {
+        use Period::*;
+        let cases = [
+            (false, None, (false, None)),
+            (true, None, (true, None)),
+            (false, Some(PastWithRecording), (true, Some(true))),
+            (true, Some(PastWithRecording), (true, Some(true))),
+            (true, Some(Upcoming), (false, Some(false))),
+            (false, Some(ThisWeek), (false, None)),
+            (true, Some(ThisMonth), (true, None)),
+        ];
+        for (asked, period, want) in cases {
+            assert_eq!(lists_past(asked, period), want, "{asked} {period:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -131,11 +131,13 @@ impl RelativeUnit {
 pub fn relative(now: NaiveDateTime, then: NaiveDateTime) -> (i64, RelativeUnit) {
     let days = (then.date() - now.date()).num_days();
     if days == 0 {
-        let minutes = (then - now).num_minutes();
+        // Rounded, not cut: 2 h 59 min 59 s away is "in 3 hours", 40 s "in 1 minute".
+        let nearest = |n: i64, unit: i64| (n + n.signum() * unit / 2) / unit;
+        let minutes = nearest((then - now).num_seconds(), 60);
         return if minutes.abs() < 60 {
             (minutes, RelativeUnit::Minute)
         } else {
-            ((then - now).num_hours(), RelativeUnit::Hour)
+            (nearest(minutes, 60), RelativeUnit::Hour)
         };
     }
     let months = {
@@ -258,6 +260,28 @@ mod tests {
     }
 
     #[test]
+    fn relative_phrases_round_to_the_nearest_unit() {
+        let now = local("2026-12-01T08:00") + chrono::Duration::milliseconds(20);
+        let at = |s: &str| local(s);
+        for (then, expected) in [
+            ("2026-12-01T11:00", (3, RelativeUnit::Hour)),
+            ("2026-12-01T10:29", (2, RelativeUnit::Hour)),
+            ("2026-12-01T10:30", (3, RelativeUnit::Hour)),
+            ("2026-12-01T09:00", (1, RelativeUnit::Hour)),
+            ("2026-12-01T08:59", (59, RelativeUnit::Minute)),
+            ("2026-12-01T08:01", (1, RelativeUnit::Minute)),
+            ("2026-12-01T07:00", (-1, RelativeUnit::Hour)),
+        ] {
+            assert_eq!(relative(now, at(then)), expected, "{then}");
+        }
+        // Forty seconds before the start: "in 1 minute", not "this minute".
+        assert_eq!(
+            relative(at("2026-12-01T10:59") + chrono::Duration::seconds(20), at("2026-12-01T11:00")),
+            (1, RelativeUnit::Minute)
+        );
+    }
+
+    #[test]
     fn relative_phrases_count_calendar_days() {
         let at = |s: &str| local(s);
         let now = at("2026-11-24T23:00");
@@ -265,6 +289,8 @@ mod tests {
             ("2026-11-24T23:40", (40, RelativeUnit::Minute)),
             ("2026-11-24T22:30", (-30, RelativeUnit::Minute)),
             ("2026-11-24T08:00", (-15, RelativeUnit::Hour)),
+            ("2026-11-24T08:31", (-14, RelativeUnit::Hour)),
+            ("2026-11-24T08:30", (-15, RelativeUnit::Hour)),
             ("2026-11-25T09:00", (1, RelativeUnit::Day)),
             ("2026-11-23T23:59", (-1, RelativeUnit::Day)),
             ("2026-11-30T10:00", (6, RelativeUnit::Day)),
