@@ -86,6 +86,11 @@ pub fn focus_card_after_render(root: Option<web_sys::Element>, id: String, fallb
     });
 }
 
+/// Whether focus is on `element` or inside it.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    element.matches(":focus-within").unwrap_or(false)
+}
+
 /// Focuses the first element under `root` matching `selector`, if any.
 pub fn focus_in(root: &web_sys::Element, selector: &str) -> bool {
     match root.query_selector(selector) {

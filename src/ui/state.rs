@@ -124,6 +124,11 @@ pub struct AppCtx {
     /// (the now line, `today`); views read it untracked, so a tick never
     /// re-renders a view (which would take focus away).
     pub clock: RwSignal<DateTime<Utc>>,
+    /// The time views are drawn for ([`AppCtx::now`]): the clock, moved on
+    /// at most every ten minutes, and only when a redraw takes nothing from
+    /// the visitor (see `follow_browser`), so "in 2 hours" and "registration
+    /// open" do not go stale on a page left open.
+    shown_at: RwSignal<DateTime<Utc>>,
     /// Today in the viewer's zone: changes once a day.
     today: Memo<NaiveDate>,
     pub load: RwSignal<Load>,
@@ -191,6 +196,7 @@ impl AppCtx {
             zone,
             narrow: RwSignal::new(false),
             clock,
+            shown_at: RwSignal::new(clock.get_untracked()),
             today,
             load,
             matches,
@@ -321,9 +327,9 @@ impl AppCtx {
         self.today.get()
     }
 
-    /// The current time, untracked: what a view is rendered for.
+    /// The time a view is drawn for (tracked: it moves seldom, see `shown_at`).
     pub fn now(&self) -> DateTime<Utc> {
-        self.clock.get_untracked()
+        self.shown_at.get()
     }
 
     /// The selected date: the link's, else today.
@@ -390,7 +396,19 @@ pub fn follow_browser(ctx: AppCtx) {
             ctx.read_url();
         }
     });
-    let ticker = set_interval_with_handle(move || ctx.clock.set(now()), std::time::Duration::from_secs(30)).ok();
+    let tick = move || {
+        let t = now();
+        ctx.clock.set(t);
+        // Views are redrawn for the new time every ten minutes, unless an
+        // event page is open (its form) or focus is in the calendar (a redraw
+        // could take it away): then at the next tick that allows it.
+        let calm = ctx.link.with_untracked(|l| l.event.is_none())
+            && !ctx.root.get_untracked().is_some_and(|r| dom::has_focus(&r.into()));
+        if calm && t - ctx.shown_at.get_untracked() >= chrono::Duration::minutes(10) {
+            ctx.shown_at.set(t);
+        }
+    };
+    let ticker = set_interval_with_handle(tick, std::time::Duration::from_secs(30)).ok();
     on_cleanup(move || {
         history.remove();
         if let Some(t) = ticker {

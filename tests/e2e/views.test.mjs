@@ -420,6 +420,19 @@ test('the DOM does not grow with the feed: 10,000 events render no more nodes th
   assert.ok(nodes['10000 ?view=list&date=2027-06-15'] < 400, JSON.stringify(nodes));
 });
 
+test('a page left open keeps its cards true: "in 3 hours" becomes "in 1 hour", then "happening now"', async () => {
+  const { context, page, errors } = await open({ timezoneId: 'Europe/Bucharest', locale: 'en-GB', query: '?view=list', clock: '2026-12-01T06:00:00Z' });
+  const card = page.locator('article.event[data-event-id="participatory-budgeting-clinic-2026"] .relative');
+  await card.waitFor();
+  assert.equal(await card.textContent(), 'in 3 hours');
+  await page.clock.fastForward('02:00:00');
+  await page.waitForFunction(() => document.querySelector('article.event[data-event-id="participatory-budgeting-clinic-2026"] .relative')?.textContent === 'in 1 hour');
+  await page.clock.fastForward('01:05:00');
+  await page.waitForFunction(() => document.querySelector('article.event[data-event-id="participatory-budgeting-clinic-2026"] .relative')?.textContent === 'happening now');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the clock moves the now line without re-rendering the view (focus stays)', async () => {
   const { context, page, errors } = await open({
     timezoneId: 'Europe/Bucharest',
