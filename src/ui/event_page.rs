@@ -276,6 +276,8 @@ in_chunk!(
                     .into(),
             });
             let title = d.card.title.clone();
+            let (card, duration) = (d.card.clone(), d.duration.clone());
+            let id = d.card.id.clone();
             let form = loaded
                 .registration_endpoint
                 .clone()
@@ -288,10 +290,11 @@ in_chunk!(
                 .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
                 .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
             let colours = d.card.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));
+            let (about, rest) = sections(ctx, d);
             themed(el("article"), colours)
                 .class("event-page")
                 .attr("aria-labelledby", "event-title")
-                .attr("data-event-id", d.card.id.clone())
+                .attr("data-event-id", id)
                 .child(el("p").class("back").child(back()))
                 .child(
                     el("h2")
@@ -301,10 +304,11 @@ in_chunk!(
                         .child(title.text),
                 )
                 .child(title.note.map(fallback_note))
-                .children(event_facts(ctx, d.card.clone(), d.duration.clone()))
+                .children(event_facts(ctx, card, duration))
                 .child(actions)
+                .child(about)
                 .child(form)
-                .children(sections(ctx, d))
+                .children(rest)
                 .into()
         })
     }
@@ -333,20 +337,22 @@ fn list(tag: &'static str, class: &'static str, items: Vec<Node>) -> Node {
     el(tag).class(class).children(items.into_iter().map(|i| el("li").child(i).into()).collect()).into()
 }
 
-/// The long parts of the page, each shown only when the feed has it.
-fn sections(ctx: AppCtx, d: Detail) -> Vec<Node> {
+/// The long parts of the page, each shown only when the feed has it: what
+/// the event is about (shown before the registration form), and the rest.
+fn sections(ctx: AppCtx, d: Detail) -> (Option<Node>, Vec<Node>) {
     let mut out = Vec::new();
+    let mut about = None;
     if !d.paragraphs.is_empty() {
         let paragraphs =
             d.paragraphs.into_iter().map(|p| el("p").attr_opt("lang", p.lang).child(p.text).into()).collect();
-        out.push(section(
+        about = Some(section(
             ctx,
             msg("detail-about"),
             vec![
                 d.description_note.map(fallback_note).into(),
                 el("div").class("description").children(paragraphs).into(),
             ],
-        ));
+        ))
     }
     let free = d.free.then(|| ctx.t("free-of-charge"));
     if d.places_left.is_some() || free.is_some() {
@@ -418,5 +424,5 @@ fn sections(ctx: AppCtx, d: Detail) -> Vec<Node> {
         out.push(el("p").child(external_link(url, ctx.t("event-website"))).into());
     }
     out.push(el("script").attr("type", "application/ld+json").child(d.json_ld).into());
-    out
+    (about, out)
 }
