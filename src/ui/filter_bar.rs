@@ -124,7 +124,10 @@ pub fn filter_bar(ctx: AppCtx) -> Node {
                 .attr("type", "search")
                 .attr("id", "cc-search")
                 .attr("autocomplete", "off")
-                .attr_dyn("placeholder", move || Some(ctx.t("search-placeholder")))
+                // A phone's field is too narrow for the list of what can be searched.
+                .attr_dyn("placeholder", move || {
+                    Some(ctx.t(if ctx.narrow.get() { "search-label" } else { "search-placeholder" }))
+                })
                 .prop_dyn("value", move || filters.with(|f| f.text.as_str().into()))
                 .on("input", search),
         );
