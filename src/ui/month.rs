@@ -17,7 +17,7 @@ use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
-use crate::ui::chip::event_chip;
+use crate::ui::chip::{event_bar, event_chip};
 use crate::ui::chunk::{chunk, in_chunk, lazy, now};
 use crate::ui::event_card::event_card;
 use crate::ui::highlight::search_terms;
@@ -379,19 +379,7 @@ fn month_cell(
         l.date = Some(date);
     });
     let chips = cell.chips.into_iter().map(|c| el("li").child(event_chip(ctx, c, "-1", words)).into()).collect();
-    let bars = cell
-        .bars
-        .into_iter()
-        .map(|(c, b)| {
-            let class = format!("bar{}{}", if b.before { " before" } else { "" }, if b.after { " after" } else { "" });
-            el("li")
-                .class(class)
-                .style("--lane", b.lane.to_string())
-                .style("--days", b.days.to_string())
-                .child(event_chip(ctx, c, "-1", words))
-                .into()
-        })
-        .collect();
+    let bars = cell.bars.into_iter().map(|(c, b)| event_bar(ctx, c, &b, "-1", words)).collect();
     el("td")
         .attr("role", "gridcell")
         .attr_dyn("class", move || Some(if is_selected() { format!("{class} selected") } else { class.clone() }))

@@ -8,15 +8,15 @@
 
 use chrono::{Duration, NaiveDate};
 use citycal_core::layout::{
-    crowded, css_percent, day_spans, now_minute, opening_minute, out_of_view, spans_between, time_grid, week_start,
-    Placed, DAY_MINUTES, MIN_MINUTES,
+    crowded, css_percent, day_spans, now_minute, opening_minute, out_of_view, spans_between, time_grid, week_bars,
+    week_start, Bar, Placed, Span, DAY_MINUTES, MIN_MINUTES,
 };
 use citycal_core::query::View;
 use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, Node};
 use crate::platform::{dom, intl::IntlZones};
-use crate::ui::chip::event_chip;
+use crate::ui::chip::{event_bar, event_chip};
 use crate::ui::chunk::in_chunk;
 use crate::ui::highlight::search_terms;
 use crate::ui::link::link;
@@ -39,6 +39,9 @@ struct Column {
     label: String,
     today: bool,
     all_day: Vec<Chip>,
+    /// Events over several days starting in this column of a week (or
+    /// running on from before it, in its first): one bar across their days.
+    bars: Vec<(Chip, Bar)>,
     timed: Vec<(Chip, Placed)>,
     /// Overlapping deeper than the column can show: listed, not placed.
     crowded: bool,
@@ -48,6 +51,8 @@ struct Column {
 
 struct Grid {
     columns: Vec<Column>,
+    /// Lanes of the all-day row's bars.
+    lanes: usize,
     hours: Vec<String>,
     all_day_label: String,
     empty: Option<String>,
@@ -75,9 +80,20 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
         _ if ctx.narrow.get() => PHONE_DAY_COLUMNS,
         _ => DAY_COLUMNS,
     };
+    // A week draws an all-day event over several days as one bar (as the month does).
+    let bars = match <[NaiveDate; 7]>::try_from(days.as_slice()) {
+        Ok(week) => {
+            let all_day: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].is_all_day_row()).collect();
+            let picked: Vec<Span> = all_day.iter().map(|&i| spans[i]).collect();
+            week_bars(&picked, &week).into_iter().map(|b| (all_day[b.span], b)).collect()
+        }
+        Err(_) => Vec::new(),
+    };
+    let lanes = bars.iter().map(|(_, b): &(usize, Bar)| b.lane + 1).max().unwrap_or(0);
     let columns = days
         .iter()
-        .map(|&day| {
+        .enumerate()
+        .map(|(k, &day)| {
             let placed = time_grid(&spans, day);
             let crowded = crowded(&placed, max_columns);
             let shown = if crowded && view == View::Week { WEEK_AGENDA } else { usize::MAX };
@@ -89,8 +105,13 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
                 today: day == today,
                 all_day: day_spans(&spans, day)
                     .into_iter()
-                    .filter(|s| s.is_all_day_row())
+                    .filter(|s| s.is_all_day_row() && !bars.iter().any(|(i, _)| std::ptr::eq(&spans[*i], *s)))
                     .map(|s| chip(ctx, &fmt, s, day))
+                    .collect(),
+                bars: bars
+                    .iter()
+                    .filter(|(_, b)| b.column == k)
+                    .map(|(i, b)| (chip(ctx, &fmt, &spans[*i], day), *b))
                     .collect(),
                 timed: placed.into_iter().take(shown).map(|p| (chip(ctx, &fmt, &spans[p.span], day), p)).collect(),
                 crowded,
@@ -100,6 +121,7 @@ fn grid(ctx: &AppCtx, view: View) -> Option<Grid> {
         .collect();
     Some(Grid {
         columns,
+        lanes,
         hours: (0..24).map(|h| fmt.hour(h)).collect(),
         all_day_label: ctx.t("all-day"),
         empty: spans.is_empty().then(|| ctx.t(if view == View::Week { "no-events-week" } else { "no-events-day" })),
@@ -181,7 +203,17 @@ in_chunk!(
                         .cloned()
                         .map(|chip| el("li").child(event_chip(ctx, chip, "0", &words)).into())
                         .collect();
-                    el("ul").class("tg-cell chips").attr("aria-label", c.label.clone()).children(chips).into()
+                    let bars: Vec<Node> =
+                        c.bars.iter().map(|(chip, b)| event_bar(ctx, chip.clone(), b, "0", &words)).collect();
+                    let bars = (g.lanes > 0)
+                        .then(|| el("ul").class("bars").style("--lanes", g.lanes.to_string()).children(bars));
+                    el("div")
+                        .class("tg-cell")
+                        .attr("role", "group")
+                        .attr("aria-label", c.label.clone())
+                        .child(bars)
+                        .child(el("ul").class("chips").children(chips))
+                        .into()
                 })
                 .collect();
             let hours = g

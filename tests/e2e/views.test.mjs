@@ -115,9 +115,17 @@ test('week view: all-day row, overlapping events side by side, the now line', as
   await page.locator('.time-grid').waitFor();
   assert.match(await page.locator('#period-title').textContent(), /^7\s?–\s?13 December 2026$/);
   assert.equal(await page.locator('.tg-col').count(), 7);
-  // Housing First (9–10 December, all day) sits in the all-day row of both days.
+  // Housing First (9–10 December, all day) is one bar in the all-day row, from the 9th across the 10th.
   const allDay = await page.locator('.tg-all-day .tg-cell').evaluateAll((cells) => cells.map((c) => c.textContent));
-  assert.deepEqual(allDay.map((t) => t.includes('Housing First')), [false, false, true, true, false, false, false]);
+  assert.deepEqual(allDay.map((t) => t.includes('Housing First')), [false, false, true, false, false, false, false]);
+  const bar = page.locator('.tg-all-day .bar', { hasText: 'Housing First' });
+  const [nine, ten, drawn] = await Promise.all([
+    page.locator('.tg-all-day .tg-cell').nth(2).boundingBox(), page.locator('.tg-all-day .tg-cell').nth(3).boundingBox(), bar.boundingBox(),
+  ]);
+  assert.ok(drawn.x < nine.x + 8 && drawn.x + drawn.width > ten.x + ten.width - 8, `the bar spans both days: ${JSON.stringify({ nine, ten, drawn })}`);
+  assert.ok(drawn.x + drawn.width <= ten.x + ten.width + 1, 'and ends with the 10th');
+  // Its link is a Tab stop, named by its title.
+  assert.equal(await bar.locator('a').getAttribute('tabindex'), '0');
   // Three overlapping events on the 10th: too many for a week's narrow column, so listed from the first's time.
   const listed = page.locator('.tg-col[data-date="2026-12-10"] .tg-agenda');
   // The week opens on them (the first at 16:00), not at a fixed morning hour.
