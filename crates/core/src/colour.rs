@@ -175,25 +175,11 @@ mod tests {
         }
         for c in colours {
             let (light, dark) = theme_colours(Some(c), 0);
-            for back in LIGHT {
-                assert!(
-                    contrast(light, back) >= 4.5,
-                    "{} → {} on {}: {:.2}",
-                    c.hex(),
-                    light.hex(),
-                    back.hex(),
-                    contrast(light, back)
-                );
-            }
-            for back in DARK {
-                assert!(
-                    contrast(dark, back) >= 4.5,
-                    "{} → {} on {}: {:.2}",
-                    c.hex(),
-                    dark.hex(),
-                    back.hex(),
-                    contrast(dark, back)
-                );
+            for (shade, backs) in [(light, LIGHT), (dark, DARK)] {
+                for back in backs {
+                    let ratio = contrast(shade, back);
+                    assert!(ratio >= 4.5, "{} → {} on {}: {ratio:.2}", c.hex(), shade.hex(), back.hex());
+                }
             }
         }
     }
