@@ -803,14 +803,20 @@ pub fn event_values(feed: &Feed, event: &Event, facet: Facet) -> Vec<String> {
     }
 }
 
-/// An event's places: its venue's (unless online) and its organizers'.
+/// An event's places: its venue's (unless online), its organizers' and its
+/// partners' (a city partner's events are the city's: issue 22), as
+/// `(country, city)`, each once.
 fn places(feed: &Feed, event: &Event) -> Vec<(Option<String>, Option<String>)> {
     let venue =
         event.venue.as_ref().filter(|_| event.format != Format::Online).map(|v| (v.country.clone(), v.city.clone()));
-    let organizers =
-        event.organizers.iter().filter_map(|id| feed.organization(id)).map(|o| (o.country.clone(), o.city.clone()));
+    let organizations = event
+        .organizers
+        .iter()
+        .chain(&event.partners)
+        .filter_map(|id| feed.organization(id))
+        .map(|o| (o.country.clone(), o.city.clone()));
     let mut out: Vec<(Option<String>, Option<String>)> = Vec::new();
-    for (country, city) in venue.into_iter().chain(organizers) {
+    for (country, city) in venue.into_iter().chain(organizations) {
         let place = (country.map(|c| c.to_ascii_uppercase()), city);
         if !out.contains(&place) {
             out.push(place);
@@ -1124,6 +1130,104 @@ mod tests {
             assert_eq!(Hours::parse(bad), None, "{bad}");
         }
         assert_eq!(Hours { from: 540, to: 1080 }.to_text(), "09:00-18:00");
+    }
+
+    /// A feed of four organizations and five events placed by venue,
+    /// organizer or partner, for the place facets.
+    fn placed_feed() -> Feed {
+        use crate::feed::{Organization, Venue};
+        let org = |id: &str, city: Option<&str>, country: Option<&str>| Organization {
+            id: id.into(),
+            name: Text(vec![("en".into(), id.into())]),
+            url: None,
+            city: city.map(Into::into),
+            country: country.map(Into::into),
+        };
+        let event = |id: &str, format: Format, venue: Option<(&str, &str)>, organizers: &[&str], partners: &[&str]| {
+            let mut e = Event::new(
+                id,
+                id,
+                crate::feed::When::AllDay { first: "2027-01-01".parse().unwrap(), last: "2027-01-01".parse().unwrap() },
+            );
+            e.format = format;
+            e.venue = venue.map(|(city, country)| Venue {
+                city: Some(city.into()),
+                country: Some(country.into()),
+                ..Venue::default()
+            });
+            e.organizers = organizers.iter().map(|s| s.to_string()).collect();
+            e.partners = partners.iter().map(|s| s.to_string()).collect();
+            e
+        };
+        Feed {
+            organizations: vec![
+                org("cluj", Some("Cluj-Napoca"), Some("RO")),
+                org("torino", Some("Torino"), Some("it")),
+                org("budapest", Some("Budapest"), Some("HU")),
+                org("nowhere", None, None),
+            ],
+            events: vec![
+                event("held-in-gdansk", Format::InPerson, Some(("Gdańsk", "PL")), &["cluj"], &[]),
+                event("run-by-cluj", Format::Online, Some(("Lisbon", "PT")), &["cluj"], &[]),
+                event("partners", Format::Online, None, &["cluj"], &["torino", "budapest", "unknown"]),
+                event("torino-twice", Format::InPerson, Some(("Torino", "IT")), &[], &["torino"]),
+                event("placeless", Format::Online, None, &["nowhere"], &["nowhere"]),
+            ],
+            ..Feed::default()
+        }
+    }
+
+    #[test]
+    fn cities_and_countries_match_venue_organizers_or_partners() {
+        let feed = placed_feed();
+        let index = SearchIndex::new(&feed);
+        let viewer = Viewer {
+            now: "2026-12-01T00:00:00Z".parse().unwrap(),
+            rules: &crate::time::FixedZone(0),
+            zone: "UTC",
+            week_starts: Weekday::Mon,
+        };
+        let cases: [(Facet, &[&str], &[&str]); 11] = [
+            (Facet::City, &["Torino"], &["partners", "torino-twice"]),
+            (Facet::City, &["torino"], &["partners", "torino-twice"]),
+            (Facet::City, &["Budapest"], &["partners"]),
+            (Facet::City, &["Budapest", "Gdansk"], &["held-in-gdansk", "partners"]),
+            (Facet::City, &["Cluj-Napoca"], &["held-in-gdansk", "run-by-cluj", "partners"]),
+            // An online event's venue is not where it is.
+            (Facet::City, &["Lisbon"], &[]),
+            (Facet::Country, &["IT"], &["partners", "torino-twice"]),
+            (Facet::Country, &["hu"], &["partners"]),
+            (Facet::Country, &["PL"], &["held-in-gdansk"]),
+            (Facet::Country, &["PT"], &[]),
+            (Facet::City, &["Saint-Denis"], &[]),
+        ];
+        for (facet, chosen, want) in cases {
+            let mut filters = Filters::default();
+            filters.set_values(facet, chosen.iter().map(|s| s.to_string()).collect());
+            let got: Vec<&str> = apply(&feed, &index, &filters, &viewer)
+                .iter()
+                .zip(&feed.events)
+                .filter(|(m, _)| **m)
+                .map(|(_, e)| e.id.as_str())
+                .collect();
+            assert_eq!(got, want, "{facet:?} {chosen:?}");
+        }
+        let values = |id: &str, facet| event_values(&feed, feed.event(id).unwrap(), facet);
+        assert_eq!(values("partners", Facet::City), ["Cluj-Napoca", "Torino", "Budapest"]);
+        assert_eq!(values("partners", Facet::Country), ["RO", "IT", "HU"]);
+        assert_eq!(values("torino-twice", Facet::City), ["Torino"]);
+        assert!(values("placeless", Facet::City).is_empty());
+        // The counts follow: a partner city is a row, counting its events once.
+        let counts = |facet| facet_counts(&feed, &index, &Filters::default(), facet, &viewer);
+        assert_eq!(
+            counts(Facet::City),
+            [("Gdańsk".into(), 1), ("Cluj-Napoca".into(), 3), ("Torino".into(), 2), ("Budapest".into(), 1)]
+        );
+        assert_eq!(counts(Facet::Country), [("PL".into(), 1), ("RO".into(), 3), ("IT".into(), 2), ("HU".into(), 1)]);
+        // With another facet chosen, a partner's row counts what a click gives.
+        let in_person = Filters { formats: vec![Format::InPerson], ..Filters::default() };
+        let rows = facet_counts(&feed, &index, &in_person, Facet::City, &viewer);
+        assert!(rows.contains(&("Torino".into(), 1)) && rows.contains(&("Budapest".into(), 0)), "{rows:?}");
     }
 
     #[test]

@@ -161,3 +161,40 @@ fn romanian_text_uses_comma_below_letters() {
     }
     assert!(text.contains('ș') && text.contains('ț'));
 }
+
+/// Issue 22: `?city=Torino` and `?city=Budapest` showed nothing, although
+/// CO4CITIES names both cities as partners. A city (or country) matches an
+/// event whose venue, organizers or partners are there, and the facet
+/// counts say so.
+#[test]
+fn partner_cities_list_co4cities() {
+    use chrono::Weekday;
+    use citycal_core::filter::{apply, facet_counts, Facet, SearchIndex, Viewer};
+    use citycal_core::query::ViewState;
+    let feed = sample();
+    let index = SearchIndex::new(&feed);
+    let viewer =
+        Viewer { now: utc("2026-12-06T12:00:00Z"), rules: &Tzdb, zone: "Europe/Rome", week_starts: Weekday::Mon };
+    let listed = |query: &str| -> Vec<String> {
+        let (state, issues) = ViewState::from_query(query, &Tzdb);
+        assert!(issues.is_empty(), "{query}: {issues:?}");
+        apply(&feed, &index, &state.filters, &viewer)
+            .iter()
+            .zip(&feed.events)
+            .filter(|(m, _)| **m)
+            .map(|(_, e)| e.id.clone())
+            .collect()
+    };
+    let co4cities = ["co4cities-urbact-transfer-network".to_owned(), "co4cities-follow-up-gdansk".to_owned()];
+    for query in ["city=Torino", "city=torino", "city=Budapest", "country=IT", "country=hu"] {
+        assert_eq!(listed(query), co4cities, "{query}");
+    }
+    // Gdańsk is a partner of the first and the venue of the second.
+    for id in &co4cities {
+        assert!(listed("city=gdansk").contains(id), "{id}");
+    }
+    let cities = facet_counts(&feed, &index, &Default::default(), Facet::City, &viewer);
+    for city in ["Torino", "Budapest"] {
+        assert!(cities.contains(&(city.to_owned(), 2)), "{city}: {cities:?}");
+    }
+}
