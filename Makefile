@@ -56,7 +56,7 @@ run: build server
 	@echo "==> Registration receiver at http://127.0.0.1:8081 (stored in registrations.sqlite)"
 	@echo "==> Serving Citycal at http://127.0.0.1:8080, the embed builder at /builder.html (Ctrl-C to stop both)"
 	./target/release/citycal-server --feed public/events.json --db registrations.sqlite --port 8081 \
-		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --admin & \
+		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --app-url http://127.0.0.1:8080/ --admin & \
 	receiver=$$!; trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; node tests/e2e/serve.mjs dist 8080
 
 server:
@@ -89,6 +89,8 @@ test-wasm: build-tools test-tools
 	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web --test zones
 
 test-e2e: build server test-tools
+	@echo "==> The subscription feed (/calendar.ics of the receiver) read by ical.js"
+	node --test tests/ics_subscription.test.mjs
 	@echo "==> End-to-end tests against the built app (the walk: 300 steps a size, seed 1)"
 	WALK_STEPS=300 WALK_SEED=1 node --test --test-concurrency=1 --test-reporter=spec tests/e2e/*.test.mjs
 
@@ -101,7 +103,7 @@ WALK_SEED := $(shell date +%s)
 walk: build test-tools
 	WALK_STEPS=$(WALK_STEPS) WALK_SEED=$(WALK_SEED) node --test --test-reporter=spec tests/e2e/walk.test.mjs
 
-build: build-tools
+build: build-tools server
 	@echo "==> Building the release app into dist/"
 	$(RELEASE_WASM_ENV) trunk build --release
 	@echo "==> Building the embed builder (its own wasm, so visitors never download it) into dist/"
@@ -114,6 +116,7 @@ build: build-tools
 		-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > builder.html
 	$(RELEASE_WASM_ENV) trunk build --release --dist target/builder-dist builder.html
 	cp target/builder-dist/builder.html target/builder-dist/builder-* dist/
+	./target/release/citycal-server --feed public/events.json --write-ics dist
 
 # Issue 8's budget: the initial load (month, and a phone's list) within
 # 160 KB gzip; FullCalendar's bundle is 101 KB. Never raise it.

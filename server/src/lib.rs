@@ -1,25 +1,36 @@
 //! Citycal's reference registration receiver: the contract of
-//! `docs/registration.md` over SQLite.
+//! `docs/registration.md` over SQLite, and the calendar subscriptions of
+//! `docs/links.md`.
 //!
-//! One route, `POST /registrations`. A request is checked with the same
+//! `POST /registrations`: a request is checked with the same
 //! `citycal_core::registration::check` the form uses, then against the feed
 //! (deadline, capacity) and the store (one registration per email and
 //! event), all inside one SQLite transaction together with its idempotency
 //! key, so a retried request is answered, never stored twice.
+//!
+//! `GET /calendar.ics?<link parameters>`: the iCalendar feed of a view's
+//! filters (`citycal_core::subscription`), public (`Access-Control-Allow-Origin: *`).
+//! Each event's revision (`SEQUENCE`, `LAST-MODIFIED`) is kept in the same
+//! SQLite file (`calendar_revisions`), worked out once per feed load.
 
-use std::collections::HashSet;
-use std::sync::{Arc, Mutex};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::body::Bytes;
-use axum::extract::{Query, Request, State};
+use axum::extract::{Query, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
 use citycal_core::feed::Feed;
+use citycal_core::filter::SearchIndex;
+use citycal_core::ics::{content_hash, Revision};
+use citycal_core::query::ViewState;
 use citycal_core::registration::{check, state, FieldErrors, Phase, Registered, RegistrationRequest};
+use citycal_core::subscription::{self, Publish};
+use citycal_core::tzdb::Tzdb;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
 
@@ -45,11 +56,23 @@ enum Fate {
     DropAfter,
 }
 
+/// The server's clock: the only place "now" is read (tests fix it).
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
 pub struct Receiver {
     pub feed: Feed,
     pub allowed_origins: HashSet<String>,
     /// Whether `GET /registrations` lists what was stored (local use only).
     pub admin: bool,
+    /// The app's public address (http(s)): calendar events link to their
+    /// page there, and their UIDs are at its host
+    /// (`subscription::uid_domain`). `None`: no links, UIDs at `citycal.invalid`.
+    pub app_url: Option<String>,
+    clock: Clock,
+    /// The feed's search index, built on the first calendar asked for.
+    index: OnceLock<SearchIndex>,
+    /// Each event's revision, worked out once per feed (see `revisions`).
+    revisions: OnceLock<HashMap<String, Revision>>,
     db: Mutex<Connection>,
     faults: Option<Mutex<u64>>,
     /// How many of each injected fault were served: fail, busy, drop before, drop after.
@@ -83,16 +106,125 @@ impl Receiver {
                  status INTEGER NOT NULL,
                  response TEXT NOT NULL,
                  created_at TEXT NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS calendar_revisions (
+                 event_id TEXT PRIMARY KEY,
+                 content_hash TEXT NOT NULL,
+                 sequence INTEGER NOT NULL,
+                 modified TEXT NOT NULL
              );",
         )?;
         Ok(Receiver {
             feed,
             allowed_origins,
             admin,
+            app_url: None,
+            clock: Arc::new(Utc::now),
+            index: OnceLock::new(),
+            revisions: OnceLock::new(),
             db: Mutex::new(db),
             faults: faults.map(|f| Mutex::new(f.seed.max(1))),
             injected: Default::default(),
         })
+    }
+
+    /// This receiver reading `clock` instead of the system's.
+    pub fn with_clock(self, clock: Clock) -> Receiver {
+        Receiver { clock, ..self }
+    }
+
+    /// This receiver with the app's public address (see `app_url`).
+    pub fn with_app_url(self, app_url: Option<String>) -> Receiver {
+        Receiver { app_url, ..self }
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::new(&self.feed))
+    }
+
+    /// Each event's revision: what the store remembers of it (its content
+    /// hash, sequence and time of change) moved on by
+    /// `Revision::next` for the feed as loaded, and stored, in one
+    /// transaction, on the first calendar asked for. The feed is loaded once,
+    /// so that is once per start; a store that fails leaves the calendar
+    /// without revisions (`SEQUENCE:0`) rather than without events.
+    pub fn revisions(&self) -> &HashMap<String, Revision> {
+        self.revisions.get_or_init(|| {
+            self.record_revisions(self.now()).unwrap_or_else(|e| {
+                eprintln!("citycal-server: calendar revisions not stored: {e}");
+                HashMap::new()
+            })
+        })
+    }
+
+    fn record_revisions(&self, now: DateTime<Utc>) -> rusqlite::Result<HashMap<String, Revision>> {
+        let mut db = self.db.lock().unwrap_or_else(|e| e.into_inner());
+        let tx = db.transaction()?;
+        let mut out = HashMap::with_capacity(self.feed.events.len());
+        for event in &self.feed.events {
+            let hash = content_hash(event, &self.feed);
+            let seen: Option<(String, u32, String)> = tx
+                .query_row(
+                    "SELECT content_hash, sequence, modified FROM calendar_revisions WHERE event_id = ?1",
+                    params![event.id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let previous = seen.and_then(|(hash, sequence, modified)| {
+                let hash = u64::from_str_radix(&hash, 16).ok()?;
+                let modified = DateTime::parse_from_rfc3339(&modified).ok()?.with_timezone(&Utc);
+                Some((hash, Revision { sequence, modified }))
+            });
+            let revision = Revision::next(previous, hash, now);
+            if previous != Some((hash, revision)) {
+                tx.execute(
+                    "INSERT INTO calendar_revisions (event_id, content_hash, sequence, modified) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (event_id) DO UPDATE SET content_hash = ?2, sequence = ?3, modified = ?4",
+                    params![event.id, format!("{hash:016x}"), revision.sequence, revision.modified.to_rfc3339()],
+                )?;
+            }
+            out.insert(event.id.clone(), revision);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The calendar a subscription with `query` (the link parameters of
+    /// `docs/links.md`, without `?`) reads now: the events of its filters,
+    /// named in its `lang` (`citycal_core::subscription`).
+    pub fn calendar(&self, query: &str) -> String {
+        let (link, _) = ViewState::from_query(query, &Tzdb);
+        self.write_calendar(&link.filters, link.lang)
+    }
+
+    fn write_calendar(
+        &self,
+        filters: &citycal_core::filter::Filters,
+        lang: Option<citycal_core::i18n::Lang>,
+    ) -> String {
+        let revisions = self.revisions();
+        let uid_domain = subscription::uid_domain(self.app_url.as_deref());
+        let publish = Publish { app_url: self.app_url.as_deref(), uid_domain: &uid_domain, now: self.now() };
+        subscription::write(&self.feed, self.index(), &Tzdb, filters, lang, &publish, &|e| {
+            revisions.get(&e.id).copied()
+        })
+    }
+
+    /// A static deployment's calendars (`subscription::static_files`:
+    /// `calendar.ics` and one per theme) written into `dir`, which is
+    /// created if need be; their names, in order.
+    pub fn write_static_calendars(&self, dir: &std::path::Path) -> std::io::Result<Vec<String>> {
+        std::fs::create_dir_all(dir)?;
+        let mut written = Vec::new();
+        for (name, filters) in subscription::static_files(&self.feed) {
+            std::fs::write(dir.join(&name), self.write_calendar(&filters, None))?;
+            written.push(name);
+        }
+        Ok(written)
     }
 
     fn fate(&self) -> Fate {
@@ -114,10 +246,23 @@ impl Receiver {
 }
 
 pub fn router(receiver: Arc<Receiver>) -> Router {
-    Router::new()
+    // The allow-list guards registrations only: a calendar is public.
+    let registrations = Router::new()
         .route("/registrations", post(register).get(list).options(preflight))
-        .layer(middleware::from_fn_with_state(receiver.clone(), cors))
-        .with_state(receiver)
+        .layer(middleware::from_fn_with_state(receiver.clone(), cors));
+    Router::new().route("/calendar.ics", get(calendar_ics)).merge(registrations).with_state(receiver)
+}
+
+/// `GET /calendar.ics?…`: a subscription (see `Receiver::calendar`). Public,
+/// read-only and the same for everyone, so any page may read it.
+async fn calendar_ics(State(receiver): State<Arc<Receiver>>, RawQuery(query): RawQuery) -> Response {
+    let body = receiver.calendar(query.as_deref().unwrap_or(""));
+    let headers = [
+        (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+        (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
+        (header::CACHE_CONTROL, "public, max-age=600"),
+    ];
+    (headers, body).into_response()
 }
 
 /// CORS for the allow-listed origins only; others get no CORS headers (the
@@ -195,7 +340,7 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
             json!({ "error": "the body is not a registration (docs/registration.md)" }),
         );
     };
-    let response = receive(&receiver, key, &body, &request, Utc::now());
+    let response = receive(&receiver, key, &body, &request, receiver.now());
     if fate == Fate::DropAfter {
         return dropped();
     }

@@ -21,6 +21,12 @@ pub struct SiteConfig {
     pub registration_endpoint: Option<String>,
     /// The privacy notice the consent checkbox links to (http(s)).
     pub privacy_url: Option<String>,
+    /// The reference server's `calendar.ics` (`docs/links.md`,
+    /// "Subscriptions"): a path relative to the app or an http(s) URL, which
+    /// "Subscribe" gives with the view's filters
+    /// ([`crate::subscription::subscription_url`]). Without it, "Subscribe"
+    /// offers the files a static build writes next to the app.
+    pub calendar: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +34,7 @@ pub enum ConfigError {
     Invalid,
     /// The feed location is neither a relative path nor http(s).
     BadFeedUrl,
-    /// The registration endpoint or privacy link is neither.
+    /// The registration endpoint, calendar or privacy link is neither.
     BadUrl,
 }
 
@@ -46,6 +52,7 @@ pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
         return Err(ConfigError::BadFeedUrl);
     }
     if config.registration_endpoint.as_deref().is_some_and(|e| !is_location(e))
+        || config.calendar.as_deref().is_some_and(|c| !is_location(c))
         || config.privacy_url.as_deref().is_some_and(|u| !is_http_url(u))
     {
         return Err(ConfigError::BadUrl);
@@ -62,6 +69,7 @@ fn read(j: &Json) -> Option<SiteConfig> {
         default_time_zone: text("defaultTimeZone")?,
         registration_endpoint: text("registrationEndpoint")?,
         privacy_url: text("privacyUrl")?,
+        calendar: text("calendar")?,
     })
 }
 
@@ -89,5 +97,25 @@ mod tests {
         assert!(parse_config(with_endpoint).is_ok());
         assert_eq!(parse_config(br#"{"feed": "e.json", "registrationEndpoint": "data:x"}"#), Err(ConfigError::BadUrl));
         assert_eq!(parse_config(br#"{"feed": "e.json", "privacyUrl": "privacy.html"}"#), Err(ConfigError::BadUrl));
+    }
+
+    #[test]
+    fn calendar_locations() {
+        let calendar = |json: &str| parse_config(json.as_bytes()).map(|c| c.calendar);
+        let cases: [(&str, Result<Option<String>, ConfigError>); 7] = [
+            (r#"{"feed": "e.json"}"#, Ok(None)),
+            (r#"{"feed": "e.json", "calendar": "calendar.ics"}"#, Ok(Some("calendar.ics".into()))),
+            (r#"{"feed": "e.json", "calendar": "/api/calendar.ics"}"#, Ok(Some("/api/calendar.ics".into()))),
+            (
+                r#"{"feed": "e.json", "calendar": "http://127.0.0.1:8081/calendar.ics"}"#,
+                Ok(Some("http://127.0.0.1:8081/calendar.ics".into())),
+            ),
+            (r#"{"feed": "e.json", "calendar": "webcal://x.example/c.ics"}"#, Err(ConfigError::BadUrl)),
+            (r#"{"feed": "e.json", "calendar": "//x.example/c.ics"}"#, Err(ConfigError::BadUrl)),
+            (r#"{"feed": "e.json", "calendar": 1}"#, Err(ConfigError::Invalid)),
+        ];
+        for (json, want) in cases {
+            assert_eq!(calendar(json), want, "{json}");
+        }
     }
 }

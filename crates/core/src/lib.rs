@@ -22,6 +22,7 @@ pub mod layout;
 pub mod order;
 pub mod query;
 pub mod registration;
+pub mod subscription;
 pub mod time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tzdb;
