@@ -51,6 +51,20 @@ pub fn past<'a>(
     events[..end].iter().enumerate().rev().filter(move |(_, e)| end_instant(e, rules, zone) <= now)
 }
 
+/// How many of the events `keeps` lets through are still to come at `now`
+/// (ongoing ones included, as in [`upcoming`]) and how many are over.
+pub fn count_upcoming(
+    events: &[Event],
+    now: DateTime<Utc>,
+    rules: &dyn ZoneRules,
+    zone: &str,
+    keeps: &dyn Fn(usize) -> bool,
+) -> (usize, usize) {
+    let kept = (0..events.len()).filter(|i| keeps(*i));
+    let to_come = kept.clone().filter(|i| end_instant(&events[*i], rules, zone) > now).count();
+    (to_come, kept.count() - to_come)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +98,11 @@ mod tests {
             let mut expected_down: Vec<&str> =
                 events.iter().filter(|e| end_instant(e, &rules, "X") <= now).map(|e| e.id.as_str()).collect();
             expected_down.reverse();
+            let even = |i: usize| i.is_multiple_of(2);
+            let counted = count_upcoming(&events, now, &rules, "X", &even);
+            let kept_up = upcoming(&events, longest(&events), now, &rules, "X").filter(|(i, _)| even(*i)).count();
+            let kept_down = past(&events, now, &rules, "X").filter(|(i, _)| even(*i)).count();
+            assert_eq!(counted, (kept_up, kept_down), "{now}");
             assert_eq!((up, down), (expected_up, expected_down), "{now}");
         }
     }

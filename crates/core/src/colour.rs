@@ -105,6 +105,17 @@ pub fn theme_colours(declared: Option<Rgb>, index: usize) -> (Rgb, Rgb) {
     (toward(colour, 0, &LIGHT), toward(colour, 255, &DARK))
 }
 
+/// An embedding site's accent colour as each scheme shows it:
+/// `[(accent, text on it); 2]` for the light and the dark scheme. The accent
+/// is readable as link text on the scheme's surfaces (as a theme's colour
+/// is), and its text, white or black, is readable on it as a button.
+pub fn accent_colours(accent: Rgb) -> [(Rgb, Rgb); 2] {
+    let (light, dark) = (toward(accent, 0, &LIGHT), toward(accent, 255, &DARK));
+    let text_on =
+        |back: Rgb| [Rgb([255; 3]), Rgb([0; 3])].into_iter().find(|t| readable(*t, back)).unwrap_or(Rgb([0; 3]));
+    [(light, text_on(light)), (dark, text_on(dark))]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,5 +220,28 @@ mod tests {
         let (light, dark) = theme_colours(None, 0);
         assert_eq!(feed.themes[0].shades, (light.hex(), dark.hex()));
         assert_eq!(feed.themes[1].shades, ("#606060".into(), "#ffffff".into()));
+    }
+
+    /// An accent, any colour: as link text it reads on its scheme's
+    /// surfaces, and its button text reads on it, in both schemes.
+    #[test]
+    fn an_accent_and_its_text_are_readable_in_both_schemes() {
+        let steps: Vec<u8> = (0..=255).step_by(15).collect();
+        for r in &steps {
+            for g in &steps {
+                for b in &steps {
+                    let c = Rgb([*r, *g, *b]);
+                    for ((accent, text), backs) in accent_colours(c).into_iter().zip([LIGHT, DARK]) {
+                        for back in backs {
+                            assert!(contrast(accent, back) >= 4.5, "{} → {} on {}", c.hex(), accent.hex(), back.hex());
+                        }
+                        assert!(contrast(text, accent) >= 4.5, "{} on {}", text.hex(), accent.hex());
+                    }
+                }
+            }
+        }
+        let [(light, on_light), (dark, on_dark)] = accent_colours(Rgb([0x8a, 0x15, 0x38]));
+        assert_eq!((light.hex(), on_light.hex()), ("#8a1538".into(), "#ffffff".into()));
+        assert_eq!(on_dark.hex(), "#000000", "{}", dark.hex());
     }
 }

@@ -8,6 +8,7 @@
 
 use chrono::NaiveDate;
 
+use crate::colour::Rgb;
 use crate::filter::{format_from_name, format_name, Facet, Filters, Hours, Period};
 use crate::i18n::Lang;
 use crate::time::ZoneRules;
@@ -51,6 +52,9 @@ pub struct ViewState {
     pub past: bool,
     pub lang: Option<Lang>,
     pub tz: Option<String>,
+    /// An embedding site's accent colour (`accent=8a1538`, the builder's
+    /// iframe snippet): buttons, links and the selection take it.
+    pub accent: Option<Rgb>,
     /// What the visitor (or the embedding site) narrowed the calendar to.
     pub filters: Filters,
     /// Parameters that are not Citycal's, kept in order.
@@ -66,9 +70,9 @@ pub struct QueryIssue {
 
 /// Citycal's parameter names, in the order `to_query` writes them. Facet
 /// parameters may repeat (`theme=a&theme=b`); the others are read once.
-pub const PARAMS: [&str; 18] = [
-    "view", "date", "event", "past", "lang", "tz", "theme", "spoken", "format", "country", "city", "org", "series",
-    "when", "from", "to", "hours", "q",
+pub const PARAMS: [&str; 19] = [
+    "view", "date", "event", "past", "lang", "tz", "accent", "theme", "spoken", "format", "country", "city", "org",
+    "series", "when", "from", "to", "hours", "q",
 ];
 
 /// Longest bad value a notice repeats: a link can carry megabytes.
@@ -121,6 +125,10 @@ impl ViewState {
                     },
                     "lang" => Lang::from_tag(&value).map(|l| state.lang = Some(l)).is_some(),
                     "tz" => zones.is_known(&value).then(|| state.tz = Some(value.clone())).is_some(),
+                    "accent" => Rgb::parse(&value)
+                        .or_else(|| Rgb::parse(&format!("#{value}")))
+                        .map(|c| state.accent = Some(c))
+                        .is_some(),
                     "when" => Period::from_name(&value).map(|p| filters.period = Some(p)).is_some(),
                     "from" => parse_date(&value).map(|d| filters.from = Some(d)).is_some(),
                     "to" => parse_date(&value).map(|d| filters.to = Some(d)).is_some(),
@@ -165,6 +173,9 @@ impl ViewState {
         }
         if let Some(tz) = &self.tz {
             out.append_pair("tz", tz);
+        }
+        if let Some(accent) = self.accent {
+            out.append_pair("accent", &accent.hex()[1..]);
         }
         let f = &self.filters;
         for facet in Facet::ALL {
@@ -244,6 +255,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_an_accent_colour_with_or_without_its_hash() {
+        let accent = Some(crate::colour::Rgb([0x8a, 0x15, 0x38]));
+        for query in ["accent=8a1538", "accent=%238A1538", "accent=%23a00&accent=8a1538"] {
+            let (state, _) = ViewState::from_query(query, &FixedZone(0));
+            if query.contains("a00") {
+                assert_eq!(state.accent, Some(crate::colour::Rgb([0xaa, 0, 0])), "{query}");
+                continue;
+            }
+            assert_eq!(state.accent, accent, "{query}");
+            assert_eq!(state.to_query(), "accent=8a1538");
+        }
+        check("accent=red", ViewState::default(), &[("accent", "red")]);
+        check("accent=%23ggg", ViewState::default(), &[("accent", "#ggg")]);
+    }
+
+    #[test]
     fn reads_every_parameter() {
         check(
             "?view=week&date=2027-03-10&event=e-urban-dialogues-2020&past=1&lang=es-MX&tz=America/Bogota",
@@ -254,6 +281,7 @@ mod tests {
                 past: true,
                 lang: Some(Lang::Es),
                 tz: Some("America/Bogota".into()),
+                accent: None,
                 filters: Filters::default(),
                 other: vec![],
             },

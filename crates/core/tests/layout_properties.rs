@@ -113,6 +113,7 @@ proptest! {
         past in any::<bool>(),
         lang in proptest::option::of(proptest::sample::select(Lang::ALL.to_vec())),
         zone_idx in proptest::option::of(any::<prop::sample::Index>()),
+        accent in proptest::option::of(any::<[u8; 3]>()),
         other in proptest::collection::vec(("[a-z_]{1,8}", "[ -~]{0,12}"), 0..3),
     ) {
         let zones: Vec<&str> = zone_names().collect();
@@ -123,6 +124,7 @@ proptest! {
             past,
             lang,
             tz: zone_idx.map(|i| i.get(&zones).to_string()),
+            accent: accent.map(citycal_core::colour::Rgb),
             filters: Default::default(),
             other: other.into_iter()
                 .filter(|(k, _)| !citycal_core::query::PARAMS.contains(&k.as_str()))
