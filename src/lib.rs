@@ -54,8 +54,8 @@ pub fn mount_embed(
     presets: String,
 ) {
     let given = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_owned());
-    let host = Host::Element { base, feed: given(feed), endpoint: given(endpoint), privacy: given(privacy) };
-    let lang = Lang::from_tag(&lang);
+    let lang = Lang::from_tag(lang.trim());
+    let host = Host::Element { base, feed: given(feed), endpoint: given(endpoint), privacy: given(privacy), lang };
     // Presets go through the same reader as links; the embed cannot fix a zone or language this way.
     let (mut presets, _) = ViewState::from_query(&presets, &platform::intl::IntlZones);
     presets.lang = None;

@@ -64,10 +64,13 @@ fetch('./config.json').then((r) => (r.ok ? r.json() : null)).then((config) => {
 }).catch(() => {});
 `;
 // The chunks of the view the link (or the screen) asks for start with the
-// main wasm instead of after it has started (src/ui/chunk.rs).
+// main wasm instead of after it has started (src/ui/chunk.rs). Only the
+// views' and the words' lists travel in app.js (the others are fetched when
+// their part is first shown).
+const PRELOADED = /^(month_view|time_grid_view|list_view|event_page|catalog_\w+)$/;
 const preloadChunks = split ? `// Start the shown view's wasm chunks too (tools/split-wasm.mjs).
 {
-  const chunks = ${JSON.stringify(split.chunks)};
+  const chunks = ${JSON.stringify(Object.fromEntries(Object.entries(split.chunks).filter(([point]) => PRELOADED.test(point))))};
   const query = new URLSearchParams(location.search);
   const view = query.has('event') ? 'event_page'
     : ({ month: 'month_view', week: 'time_grid_view', day: 'time_grid_view', list: 'list_view' })[query.get('view')]
@@ -116,7 +119,7 @@ await init({ module_or_path: new URL('./${wasm}', base) });
 const LISTS = ['themes', 'spoken', 'formats', 'countries', 'cities', 'orgs', 'series'];
 const PARAMS = { themes: 'theme', spoken: 'spoken', formats: 'format', countries: 'country', cities: 'city', orgs: 'org', series: 'series',
   theme: 'theme', format: 'format', country: 'country', city: 'city', org: 'org', view: 'view', when: 'when', from: 'from', to: 'to',
-  hours: 'hours', q: 'q', date: 'date' };
+  hours: 'hours', q: 'q', date: 'date', accent: 'accent' };
 
 /** The element's presets as Citycal link parameters (docs/links.md). */
 function presets(data) {

@@ -104,6 +104,8 @@ builder-snippets = Snippets
 builder-script = Script embed (recommended)
 builder-iframe = Iframe embed
 builder-preview = Preview
+snippet-copied = Snippet copied.
+builder-city-hint = Cities named in the feed are suggested as you type.
 copy-snippet = Copy
 
 ## A feed that cannot be read
@@ -111,3 +113,16 @@ feed-error-too-large = The events file is too large ({ $megabytes } MB); the lim
 feed-error-not-json = The events file is not valid JSON (line { $line }, column { $column }).
 feed-error-not-a-feed = The events file is not a Citycal feed (problem at “{ $path }”).
 feed-error-version = The events file uses a format version Citycal does not know ({ $found }).
+
+## Subscribing to a view
+subscribe-intro = Your calendar app adds the events of this view and keeps them up to date when the organizers change them.
+subscribe-everything = Your calendar app adds every event of this calendar (without this view's filters) and keeps them up to date.
+subscribe-open = Open in my calendar app
+subscribe-google = Add to Google Calendar
+subscribe-outlook = Add to Outlook.com
+subscribe-address = Address to paste into any calendar app ("add calendar from URL"):
+copy-address = Copy address
+address-copied = Address copied.
+copy-address-by-hand = Copying was refused: select the address above and copy it.
+outlook-com = Add to Outlook.com
+microsoft-365 = Add to Microsoft 365

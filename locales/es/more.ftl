@@ -102,6 +102,8 @@ builder-snippets = Fragmentos
 builder-script = Inserción con script (recomendada)
 builder-iframe = Inserción con iframe
 builder-preview = Vista previa
+snippet-copied = Fragmento copiado.
+builder-city-hint = Al escribir se sugieren las ciudades que nombra el feed.
 copy-snippet = Copiar
 
 ## Un feed que no se puede leer
@@ -109,3 +111,16 @@ feed-error-too-large = El archivo de eventos es demasiado grande ({ $megabytes }
 feed-error-not-json = El archivo de eventos no es un JSON válido (línea { $line }, columna { $column }).
 feed-error-not-a-feed = El archivo de eventos no es un feed de Citycal (problema en «{ $path }»).
 feed-error-version = El archivo de eventos usa una versión del formato que Citycal no conoce ({ $found }).
+
+## Suscribirse a una vista
+subscribe-intro = Su aplicación de calendario añade los eventos de esta vista y los mantiene al día cuando los organizadores los cambian.
+subscribe-everything = Su aplicación de calendario añade todos los eventos de este calendario (sin los filtros de esta vista) y los mantiene al día.
+subscribe-open = Abrir en mi aplicación de calendario
+subscribe-google = Añadir a Google Calendar
+subscribe-outlook = Añadir a Outlook.com
+subscribe-address = Dirección para pegar en cualquier aplicación de calendario («añadir calendario desde URL»):
+copy-address = Copiar la dirección
+address-copied = Dirección copiada.
+copy-address-by-hand = No se pudo copiar: seleccione la dirección de arriba y cópiela.
+outlook-com = Añadir a Outlook.com
+microsoft-365 = Añadir a Microsoft 365

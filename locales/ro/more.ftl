@@ -105,6 +105,8 @@ builder-snippets = Fragmente de cod
 builder-script = Inserare cu script (recomandată)
 builder-iframe = Inserare cu iframe
 builder-preview = Previzualizare
+snippet-copied = Fragmentul a fost copiat.
+builder-city-hint = Pe măsură ce scrieți, sunt sugerate orașele din flux.
 copy-snippet = Copiați
 
 ## Un flux care nu poate fi citit
@@ -112,3 +114,16 @@ feed-error-too-large = Fișierul de evenimente este prea mare ({ $megabytes } MB
 feed-error-not-json = Fișierul de evenimente nu este un JSON valid (rândul { $line }, coloana { $column }).
 feed-error-not-a-feed = Fișierul de evenimente nu este un flux Citycal (problemă la „{ $path }”).
 feed-error-version = Fișierul de evenimente folosește o versiune de format pe care Citycal nu o cunoaște ({ $found }).
+
+## Abonarea la o vizualizare
+subscribe-intro = Aplicația dumneavoastră de calendar adaugă evenimentele acestei vizualizări și le actualizează când organizatorii le modifică.
+subscribe-everything = Aplicația dumneavoastră de calendar adaugă toate evenimentele acestui calendar (fără filtrele acestei vizualizări) și le actualizează.
+subscribe-open = Deschideți în aplicația mea de calendar
+subscribe-google = Adăugați în Google Calendar
+subscribe-outlook = Adăugați în Outlook.com
+subscribe-address = Adresa de lipit în orice aplicație de calendar („adăugare calendar de la URL”):
+copy-address = Copiați adresa
+address-copied = Adresa a fost copiată.
+copy-address-by-hand = Copierea a fost refuzată: selectați adresa de mai sus și copiați-o.
+outlook-com = Adăugați în Outlook.com
+microsoft-365 = Adăugați în Microsoft 365

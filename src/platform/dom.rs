@@ -178,3 +178,21 @@ pub fn target_attribute(event: &web_sys::Event, attribute: &str) -> Option<Strin
 pub fn is_open(event: &web_sys::Event) -> bool {
     event.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open())
 }
+
+/// Sets CSS custom properties on `element` through the CSSOM (no style
+/// attribute: a strict CSP allows it), removing those given `None`, and
+/// `flag` as an attribute while any is set.
+pub fn set_custom_properties(element: &web_sys::HtmlElement, flag: &str, properties: &[(&str, Option<String>)]) {
+    let style = element.style();
+    for (name, value) in properties {
+        let _ = match value {
+            Some(value) => style.set_property(name, value),
+            None => style.remove_property(name).map(drop),
+        };
+    }
+    let _ = if properties.iter().any(|(_, v)| v.is_some()) {
+        element.set_attribute(flag, "")
+    } else {
+        element.remove_attribute(flag)
+    };
+}

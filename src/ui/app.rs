@@ -18,6 +18,7 @@ use crate::ui::month::{load_month_view, month_view};
 use crate::ui::nav::toolbar;
 use crate::ui::state::{follow_browser, initial_ctx, provide_app_ctx, start_loading, AppCtx, Host, Load};
 use crate::ui::status::{feed_status, link_notice, words_missing, words_notice};
+use crate::ui::subscribe::extras;
 use crate::ui::week::{load_time_grid_view, time_grid_view};
 
 /// The calendar as its own page (`Host::Page`), in a partner's iframe
@@ -88,6 +89,7 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
                         .child(feed_status(ctx))
                         .child(main_content(ctx))
                         .into(),
+                    extras(ctx),
                 ])
             })
         }))

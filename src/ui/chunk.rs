@@ -76,7 +76,13 @@ enum Chunk {
 /// `load` is `chunk!(load_fn)`; neither it nor `build` makes a copy of this
 /// code per call (each copy was about 1 KB of the main wasm).
 pub fn lazy(ctx: AppCtx, load: fn() -> Loading, build: impl Fn() -> Option<Node> + Send + 'static) -> Node {
-    lazy_boxed(ctx, load, Box::new(build))
+    lazy_boxed(ctx, load, Box::new(build), false)
+}
+
+/// [`lazy`] for a part the first screen does without (under the view, or
+/// no visible part at all): nothing shows while its chunk is on the way.
+pub fn lazy_quiet(ctx: AppCtx, load: fn() -> Loading, build: impl Fn() -> Option<Node> + Send + 'static) -> Node {
+    lazy_boxed(ctx, load, Box::new(build), true)
 }
 
 /// A chunk's fetch as [`lazy`] takes it.
@@ -92,7 +98,7 @@ pub(crate) use chunk;
 
 type Build = Box<dyn Fn() -> Option<Node> + Send>;
 
-fn lazy_boxed(ctx: AppCtx, load: fn() -> Loading, build: Build) -> Node {
+fn lazy_boxed(ctx: AppCtx, load: fn() -> Loading, build: Build, quiet: bool) -> Node {
     let state = RwSignal::new(Chunk::Loading);
     let settle = move |loaded: Result<(), SplitLoaderError>| {
         state.set(if loaded.is_ok() { Chunk::Ready } else { Chunk::Failed });
@@ -113,6 +119,7 @@ fn lazy_boxed(ctx: AppCtx, load: fn() -> Loading, build: Build) -> Node {
     fetch();
     dynamic(move || match state.get() {
         Chunk::Ready => untrack(&build).unwrap_or_else(|| failed(ctx, fetch)),
+        Chunk::Loading if quiet => Node::Empty,
         Chunk::Loading => el("p").class("chunk-loading").attr("role", "status").child(ctx.t("loading-view")).into(),
         Chunk::Failed => failed(ctx, fetch),
     })

@@ -2,12 +2,13 @@
 //! themes, a city and an accent colour, sees the calendar as it will look,
 //! and copies the script or the iframe snippet (`docs/embedding.md`).
 
-use citycal_core::filter::Facet;
+use citycal_core::colour::Rgb;
+use citycal_core::filter::{facet_counts, fold, Facet, Filters, Viewer};
 use citycal_core::i18n::Lang;
 use citycal_core::query::{View, ViewState};
-use leptos::html;
 use leptos::prelude::*;
 
+use crate::platform::intl::{sort_by_label, IntlZones};
 use crate::platform::{dom, page};
 use crate::ui::app::App;
 use crate::ui::catalog;
@@ -31,7 +32,7 @@ struct Choice {
 
 impl Choice {
     fn presets(&self) -> ViewState {
-        let mut state = ViewState { view: Some(self.view), ..ViewState::default() };
+        let mut state = ViewState { view: Some(self.view), accent: self.accent(), ..ViewState::default() };
         state.filters.set_values(Facet::Theme, self.themes.clone());
         if !self.city.is_empty() {
             state.filters.set_values(Facet::City, vec![self.city.clone()]);
@@ -47,21 +48,23 @@ impl Choice {
         if !self.city.is_empty() {
             attrs.push_str(&format!(r#" data-cities="{}""#, attr(&self.city)));
         }
-        let theme = if self.accent != DEFAULT_ACCENT {
-            format!(
-                "\n<!-- In your stylesheet: -->\n<!-- [data-citycal] {{ --cc-accent: {}; }} -->",
-                attr(&self.accent)
-            )
-        } else {
-            String::new()
-        };
-        format!("<div {attrs}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>{theme}")
+        if let Some(accent) = self.accent() {
+            attrs.push_str(&format!(r#" data-accent="{}""#, accent.hex()));
+        }
+        format!("<div {attrs}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>")
     }
 
+    /// The accent, unless it is the default (which leaves each scheme its own).
+    fn accent(&self) -> Option<Rgb> {
+        Rgb::parse(&self.accent).filter(|_| self.accent != DEFAULT_ACCENT)
+    }
+
+    /// Full width and borderless by attributes (a partner's CSP may refuse
+    /// inline styles); `resize.js` gives it its content's height.
     fn iframe_snippet(&self, base: &str) -> String {
         let query = ViewState { lang: Some(self.lang), ..self.presets() }.to_query();
         format!(
-            "<iframe title=\"Citycal\" src=\"{base}embed.html?{}\"></iframe>\n<script type=\"module\" src=\"{base}resize.js\"></script>",
+            "<iframe title=\"Citycal\" src=\"{base}embed.html?{}\" width=\"100%\" height=\"600\" frameborder=\"0\"></iframe>\n<script type=\"module\" src=\"{base}resize.js\"></script>",
             attr(&query)
         )
     }
@@ -95,22 +98,31 @@ pub fn EmbedBuilder() -> impl IntoView {
         _ => Vec::<(String, String)>::new(),
     };
     Effect::new(move |_| page::set_language_and_title(ctx.lang.get().tag(), &ctx.t("builder-heading")));
-    let preview = NodeRef::<html::Div>::new();
-    // The accent colour reaches the preview as a custom property, set through
-    // the CSSOM (no inline style attribute: the strict CSP forbids them).
-    // The default is no property at all, so the stylesheet's light and dark
-    // accents apply (the light one fails contrast on a dark page).
-    Effect::new(move |_| {
-        let accent = choice.with(|c| c.accent.clone());
-        if let Some(el) = preview.get() {
-            let style = web_sys::HtmlElement::style(&el);
-            let _ = if accent == DEFAULT_ACCENT {
-                style.remove_property("--cc-accent").map(drop)
-            } else {
-                style.set_property("--cc-accent", &accent)
-            };
+    // The cities a click in the calendar's filters could choose (venues,
+    // organizers, partners), offered as the partner types.
+    let cities = move || match ctx.load.get() {
+        Load::Ready(loaded) => {
+            let zone = ctx.zone.get_untracked();
+            let viewer = Viewer { now: ctx.now(), rules: &IntlZones, zone: &zone, week_starts: chrono::Weekday::Mon };
+            let mut names: Vec<String> =
+                facet_counts(&loaded.feed, loaded.index(), &Filters::default(), Facet::City, &viewer)
+                    .into_iter()
+                    .map(|(name, _)| name)
+                    .collect();
+            sort_by_label(&ctx.format_locale(), &mut names, |n| n);
+            names
         }
-    });
+        _ => Vec::new(),
+    };
+    // A city applies as soon as it is one the feed names (any case or
+    // accents), else when the field is left.
+    let type_city = move |typed: String, left: bool| {
+        let typed = typed.trim().to_owned();
+        let known = cities().into_iter().find(|c| fold(c) == fold(&typed));
+        if let Some(city) = known.or_else(|| (left || typed.is_empty()).then_some(typed)) {
+            choice.update(|c| c.city = city);
+        }
+    };
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |which: &'static str, text: String| {
         leptos::task::spawn_local(async move {
@@ -152,8 +164,15 @@ pub fn EmbedBuilder() -> impl IntoView {
                 </label>
                 <label class="picker">
                     <span>{move || ctx.t("facet-city")}</span>
-                    <input type="text" class="builder-city" prop:value=move || choice.with(|c| c.city.clone())
-                        on:change=move |e| { let v = event_target_value(&e).trim().to_owned(); choice.update(|c| c.city = v) }/>
+                    <input type="text" class="builder-city" list="builder-cities" autocomplete="off"
+                        aria-describedby="builder-city-hint"
+                        prop:value=move || choice.with(|c| c.city.clone())
+                        on:input=move |e| type_city(event_target_value(&e), false)
+                        on:change=move |e| type_city(event_target_value(&e), true)/>
+                    <small id="builder-city-hint">{move || ctx.t("builder-city-hint")}</small>
+                    <datalist id="builder-cities">
+                        {move || cities().into_iter().map(|c| view! { <option value=c/> }).collect_view()}
+                    </datalist>
                 </label>
                 <label class="picker">
                     <span>{move || ctx.t("builder-accent")}</span>
@@ -190,13 +209,13 @@ pub fn EmbedBuilder() -> impl IntoView {
                     <textarea readonly rows="3" class="snippet-iframe" prop:value=move || frame.get()></textarea>
                 </label>
                 <button type="button" class="button" on:click=move |_| copy("iframe", frame.get_untracked())>{move || ctx.t("copy-snippet")}</button>
-                <p role="status">{move || copied.get().map(|_| ctx.t("link-copied"))}</p>
+                <p role="status">{move || copied.get().map(|_| ctx.t("snippet-copied"))}</p>
             </div>
             <h2>{move || ctx.t("builder-preview")}</h2>
-            <div class="builder-preview" node_ref=preview>
+            <div class="builder-preview">
                 {move || {
                     let c = choice.get();
-                    let host = Host::Element { base: base.clone(), feed: None, endpoint: None, privacy: None };
+                    let host = Host::Element { base: base.clone(), feed: None, endpoint: None, privacy: None, lang: Some(c.lang) };
                     view! { <App host=host lang=Some(c.lang) presets=Some(c.presets())/> }
                 }}
             </div>

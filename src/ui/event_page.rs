@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use citycal_core::detail::{self, Length};
 use citycal_core::feed::{Event, Feed, Role, SeriesKind, Text, When};
 use citycal_core::i18n::msg;
-use citycal_core::ics::{google_calendar_url, ics, Export};
+use citycal_core::ics::{google_calendar_url, ics, outlook_url, Export, Service};
 use citycal_core::jsonld::event_json_ld;
 use citycal_core::query::ViewState;
 use leptos::prelude::*;
@@ -68,6 +68,8 @@ struct Detail {
     ics: String,
     ics_name: String,
     google_url: String,
+    /// Outlook.com and Microsoft 365, in `Service::ALL`'s order.
+    outlook_urls: Vec<String>,
     page_url: String,
 }
 
@@ -195,6 +197,7 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
             event.id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect::<String>()
         ),
         google_url: google_calendar_url(event, &export),
+        outlook_urls: Service::ALL.into_iter().map(|s| outlook_url(event, &export, s)).collect(),
         page_url,
     }
 }
@@ -287,6 +290,13 @@ in_chunk!(
                 .class("event-actions")
                 .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
                 .child(external_link(d.google_url.clone(), ctx.t("google-calendar")).class("button google"))
+                .children(
+                    d.outlook_urls
+                        .iter()
+                        .zip([("outlook-com", "button outlook"), ("microsoft-365", "button microsoft-365")])
+                        .map(|(url, (words, class))| external_link(url.clone(), ctx.t(words)).class(class).into())
+                        .collect(),
+                )
                 .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
                 .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
             let colours = d.card.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));

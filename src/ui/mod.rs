@@ -22,5 +22,6 @@ pub mod registration_flow;
 pub mod registration_form;
 pub mod state;
 pub mod status;
+pub mod subscribe;
 pub mod week;
 pub mod zone_picker;

@@ -48,12 +48,27 @@ pub struct Loaded {
     /// Where Citycal's own form posts, and the privacy notice (site owner's config).
     pub registration_endpoint: Option<String>,
     pub privacy_url: Option<String>,
+    /// Whether a view can be subscribed to: not in an embed with a feed of
+    /// its own (the deployment's calendars hold the config's feed).
+    pub subscribable: bool,
+    /// The config's `calendar` (the reference server's `calendar.ics`);
+    /// without it, the build's static files (`citycal_core::subscription`).
+    pub calendar: Option<String>,
 }
 
 impl Loaded {
     pub fn new(feed: Feed, issues: Vec<FeedIssue>) -> Self {
         let longest = citycal_core::layout::longest(&feed.events);
-        Loaded { feed, issues, longest, index: Default::default(), registration_endpoint: None, privacy_url: None }
+        Loaded {
+            feed,
+            issues,
+            longest,
+            index: Default::default(),
+            registration_endpoint: None,
+            privacy_url: None,
+            subscribable: false,
+            calendar: None,
+        }
     }
 
     pub fn index(&self) -> &SearchIndex {
@@ -86,7 +101,15 @@ pub enum Host {
     /// A partner page's `[data-citycal]` element (script embed): state in
     /// memory (the URL is the host's), data from the element's attributes,
     /// else from config.json at `base` (the app's address).
-    Element { base: String, feed: Option<String>, endpoint: Option<String>, privacy: Option<String> },
+    /// `lang` is the element's `data-lang`: its language unless the visitor
+    /// picks another, whatever the browser or config.json's default says.
+    Element {
+        base: String,
+        feed: Option<String>,
+        endpoint: Option<String>,
+        privacy: Option<String>,
+        lang: Option<Lang>,
+    },
 }
 
 /// The languages whose word chunks are on their way, and the one whose
@@ -120,6 +143,9 @@ pub struct AppCtx {
     pub zone: Memo<String>,
     /// Phone-width screen (below 640 px).
     pub narrow: RwSignal<bool>,
+    /// On a phone, the month grid folded to the chosen day's week (`month.rs`;
+    /// the toolbar's month title folds and unfolds it).
+    pub month_folded: RwSignal<bool>,
     /// The current time, ticking twice a minute. Only small pieces track it
     /// (the now line, `today`); views read it untracked, so a tick never
     /// re-renders a view (which would take focus away).
@@ -195,6 +221,7 @@ impl AppCtx {
             lang,
             zone,
             narrow: RwSignal::new(false),
+            month_folded: RwSignal::new(false),
             clock,
             shown_at: RwSignal::new(clock.get_untracked()),
             today,
@@ -496,11 +523,11 @@ pub fn start_loading(ctx: AppCtx) {
 
 async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     let host = ctx.host.get_value();
-    let (base, feed, endpoint, privacy) = match &host {
-        Host::Element { base, feed, endpoint, privacy } => {
-            (Some(base.clone()), feed.clone(), endpoint.clone(), privacy.clone())
+    let (base, feed, endpoint, privacy, embed_lang) = match &host {
+        Host::Element { base, feed, endpoint, privacy, lang } => {
+            (Some(base.clone()), feed.clone(), endpoint.clone(), privacy.clone(), lang.is_some())
         }
-        _ => (None, None, None, None),
+        _ => (None, None, None, None, false),
     };
     // The host element's attributes win; config.json (next to the app) fills the rest.
     let config = if feed.is_some() {
@@ -512,7 +539,9 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
         if ctx.load.is_disposed() {
             return Err(LoadError::Config);
         }
-        apply_site_defaults(ctx, config.default_language.as_deref(), config.default_time_zone.as_deref());
+        // The embedding element's language wins over the site's default.
+        let default_language = config.default_language.as_deref().filter(|_| !embed_lang);
+        apply_site_defaults(ctx, default_language, config.default_time_zone.as_deref());
         Some(config)
     };
     let feed_url = match (&feed, &config) {
@@ -522,11 +551,14 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     };
     let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
     let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
+    let (subscribable, calendar) = (config.is_some(), config.as_ref().and_then(|c| c.calendar.clone()));
     let (config_endpoint, config_privacy) =
         config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
     Ok(Loaded {
         registration_endpoint: endpoint.or(config_endpoint.map(|e| page::resolve(&e, base.as_deref()))),
         privacy_url: privacy.or(config_privacy),
+        subscribable,
+        calendar,
         ..Loaded::new(parsed, issues)
     })
 }

@@ -138,7 +138,7 @@ test('two script embeds and an iframe embed on a partner page: working, isolated
   assert.equal(await second.locator('#period-title').textContent(), 'diciembre de 2026');
   const firstIds = await first.locator('article.event').evaluateAll((a) => a.map((e) => e.dataset.eventId));
   assert.ok(firstIds.length > 0);
-  assert.ok(firstIds.every((id) => /cluj|e-urban|participatory|urbact-national|summer/.test(id)), JSON.stringify(firstIds));
+  assert.ok(firstIds.every((id) => /cluj|e-urban|participatory|urbact-national|summer|co4cities/.test(id)), JSON.stringify(firstIds));
   assert.equal(await second.locator('.filter-chip').count(), 2);
 
   // Independent: moving one does not move the other, nor the partner's URL.
@@ -218,9 +218,9 @@ test('the embed builder previews the choices, and its snippet works as pasted on
     'rgb(138, 21, 56)',
   );
   const snippet = await page.locator('.snippet-script').inputValue();
-  assert.match(snippet, /<div data-citycal data-lang="ro" data-view="month" data-themes="social-inclusion"><\/div>/);
+  assert.match(snippet, /<div data-citycal data-lang="ro" data-view="month" data-themes="social-inclusion" data-accent="#8a1538"><\/div>/);
   assert.ok(snippet.includes(`<script type="module" src="${citycal.url}embed.js"></script>`));
-  assert.match(await page.locator('.snippet-iframe').inputValue(), /embed\.html\?view=month&amp;lang=ro&amp;theme=social-inclusion/);
+  assert.match(await page.locator('.snippet-iframe').inputValue(), /embed\.html\?view=month&amp;lang=ro&amp;accent=8a1538&amp;theme=social-inclusion" width="100%" height="600" frameborder="0">/);
   assert.equal(await page.title(), 'Puneți acest calendar pe site-ul dumneavoastră', 'the preview leaves the page title alone');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);

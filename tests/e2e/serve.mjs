@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.ico': 'image/x-icon',
+  '.ics': 'text/calendar; charset=utf-8', '.svg': 'image/svg+xml',
 };
 
 /**
@@ -38,8 +39,20 @@ export async function serve(dir, { headers = {}, pages = {}, host = '127.0.0.1',
   return { url: `http://${host}:${server.address().port}/`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/**
+ * What a deployment sends with every file of dist/ so that a partner page on
+ * another origin can embed it (docs/embedding.md, "Headers"): embed.js and
+ * resize.js are module scripts, and they fetch the glue, the wasm and its
+ * chunks, the words, config.json and the feed, all cross-origin. Everything
+ * in dist/ is public; the registration receiver keeps its own allow-list.
+ */
+export const DEPLOYMENT_HEADERS = {
+  'access-control-allow-origin': '*',
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
-  const { url } = await serve(dir, { port: Number(port) });
+  const { url } = await serve(dir, { port: Number(port), headers: DEPLOYMENT_HEADERS });
   console.log(`serving ${dir}/ at ${url}`);
 }

@@ -116,8 +116,7 @@ fn ids_used_in_file(path: &Path, out: &mut BTreeSet<String>) {
 #[test]
 fn the_event_pages_words_are_used_by_it_alone() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let own =
-        [
+    let own = [
         "event_page.rs",
         "registration_form.rs",
         "registration_flow.rs",
