@@ -9,7 +9,8 @@ import { launch } from '../tests/e2e/browser.mjs';
 const out = process.argv[2] ?? 'docs/screenshots';
 const SHOTS = [
   { file: 'phone-list-375.png', width: 375, height: 800, query: '?view=list' },
-  { file: 'phone-month-375.png', width: 375, height: 800, query: '?view=month&date=2026-12-10', ready: '.month-agenda .event' },
+  { file: 'phone-month-375.png', width: 375, height: 800, query: '?view=month', ready: '.month-agenda .event' },
+  { file: 'phone-month-day-375.png', width: 375, height: 800, query: '?view=month&date=2026-12-10', ready: '.month-grid.folded + .unfold, .month-agenda .event' },
   { file: 'phone-list-320.png', width: 320, height: 700, query: '?view=list&lang=es' },
   { file: 'tablet-month-768.png', width: 768, height: 1024, query: '?view=month&date=2026-12-10&lang=ro' },
   { file: 'desktop-month-1280.png', width: 1280, height: 800, query: '?view=month&date=2026-12-10' },

@@ -26,7 +26,6 @@ event-count = { PLURAL($count) ->
     [one] { $count } event
    *[other] { $count } events
 }
-times-in-zone = Times are shown in your time zone: { $zone }.
 preferences-summary = Times in { $zone } · { $language }
 preferences-change = (change the time zone or language)
 all-day = All day
@@ -138,6 +137,15 @@ filters-match = { PLURAL($count) ->
     [one] { $count } event matches
    *[other] { $count } events match
 }
+filters-match-upcoming = { PLURAL($count) ->
+    [one] { $count } upcoming event matches
+   *[other] { $count } upcoming events match
+}
+filters-match-past = { PLURAL($count) ->
+    [one] { $count } past event matches
+   *[other] { $count } past events match
+}
+subscribe-view = Subscribe to this view
 show-events = { PLURAL($count) ->
     [one] Show { $count } event
    *[other] Show { $count } events

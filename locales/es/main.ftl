@@ -26,7 +26,6 @@ event-count = { PLURAL($count) ->
     [many] { $count } de eventos
    *[other] { $count } eventos
 }
-times-in-zone = Los horarios se muestran en su zona horaria: { $zone }.
 preferences-summary = Hora de { $zone } · { $language }
 preferences-change = (cambiar la zona horaria o el idioma)
 all-day = Todo el día
@@ -140,6 +139,15 @@ filters-match = { PLURAL($count) ->
     [one] { $count } evento coincide
    *[other] { $count } eventos coinciden
 }
+filters-match-upcoming = { PLURAL($count) ->
+    [one] { $count } evento próximo coincide
+   *[other] { $count } eventos próximos coinciden
+}
+filters-match-past = { PLURAL($count) ->
+    [one] { $count } evento pasado coincide
+   *[other] { $count } eventos pasados coinciden
+}
+subscribe-view = Suscribirse a esta vista
 show-events = { PLURAL($count) ->
     [one] Ver { $count } evento
    *[other] Ver { $count } eventos

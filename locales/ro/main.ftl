@@ -26,7 +26,6 @@ event-count = { PLURAL($count) ->
     [few] { $count } evenimente
    *[other] { $count } de evenimente
 }
-times-in-zone = Orele sunt afișate în fusul dumneavoastră orar: { $zone }.
 preferences-summary = Fus orar: { $zone } · { $language }
 preferences-change = (schimbați fusul orar sau limba)
 all-day = Toată ziua
@@ -141,6 +140,17 @@ filters-match = { PLURAL($count) ->
     [few] { $count } evenimente corespund
    *[other] { $count } de evenimente corespund
 }
+filters-match-upcoming = { PLURAL($count) ->
+    [one] { $count } eveniment viitor corespunde
+    [few] { $count } evenimente viitoare corespund
+   *[other] { $count } de evenimente viitoare corespund
+}
+filters-match-past = { PLURAL($count) ->
+    [one] { $count } eveniment trecut corespunde
+    [few] { $count } evenimente trecute corespund
+   *[other] { $count } de evenimente trecute corespund
+}
+subscribe-view = Abonați-vă la această vizualizare
 show-events = { PLURAL($count) ->
     [one] Arătați { $count } eveniment
     [few] Arătați { $count } evenimente

@@ -3,14 +3,15 @@
 //! time-of-day window; the active filters as removable chips; and, when
 //! nothing matches, which filter to drop. Every change goes to the URL.
 
+use citycal_core::agenda::count_upcoming;
 use citycal_core::feed::Format;
 use citycal_core::filter::{
-    active, best_to_drop, facet_counts, format_from_name, remove, Active, End, Facet, FieldPair, Filters, PairError,
-    Period, Viewer,
+    active, best_to_drop, facet_counts, format_from_name, lists_past, remove, Active, End, Facet, FieldPair, Filters,
+    PairError, Period, Viewer,
 };
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;
-use citycal_core::query::ViewState;
+use citycal_core::query::{View, ViewState};
 use leptos::prelude::*;
 
 use crate::platform::dom;
@@ -321,7 +322,7 @@ in_chunk!(
         let done = el("button")
             .attr("type", "button")
             .class("button done")
-            .child(dynamic_text(move || ctx.t_args("show-events", &[("count", ctx.matches.get().count.into())])))
+            .child(dynamic_text(move || ctx.t_args("show-events", &[("count", shown_count(&ctx).1.into())])))
             .on("click", move |_| {
                 open.set(false);
                 if let Some(root) = ctx.root.get_untracked() {
@@ -340,7 +341,8 @@ fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
     if pieces.is_empty() {
         return Node::Empty;
     }
-    let count = ctx.t_args("filters-match", &[("count", ctx.matches.get().count.into())]);
+    let (id, n) = shown_count(&ctx);
+    let count = ctx.t_args(id, &[("count", n.into())]);
     let mut chips: Vec<Node> = pieces
         .into_iter()
         .map(|piece| {
@@ -373,6 +375,25 @@ fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
         .child(el("p").class("match-count").attr("role", "status").child(count))
         .child(el("ul").children(chips))
         .into()
+}
+
+/// How many events the view shows with the filters, and the message that
+/// says so: in the list, what it lists ("3 upcoming events match", or past
+/// ones); in the grids, every event the filters let through.
+fn shown_count(ctx: &AppCtx) -> (&'static str, usize) {
+    let matches = ctx.matches.get();
+    let Load::Ready(loaded) = ctx.load.get() else { return ("filters-match", matches.count) };
+    if ctx.view() != View::List {
+        return ("filters-match", matches.count);
+    }
+    let past = ctx.link.with(|l| lists_past(l.past, l.filters.period).0);
+    let zone = ctx.zone.get();
+    let (to_come, over) = count_upcoming(&loaded.feed.events, ctx.now(), &IntlZones, &zone, &|i| matches.keeps(i));
+    if past {
+        ("filters-match-past", over)
+    } else {
+        ("filters-match-upcoming", to_come)
+    }
 }
 
 /// Nothing matches: say so, and offer the one removal that brings back the most.

@@ -1,16 +1,25 @@
-//! The page header: title, the visitor's language and zone (with pickers),
-//! and which zone times are shown in. On a phone the pickers fold behind one
-//! line ("Times in Bucharest (GMT+2) · Română"), so the first screen is
-//! events; the line opens them.
+//! The page header: title, and the visitor's language and zone as one line
+//! ("Times in Bucharest (GMT+2) · Română") that opens their pickers, so a
+//! phone's first screen is events. The pickers are a chunk of their own.
 
 use leptos::prelude::*;
 
 use crate::platform::dom;
-use crate::platform::tree::{dynamic_text, el, Node};
+use crate::platform::tree::{dynamic, dynamic_text, el, Node};
+use crate::ui::chunk::{chunk, in_chunk, lazy_quiet, now};
 use crate::ui::language_picker::language_picker;
-use crate::ui::present::{zone_choice, zone_label};
+use crate::ui::present::zone_choice;
 use crate::ui::state::{AppCtx, Host, Load};
 use crate::ui::zone_picker::zone_picker;
+
+in_chunk!(
+    preferences,
+    load_preferences,
+    /// The zone and language pickers.
+    fn preferences(ctx: AppCtx) -> Node {
+        Node::Many(vec![zone_picker(ctx), language_picker(ctx)])
+    }
+);
 
 pub fn header(ctx: AppCtx) -> Node {
     // The offset in force on what is shown: the open event's start, else the
@@ -26,7 +35,6 @@ pub fn header(ctx: AppCtx) -> Node {
             .or_else(|| ctx.link.with(|l| l.date).and_then(|d| d.and_hms_opt(12, 0, 0)).map(|t| t.and_utc()))
             .unwrap_or_else(|| ctx.clock.get())
     };
-    let zone_line = move || ctx.t_args("times-in-zone", &[("zone", zone_label(&ctx.zone.get(), shown_at()).into())]);
     let summary = move || {
         ctx.t_args(
             "preferences-summary",
@@ -36,7 +44,7 @@ pub fn header(ctx: AppCtx) -> Node {
             ],
         )
     };
-    // Shown on a phone only (the stylesheet); on a wide screen the pickers are always there.
+    // The line that says the zone and language, and opens their pickers.
     let open = RwSignal::new(false);
     let toggle = el("button")
         .attr("type", "button")
@@ -61,24 +69,20 @@ pub fn header(ctx: AppCtx) -> Node {
             }
         }
     };
+    // The pickers are a chunk, fetched when the line is first opened.
+    let pickers = Memo::new(move |before| before.copied().unwrap_or(false) || open.get());
     // In a partner's page the partner's own heading introduces the calendar.
     let heading =
         (ctx.host.get_value() == Host::Page).then(|| el("h1").child(dynamic_text(move || ctx.t("app-heading"))));
     Node::from(
-        el("header")
-            .class("app-header")
-            .on("keydown", on_key)
-            .child(heading)
-            .child(toggle)
-            .child(
-                el("div")
-                    .attr("id", "cc-preferences")
-                    .attr_dyn("class", move || {
-                        Some(if open.get() { "preferences open" } else { "preferences" }.to_owned())
-                    })
-                    .child(zone_picker(ctx))
-                    .child(language_picker(ctx)),
-            )
-            .child(el("p").class("zone-line").child(dynamic_text(zone_line))),
+        el("header").class("app-header").on("keydown", on_key).child(heading).child(toggle).child(
+            el("div")
+                .attr("id", "cc-preferences")
+                .attr_dyn("class", move || Some(if open.get() { "preferences open" } else { "preferences" }.to_owned()))
+                .child(dynamic(move || match pickers.get() {
+                    true => untrack(|| lazy_quiet(ctx, chunk!(load_preferences), move || now(preferences(ctx)))),
+                    false => Node::Empty,
+                })),
+        ),
     )
 }

@@ -8,7 +8,11 @@
 //!
 //! On a phone the cells show dots for their events (the cell's name counts
 //! them), a tap chooses a day (kept in the link) and lists its events under
-//! the grid, and a swipe sideways changes the month.
+//! the grid, and a swipe sideways changes the month. A chosen day folds the
+//! grid to its week, so that the day's events are on the first screen (the
+//! toolbar's month title unfolds it; a swipe then moves by week); a link
+//! that names a day opens folded, and a month changed from the toolbar opens
+//! whole.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use citycal_core::layout::{day_spans, month_weeks, spans_between, step, swipe, week_bars, week_start, Bar};
@@ -33,6 +37,8 @@ const MAX_LANES: usize = 2;
 struct Cell {
     date: NaiveDate,
     day_number: u32,
+    /// "Thu": a folded grid shows it in the cell (its header is hidden).
+    weekday: String,
     in_month: bool,
     today: bool,
     /// "Friday 4 December 2026, 2 events".
@@ -71,7 +77,7 @@ fn month(ctx: &AppCtx, shown: NaiveDate) -> Option<Month> {
         s.first <= last_of_month && s.last >= first_of_month
     };
     let empty = (!spans.iter().any(in_month)).then(|| ctx.t("no-events-month"));
-    let weekdays = weeks[0].iter().map(|d| (fmt.weekday(*d), fmt.date_long(*d))).collect();
+    let weekdays: Vec<(String, String)> = weeks[0].iter().map(|d| (fmt.weekday(*d), fmt.date_long(*d))).collect();
     let weeks = weeks
         .iter()
         .map(|week| {
@@ -98,6 +104,7 @@ fn month(ctx: &AppCtx, shown: NaiveDate) -> Option<Month> {
                     Cell {
                         date,
                         day_number: date.day(),
+                        weekday: weekdays[column].0.clone(),
                         in_month: date.month() == shown.month(),
                         today: date == today,
                         bars: bars
@@ -140,6 +147,44 @@ fn month_of(date: NaiveDate) -> NaiveDate {
     date.with_day(1).unwrap_or(date)
 }
 
+/// On a phone, whether the grid is folded to the chosen day's week
+/// (`AppCtx::month_folded`, which the toolbar's month title also toggles).
+#[derive(Clone, Copy)]
+struct Fold {
+    folded: RwSignal<bool>,
+    /// The month a move from inside the fold goes to (it stays folded); a
+    /// move to any other month (the toolbar's arrows) unfolds the grid.
+    kept: StoredValue<Option<NaiveDate>>,
+}
+
+impl Fold {
+    fn new(ctx: AppCtx) -> Fold {
+        let named = ctx.link.with_untracked(|l| l.date.is_some());
+        ctx.month_folded.set(ctx.narrow.get_untracked() && named);
+        Fold { folded: ctx.month_folded, kept: StoredValue::new(None) }
+    }
+
+    /// Another month is shown, after `before`: unless the move came from
+    /// inside the fold, the new month shows whole.
+    fn month_shown(self, before: Option<NaiveDate>, month: NaiveDate) {
+        if before.is_some_and(|b| b != month) && self.kept.get_value() != Some(month) {
+            self.folded.set(false);
+        }
+        self.kept.set_value(None);
+    }
+
+    /// A move to `date` from inside the fold keeps it.
+    fn keep(self, date: NaiveDate) {
+        self.kept.set_value(Some(month_of(date)));
+    }
+
+    /// A day tapped on a phone: the grid folds to its week.
+    fn choose(self, date: NaiveDate) {
+        self.keep(date);
+        self.folded.set(true);
+    }
+}
+
 in_chunk!(
     month_view,
     load_month_view,
@@ -147,6 +192,7 @@ in_chunk!(
         let selected = Memo::new(move |_| ctx.date());
         // The grid is built again only for another month (or other events).
         let shown = Memo::new(move |_| month_of(selected.get()));
+        let fold = Fold::new(ctx);
         // The month whose cells are in the page now.
         let built = StoredValue::new(None::<NaiveDate>);
         let root = move || ctx.root.get_untracked().map(web_sys::Element::from);
@@ -155,7 +201,9 @@ in_chunk!(
         // month's grid is there, then on its selected cell.
         let focus_day = move |date: NaiveDate| {
             let Some(root) = root() else { return };
+            // A folded grid shows the new day's week once the cells follow.
             if built.get_value() == Some(month_of(date))
+                && !fold.folded.get_untracked()
                 && dom::focus_in(&root, &format!(".month-grid td[data-date='{date}']"))
             {
                 return;
@@ -187,6 +235,7 @@ in_chunk!(
             }
             let Some(target) = key_target(&key, shift, date, ctx.week_start()) else { return };
             event.prevent_default();
+            fold.keep(target);
             let new_month = month_of(target) != month_of(date);
             ctx.go(ctx.with_link(|l| l.date = Some(target)), new_month);
             focus_day(target);
@@ -194,6 +243,9 @@ in_chunk!(
         // A click selects a day; a click on the selected day opens it. On a
         // phone the chosen day's events are listed under the grid already.
         let select = move |date: NaiveDate| {
+            if ctx.narrow.get_untracked() {
+                fold.choose(date);
+            }
             if date == ctx.date() {
                 if !ctx.narrow.get_untracked() {
                     open_day(date);
@@ -221,7 +273,10 @@ in_chunk!(
             ctx.lang.track();
             ctx.words.track();
             let _ = ctx.today();
-            untrack(move || grid_of(ctx, shown, built, selected, select, &words))
+            untrack(move || {
+                fold.month_shown(built.get_value(), shown);
+                grid_of(ctx, shown, built, selected, fold, select, &words)
+            })
         });
         // A finger swiping sideways over the grid: the next or previous month.
         let touched = StoredValue::new(None::<(f64, f64)>);
@@ -230,7 +285,10 @@ in_chunk!(
             let (Some((x0, y0)), Some((x, y))) = (touched.get_value(), dom::touch_at(&event)) else { return };
             touched.set_value(None);
             if let Some(forward) = swipe(x - x0, y - y0) {
-                let date = step(View::Month, ctx.date(), forward);
+                // A folded grid shows a week: the swipe moves by one.
+                let by = if fold.folded.get_untracked() { View::Week } else { View::Month };
+                let date = step(by, ctx.date(), forward);
+                fold.keep(date);
                 ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
             }
         };
@@ -246,7 +304,7 @@ in_chunk!(
                 .on("pointercancel", move |_| touched.set_value(None))
                 .child(grid)
                 .into(),
-            day_agenda(ctx, selected),
+            day_agenda(ctx, selected, fold),
         ])
     }
 );
@@ -254,20 +312,20 @@ in_chunk!(
 /// On a phone, the chosen day's events under the grid, as the list shows
 /// them (the cells are too small for titles). Their cards are a chunk of
 /// their own: a wide screen's month, the first screen, never loads them.
-fn day_agenda(ctx: AppCtx, selected: Memo<NaiveDate>) -> Node {
+fn day_agenda(ctx: AppCtx, selected: Memo<NaiveDate>, fold: Fold) -> Node {
     dynamic(move || {
         if !ctx.narrow.get() {
             return Node::Empty;
         }
         let date = selected.get();
-        untrack(|| lazy(ctx, chunk!(load_month_agenda), move || now(month_agenda(ctx, date))))
+        untrack(|| lazy(ctx, chunk!(load_month_agenda), move || now(month_agenda(ctx, date, fold))))
     })
 }
 
 in_chunk!(
     month_agenda,
     load_month_agenda,
-    fn month_agenda(ctx: AppCtx, date: NaiveDate) -> Node {
+    fn month_agenda(ctx: AppCtx, date: NaiveDate, fold: Fold) -> Node {
         dynamic(move || {
             let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
             let zone = ctx.zone.get();
@@ -292,6 +350,7 @@ in_chunk!(
                             .attr("type", "button")
                             .class("link-button")
                             .on("click", move |_| {
+                                fold.keep(day);
                                 let new_month = month_of(day) != month_of(date);
                                 ctx.go(ctx.with_link(|l| l.date = Some(day)), new_month);
                             })
@@ -331,6 +390,7 @@ fn grid_of(
     shown: NaiveDate,
     built: StoredValue<Option<NaiveDate>>,
     selected: Memo<NaiveDate>,
+    fold: Fold,
     select: impl Fn(NaiveDate) + Copy + Send + 'static,
     words: &[String],
 ) -> Node {
@@ -346,7 +406,10 @@ fn grid_of(
         .weeks
         .into_iter()
         .map(|week| {
+            // The chosen day's row is the one a folded grid shows.
+            let (first, last) = (week[0].date, week[6].date);
             el("tr")
+                .attr_dyn("class", move || (first..=last).contains(&selected.get()).then(|| "chosen-week".to_owned()))
                 .children(week.into_iter().map(|cell| month_cell(ctx, cell, selected, select, words)).collect())
                 .into()
         })
@@ -354,7 +417,9 @@ fn grid_of(
     Node::Many(vec![
         m.empty.map(|e| el("p").class("empty").attr("role", "status").child(e)).into(),
         el("table")
-            .class("month-grid")
+            .attr_dyn("class", move || {
+                Some(if fold.folded.get() && ctx.narrow.get() { "month-grid folded" } else { "month-grid" }.to_owned())
+            })
             .attr("role", "grid")
             .attr("aria-labelledby", "period-title")
             .child(el("thead").child(head))
@@ -392,6 +457,7 @@ fn month_cell(
         // hidden from the accessibility tree (an aria-label would not hold the
         // visible text, WCAG 2.5.3).
         .child(el("span").class("visually-hidden").child(cell.label))
+        .child(el("span").class("cell-weekday").attr("aria-hidden", "true").child(cell.weekday))
         .child(el("span").class("day-number").attr("aria-hidden", "true").child(cell.day_number.to_string()))
         .child((cell.lanes > 0).then(|| {
             el("ul").class("bars").attr("aria-hidden", "true").style("--lanes", cell.lanes.to_string()).children(bars)

@@ -10,7 +10,7 @@ use citycal_core::validate::parse_date;
 use leptos::prelude::*;
 
 use crate::platform::dom;
-use crate::platform::tree::{dynamic_text, el, Node};
+use crate::platform::tree::{dynamic, dynamic_text, el, Node};
 use crate::ui::link::link_following;
 use crate::ui::state::AppCtx;
 
@@ -98,7 +98,24 @@ pub fn toolbar(ctx: AppCtx) -> Node {
                     .class("period-title")
                     .attr("tabindex", "-1")
                     .attr("aria-live", "polite")
-                    .child(dynamic_text(move || period_title(&ctx, view.get(), date.get()))),
+                    .child(dynamic(move || {
+                        let title = dynamic_text(move || period_title(&ctx, view.get(), date.get()));
+                        // A phone's month: the title is a disclosure (named by
+                        // the month, expanded while the whole month shows) that
+                        // folds the grid to the chosen day's week and back (month.rs).
+                        if !(view.get() == View::Month && ctx.narrow.get()) {
+                            return title;
+                        }
+                        let folded = ctx.month_folded;
+                        el("button")
+                            .attr("type", "button")
+                            .class("fold-toggle")
+                            .attr_dyn("aria-expanded", move || Some((!folded.get()).to_string()))
+                            .on("click", move |_| folded.update(|f| *f = !*f))
+                            .child(el("span").class("title-text").child(title))
+                            .child(el("span").class("chevron").attr("aria-hidden", "true").child("▾"))
+                            .into()
+                    })),
             )
             .child(
                 el("label")

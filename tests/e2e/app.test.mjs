@@ -2,7 +2,7 @@
 // The first screen's facts: true instants, languages, feed failures.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, SAMPLE, overflow, allowConsole } from './harness.mjs';
+import { harness, SAMPLE, overflow, allowConsole, ZONE_LINE } from './harness.mjs';
 
 const { open } = harness();
 
@@ -30,7 +30,7 @@ const SEEDS = {
 for (const [timezoneId, events] of Object.entries(SEEDS)) {
   test(`seed events show at their true instants in ${timezoneId}`, async () => {
     const { context, page, errors } = await open({ timezoneId, query: '?view=list' });
-    await page.locator('.zone-line', { hasText: timezoneId }).waitFor();
+    await page.locator(ZONE_LINE, { hasText: `${timezoneId.split('/').pop().replace(/_/g, ' ')} (GMT` }).waitFor();
     for (const [id, [iso, text]] of Object.entries(events)) {
       const card = await pastEvent(page, id);
       const time = card.locator('time').first();

@@ -3,7 +3,7 @@
 // fetched is a localized error with a retry, not a broken page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, allowConsole } from './harness.mjs';
+import { harness, allowConsole, openPreferences } from './harness.mjs';
 
 // A chunk fetch that fails: the browser's line, and the split loader's (it
 // logs the error it hands to the app, which shows its own message).
@@ -57,7 +57,7 @@ for (const [locale, lang, words] of [['en-GB', 'en', /could not be loaded/], ['e
     assert.match(await alert.textContent(), words);
     // The rest of the page still works: the header is there, the link kept.
     assert.equal(new URL(page.url()).searchParams.get('event'), EVENT);
-    assert.ok(await page.locator('header select, header input').count());
+    assert.ok(await page.locator('header #cc-preferences-toggle').count());
     failing = false;
     await alert.locator('button').click();
     await page.locator('.event-page h2#event-title').waitFor();
@@ -89,6 +89,7 @@ test('a language whose words cannot be fetched: the page stays in the one before
     return failing ? route.abort('connectionreset') : route.continue();
   });
   await page.locator('.month-grid').waitFor();
+  await openPreferences(page);
   await page.locator('header .language-picker select').selectOption('es');
   const alert = page.locator('main .notice.error[role="alert"]');
   await alert.waitFor();

@@ -52,10 +52,12 @@ for (const [lang, line] of [['en', /^Times in Bucharest \(GMT\+2\) · English$/]
     await page.keyboard.press('Escape');
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
 
-    // Wide, the pickers are shown and the line is not.
+    // Wide, the same line (the pickers are a chunk fetched when it is first opened).
     await page.setViewportSize({ width: 1280, height: 900 });
+    assert.equal(await toggle.isVisible(), true);
+    assert.equal(await page.locator('#cc-zone-input').isVisible(), false);
+    await toggle.click();
     assert.equal(await page.locator('#cc-zone-input').isVisible(), true);
-    assert.equal(await toggle.isVisible(), false);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -72,12 +74,12 @@ function drag(page, selector, [x0, y0], [x1, y1]) {
 }
 
 for (const lang of ['en', 'es', 'ro']) {
-  test(`phone month, ${lang}: dots named for screen readers; a tap lists the day under the grid, in the link; a swipe changes month`, async () => {
-    const { context, page, errors } = await open({ ...PHONE, locale: lang, timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month&date=2026-12-01' });
+  test(`phone month, ${lang}: dots named for screen readers; a tap folds the grid to the day's week and lists the day within 300 px, in the link; swipes change week or month`, async () => {
+    const { context, page, errors } = await open({ ...PHONE, locale: lang, timezoneId: 'Europe/Bucharest', clock: NOW, query: '?view=month' });
     await page.locator('.month-agenda .event-title').first().waitFor();
-    // The chosen day's first title is on the first screen, under the grid.
-    const top = await firstTitleTop(page, '.month-agenda .event-title');
-    assert.ok(top + 24 <= PHONE.height, `${lang}: the agenda's first title at ${top} px`);
+    // No day named: the whole month, today's events under it.
+    assert.equal(await page.locator('.month-grid.folded').count(), 0);
+    assert.equal(await page.locator('.month-grid tbody tr:visible').count() >= 5, true);
     assert.equal(await overflow(page), 0);
 
     // The 10th has four events: a line for the two-day visit (from the 9th),
@@ -92,11 +94,20 @@ for (const lang of ['en', 'es', 'ro']) {
     const box = await cell.boundingBox();
     assert.ok(box.width >= 44 && box.height >= 44, `cell ${box.width}×${box.height}`);
 
-    // A tap chooses the day: it is in the link, its events are listed under the grid; a second tap stays.
+    // A tap chooses the day: it is in the link, the grid folds to its week,
+    // and its events are listed under it, the first title within 300 px.
     await cell.click();
     await page.locator('.month-agenda h3 time[datetime="2026-12-10"]').waitFor();
+    await page.locator('.month-grid.folded').waitFor();
     assert.equal(new URL(page.url()).searchParams.get('date'), '2026-12-10');
     assert.equal(await page.locator('.month-agenda .event').count(), 4);
+    assert.equal(await page.locator('.month-grid tbody tr:visible').count(), 1);
+    assert.equal(await cell.isVisible(), true);
+    // Folded, the cells name their weekday (the header row is for screen readers).
+    assert.equal(await cell.locator('.cell-weekday').isVisible(), true);
+    const top = await firstTitleTop(page, '.month-agenda .event-title');
+    assert.ok(top <= 300, `${lang}: the day's first title at ${top} px`);
+    assert.equal(await overflow(page), 0);
     await cell.click();
     assert.equal(new URL(page.url()).searchParams.get('view'), 'month');
     assert.equal(await page.locator('.month-grid').count(), 1);
@@ -113,22 +124,57 @@ for (const lang of ['en', 'es', 'ro']) {
     await page.locator('.month-agenda .event').first().waitFor();
     const nextDate = new URL(page.url()).searchParams.get('date');
     assert.ok(nextDate > '2026-12-11', nextDate);
+    assert.equal(await page.locator(`.month-grid.folded tr.chosen-week td[data-date="${nextDate}"]`).count(), 1);
+
+    // A link that names a day opens folded to its week.
     await page.goto(page.url().replace(/date=[\d-]+/, 'date=2026-12-11'));
     await page.locator('.month-agenda h3 time[datetime="2026-12-11"]').waitFor();
-
-    // A swipe to the left is the next month, to the right the previous; a scroll is neither.
-    const grid = await page.locator('.month-grid').boundingBox();
-    const y = grid.y + grid.height / 2;
+    await page.locator('.month-grid.folded').waitFor();
     const title = () => page.locator('#period-title').textContent();
     const december = await title();
-    await drag(page, '.month-frame', [grid.x + 300, y], [grid.x + 80, y + 20]);
+    const swipeOver = async (dx, dy = 0) => {
+      const grid = await page.locator('.month-grid').boundingBox();
+      const y = grid.y + grid.height / 2;
+      const x = dx < 0 ? grid.x + 300 : grid.x + 80;
+      await drag(page, '.month-frame', [x, y], [x + dx, y + dy]);
+    };
+    const dateIs = (d) => page.waitForFunction((d) => new URL(location.href).searchParams.get('date') === d, d);
+    // Folded, a swipe moves by a week; a scroll is not a swipe.
+    await swipeOver(-220, 20);
+    await dateIs('2026-12-18');
+    await page.locator('.month-grid.folded tr.chosen-week td[data-date="2026-12-18"]').waitFor();
+    await swipeOver(220);
+    await dateIs('2026-12-11');
+    await swipeOver(-50, -200);
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).searchParams.get('date'), '2026-12-11');
+    // The month's title (sharing the first row: no date field in a phone's
+    // month) unfolds it; a swipe then moves by a month.
+    const toggle = page.locator('#period-title button.fold-toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal((await toggle.textContent()).trim(), (await page.locator('#period-title').textContent()).trim());
+    assert.ok((await toggle.boundingBox()).height >= 24);
+    assert.equal(await page.locator('.toolbar .date-jump').isVisible(), false);
+    await toggle.click();
+    await page.waitForFunction(() => !document.querySelector('.month-grid.folded'));
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('.month-grid tbody tr:visible').count() >= 5, true);
+    // And folds it again, to the chosen day's week.
+    await toggle.click();
+    await page.locator('.month-grid.folded tr.chosen-week td[data-date="2026-12-11"]').waitFor();
+    await toggle.click();
+    await page.waitForFunction(() => !document.querySelector('.month-grid.folded'));
+    await swipeOver(-220, 20);
     await page.waitForFunction((d) => document.querySelector('#period-title').textContent !== d, december);
     assert.equal(new URL(page.url()).searchParams.get('date'), '2027-01-11');
-    await drag(page, '.month-frame', [grid.x + 80, y], [grid.x + 300, y]);
+    await swipeOver(220);
     await page.waitForFunction((d) => document.querySelector('#period-title').textContent === d, december);
-    await drag(page, '.month-frame', [grid.x + 200, y], [grid.x + 150, y - 200]);
-    await page.waitForTimeout(200);
-    assert.equal(await title(), december);
+    // A month changed from the toolbar opens whole, even from a folded grid.
+    await page.locator('td[data-date="2026-12-16"]').click();
+    await page.locator('.month-grid.folded').waitFor();
+    await page.locator('.toolbar .step.next').click();
+    await dateIs('2027-01-16');
+    await page.waitForFunction(() => document.querySelector('.month-grid td[data-date="2027-01-16"]') && !document.querySelector('.month-grid.folded'));
     assert.deepEqual(errors, []);
     await context.close();
   });

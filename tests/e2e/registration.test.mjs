@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { harness, params, allowConsole } from './harness.mjs';
+import { harness, params, allowConsole, openPreferences } from './harness.mjs';
 import { startReceiver, openFeed } from './receiver.mjs';
 
 const { open, env } = harness();
@@ -203,6 +203,7 @@ async function switchWhileSending(page, seen, until) {
   const picks = [['es', 'America/Bogota'], ['ro', 'Asia/Kolkata'], ['en', 'Europe/Bucharest']];
   for (let i = 0; !(await until()); i++) {
     const [lang, zone] = picks[i % picks.length];
+    await openPreferences(page);
     await page.locator('.language-picker select').selectOption(lang);
     await page.locator('#cc-zone-input').fill(zone);
     await page.locator('#cc-zone-input').press('Enter');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
-import { harness, params, overflow } from './harness.mjs';
+import { harness, params, overflow, ZONE_LINE } from './harness.mjs';
 
 const { open } = harness();
 const SHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
@@ -320,7 +320,7 @@ test('deep links: reload restores, back/forward walk, a shared link keeps the re
   await other.context.close();
   // A link that fixes a zone wins over the recipient's.
   const fixed = await open({ timezoneId: 'America/Bogota', query: new URL(link).search + '&tz=Europe/Bucharest' });
-  await fixed.page.locator('.zone-line', { hasText: 'Europe/Bucharest' }).waitFor();
+  await fixed.page.locator(ZONE_LINE, { hasText: 'Bucharest' }).waitFor();
   assert.match(await fixed.page.locator('td[data-date="2027-10-27"] .chip', { hasText: 'Cinco años después' }).textContent(), /^17:00/);
   await fixed.context.close();
 });

@@ -98,7 +98,7 @@ function screen(page) {
       event: text('#event-title'),
       events,
       search: document.querySelector('#cc-search')?.value ?? null,
-      zone: text('.zone-line'),
+      zone: text('#cc-preferences-toggle .summary'),
     };
   });
 }
