@@ -72,11 +72,6 @@ skipped-notice = { PLURAL($count) ->
     [one] One event could not be shown because of errors in the feed.
    *[other] { $count } events could not be shown because of errors in the feed.
 }
-ignored-notice = { PLURAL($count) ->
-    [one] One detail in the feed was ignored because it was not valid.
-   *[other] { $count } details in the feed were ignored because they were not valid.
-}
-issues-details = Show details
 problem-missing = the field “{ $field }” is missing
 problem-wrong-type = the value does not have the expected type
 problem-empty = the value is empty

@@ -70,11 +70,6 @@ skipped-notice = { PLURAL($count) ->
     [one] Un evento no se puede mostrar por errores en el feed.
    *[other] { $count } eventos no se pueden mostrar por errores en el feed.
 }
-ignored-notice = { PLURAL($count) ->
-    [one] Se ignoró un dato del feed porque no era válido.
-   *[other] Se ignoraron { $count } datos del feed porque no eran válidos.
-}
-issues-details = Ver detalles
 problem-missing = falta el campo «{ $field }»
 problem-wrong-type = el valor no tiene el tipo esperado
 problem-empty = el valor está vacío

@@ -72,12 +72,6 @@ skipped-notice = { PLURAL($count) ->
     [few] { $count } evenimente nu pot fi afișate din cauza unor erori în flux.
    *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
 }
-ignored-notice = { PLURAL($count) ->
-    [one] Un detaliu din flux a fost ignorat, deoarece nu era valid.
-    [few] { $count } detalii din flux au fost ignorate, deoarece nu erau valide.
-   *[other] { $count } de detalii din flux au fost ignorate, deoarece nu erau valide.
-}
-issues-details = Afișați detaliile
 problem-missing = lipsește câmpul „{ $field }”
 problem-wrong-type = valoarea nu are tipul așteptat
 problem-empty = valoarea este goală

@@ -1,6 +1,6 @@
 //! Feed loading states: skeleton, failure with retry, and skipped-event notice.
 
-use citycal_core::feed::{FeedError, Severity};
+use citycal_core::feed::FeedError;
 use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
@@ -51,9 +51,9 @@ fn current_status(ctx: AppCtx) -> Node {
                 .child(button(ctx.t("retry")).on("click", move |_| start_loading(ctx)))
                 .into()
         }
-        // The feed's problems are a chunk of their own: a feed without any
-        // (the usual case) never fetches their words' code.
-        Load::Ready(loaded) if !loaded.issues.is_empty() => untrack(|| {
+        // The line about events left out is a chunk of its own: a feed
+        // without any (the usual case) never fetches its words.
+        Load::Ready(loaded) if skipped_count(&loaded.issues) > 0 => untrack(|| {
             lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Issues(loaded.clone()))))
         }),
         Load::Ready(_) => Node::Empty,
@@ -80,29 +80,18 @@ in_chunk!(
     }
 );
 
-/// The feed's problems: how many events and parts were left out, and why.
+/// The feed's problems, as a visitor sees them: one quiet line when events
+/// were left out ("2 events could not be shown"), nothing for a detail
+/// ignored; paths and reasons are for organizers (`citycal check`).
 fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
     let skipped = skipped_count(&loaded.issues);
-    let ignored = loaded.issues.iter().filter(|i| i.severity == Severity::Ignored).count();
-    let localizer = ctx.localizer();
-    let details = loaded
-        .issues
-        .iter()
-        .map(|i| {
-            el("li").child(el("code").child(i.path.clone())).child(": ").child(localizer.problem(&i.problem)).into()
-        })
-        .collect();
-    let count = |n: usize, id: &str| (n > 0).then(|| el("p").child(ctx.t_args(id, &[("count", n.into())])));
-    el("div")
-        .class("notice warning")
+    if skipped == 0 {
+        return Node::Empty;
+    }
+    el("p")
+        .class("feed-quiet")
         .attr("role", "status")
-        .child(count(skipped, "skipped-notice"))
-        .child(count(ignored, "ignored-notice"))
-        .child(
-            el("details")
-                .child(el("summary").child(ctx.t("issues-details")))
-                .child(el("ul").class("issues").children(details)),
-        )
+        .child(ctx.t_args("skipped-notice", &[("count", skipped.into())]))
         .into()
 }
 
