@@ -27,6 +27,15 @@ const MAX_ID_CHARS: usize = 200;
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty() && id.chars().count() <= MAX_ID_CHARS && !id.chars().any(char::is_control)
 }
+/// The values of feed v1's enumerations, in the order of their Rust
+/// variants: the reader's and the organizers' check's (`check.rs`) one list.
+pub const FORMATS: [&str; 3] = ["online", "in_person", "hybrid"];
+pub const EVENT_STATUSES: [&str; 5] = ["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"];
+pub const ROLES: [&str; 6] = ["speaker", "moderator", "host", "keynote", "panelist", "facilitator"];
+pub const REGISTRATION_STATUSES: [&str; 3] = ["open", "closed", "full"];
+pub const QUESTION_KINDS: [&str; 3] = ["text", "choice", "checkbox"];
+pub const SERIES_KINDS: [&str; 2] = ["series", "sessions"];
+
 /// Years outside this range are surely typos, and keep date arithmetic safe.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
@@ -558,7 +567,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
 /// `Z` or `±HH:MM`, whose offset (seconds east of UTC) is returned. Written
 /// by hand: chrono's format-string parser was the slowest step of reading a
 /// large feed, and a tenth of its code size.
-fn parse_date_time(value: &str) -> Option<(NaiveDateTime, Option<i32>)> {
+pub fn parse_date_time(value: &str) -> Option<(NaiveDateTime, Option<i32>)> {
     let s = value.as_bytes();
     if s.len() < 16 || s[10] != b'T' || s[13] != b':' {
         return None;
@@ -699,7 +708,7 @@ fn organization(j: &Json) -> Read<Organization> {
 }
 
 fn one_series(j: &Json) -> Read<Series> {
-    let kind = j.field("kind", |k| k.one_of(&["series", "sessions"]))?;
+    let kind = j.field("kind", |k| k.one_of(&SERIES_KINDS))?;
     Ok(Series {
         id: required(j, "id", Json::string)?,
         title: required(j, "title", text)?,
@@ -709,13 +718,12 @@ fn one_series(j: &Json) -> Read<Series> {
 }
 
 fn format(j: &Json) -> Read<Format> {
-    Ok([Format::Online, Format::InPerson, Format::Hybrid][j.one_of(&["online", "in_person", "hybrid"])?])
+    Ok([Format::Online, Format::InPerson, Format::Hybrid][j.one_of(&FORMATS)?])
 }
 
 fn event_status(j: &Json) -> Read<EventStatus> {
     use EventStatus::*;
-    let names = ["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"];
-    Ok([Scheduled, Cancelled, Postponed, Rescheduled, MovedOnline][j.one_of(&names)?])
+    Ok([Scheduled, Cancelled, Postponed, Rescheduled, MovedOnline][j.one_of(&EVENT_STATUSES)?])
 }
 
 fn venue(j: &Json) -> Read<Venue> {
@@ -729,8 +737,7 @@ fn venue(j: &Json) -> Read<Venue> {
 
 fn person(j: &Json) -> Read<Person> {
     use Role::*;
-    let roles = ["speaker", "moderator", "host", "keynote", "panelist", "facilitator"];
-    let role = j.field("role", |r| r.one_of(&roles))?;
+    let role = j.field("role", |r| r.one_of(&ROLES))?;
     Ok(Person {
         name: required(j, "name", Json::string)?,
         role: role.map_or(Speaker, |i| [Speaker, Moderator, Host, Keynote, Panelist, Facilitator][i]),
@@ -746,7 +753,7 @@ fn agenda_item(j: &Json) -> Read<AgendaItem> {
 
 fn question(j: &Json) -> Read<Question> {
     use QuestionKind::*;
-    let kind = j.field("kind", |k| k.one_of(&["text", "choice", "checkbox"]))?;
+    let kind = j.field("kind", |k| k.one_of(&QUESTION_KINDS))?;
     let option =
         |o: &Json| Ok(QuestionOption { id: required(o, "id", Json::string)?, label: required(o, "label", text)? });
     Ok(Question {
@@ -759,7 +766,7 @@ fn question(j: &Json) -> Read<Question> {
 }
 
 fn wire_registration(j: &Json) -> Read<WireRegistration> {
-    let status = j.field("status", |s| s.one_of(&["open", "closed", "full"]))?;
+    let status = j.field("status", |s| s.one_of(&REGISTRATION_STATUSES))?;
     Ok(WireRegistration {
         opens: j.field("opens", Json::string)?,
         closes: j.field("closes", Json::string)?,
