@@ -67,8 +67,8 @@ test: test-native test-wasm test-e2e size
 	@echo "==> All test layers passed"
 
 test-native:
-	@echo "==> Native tests (core: unit, property, sample feed, locales; the registration receiver on SQLite)"
-	cargo test -p citycal-core -p citycal-server
+	@echo "==> Native tests (core: unit, property, sample feed, locales; the feed check's command; the registration receiver on SQLite)"
+	cargo test -p citycal-core -p citycal-cli -p citycal-server
 	@echo "==> The JSON Schema matches the sample feed"
 	python3 tests/schema_check.py
 	@echo "==> Fuzzing the feed reader: $(FUZZ_INPUTS) inputs, seed $(FUZZ_SEED) (make fuzz runs longer)"

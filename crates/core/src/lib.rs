@@ -5,6 +5,7 @@
 //! as an argument. See ARCHITECTURE.md.
 
 pub mod agenda;
+pub mod check;
 pub mod colour;
 pub mod config;
 pub mod detail;

@@ -1,6 +1,7 @@
 //! Locale completeness: every message English has exists in Spanish and
 //! Romanian with the same variables, every message id the code names exists
-//! in English, and the Romanian files use comma-below ș/ț.
+//! in English, and the Romanian files use comma-below ș/ț. The same for the
+//! feed check's words (`check.ftl`, named by `check.rs` and the CLI only).
 
 use citycal_core::i18n::Lang;
 use fluent_syntax::ast;
@@ -10,8 +11,12 @@ use std::path::Path;
 type Messages = BTreeMap<String, BTreeSet<String>>;
 
 fn messages(lang: Lang) -> Messages {
-    let resource = fluent_syntax::parser::parse(lang.source())
-        .unwrap_or_else(|(_, errors)| panic!("{} has syntax errors: {errors:?}", lang.tag()));
+    messages_in(lang.source(), lang.tag())
+}
+
+fn messages_in(source: &str, name: &str) -> Messages {
+    let resource = fluent_syntax::parser::parse(source)
+        .unwrap_or_else(|(_, errors)| panic!("{name} has syntax errors: {errors:?}"));
     let mut out = Messages::new();
     for entry in resource.body {
         if let ast::Entry::Message(m) = entry {
@@ -80,14 +85,6 @@ fn every_locale_has_every_english_message_with_the_same_variables() {
 }
 
 /// Message ids named in code: the string literal right after `t(`, `t_args(` or `msg(`.
-fn ids_used_in(dir: &Path, out: &mut BTreeSet<String>) {
-    let mut files = Vec::new();
-    rs_files(dir, &mut files);
-    for file in files {
-        ids_used_in_file(&file, out);
-    }
-}
-
 fn ids_used_in_file(path: &Path, out: &mut BTreeSet<String>) {
     {
         {
@@ -162,12 +159,22 @@ fn rs_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
+/// The feed check's files: its words are its own (`check.ftl`).
+fn is_check_code(path: &Path) -> bool {
+    path.ends_with("check.rs") || path.components().any(|c| c.as_os_str() == "cli")
+}
+
 #[test]
 fn every_message_id_in_code_exists_in_english() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut used = BTreeSet::new();
-    ids_used_in(&root.join("src"), &mut used);
-    ids_used_in(&root.join("crates/core/src"), &mut used);
+    for dir in ["src", "crates/core/src"] {
+        let mut files = Vec::new();
+        rs_files(&root.join(dir), &mut files);
+        for file in files.iter().filter(|f| !is_check_code(f)) {
+            ids_used_in_file(file, &mut used);
+        }
+    }
     used.remove("no-such-message"); // the unit test of the fallback itself
     assert!(used.len() > 20, "found only {} ids: is the scan broken?", used.len());
     let english = messages(Lang::En);
@@ -177,10 +184,46 @@ fn every_message_id_in_code_exists_in_english() {
 
 #[test]
 fn romanian_uses_comma_below_letters() {
-    let ro = Lang::Ro.source();
-    for cedilla in ['ş', 'ţ', 'Ş', 'Ţ'] {
-        assert!(!ro.contains(cedilla), "cedilla form {cedilla} in locales/ro");
+    for ro in [Lang::Ro.source(), citycal_core::check::source(Lang::Ro)] {
+        for cedilla in ['ş', 'ţ', 'Ş', 'Ţ'] {
+            assert!(!ro.contains(cedilla), "cedilla form {cedilla} in locales/ro");
+        }
     }
+}
+
+/// `check.ftl`: the same messages with the same variables in every
+/// language, none of them an id of the app's files, each named by the
+/// check's code (core's `check.rs`, the CLI), and every id that code names
+/// defined.
+#[test]
+fn the_checks_words_are_complete_and_used() {
+    use citycal_core::check;
+    let english = messages_in(check::source(Lang::En), "en/check.ftl");
+    assert!(english.len() > 60, "{} messages", english.len());
+    for lang in [Lang::Es, Lang::Ro] {
+        let other = messages_in(check::source(lang), &format!("{}/check.ftl", lang.tag()));
+        let (ours, theirs): (BTreeSet<_>, BTreeSet<_>) = (english.keys().collect(), other.keys().collect());
+        assert_eq!(ours, theirs, "{} check.ftl defines other ids", lang.tag());
+        for (id, vars) in &english {
+            assert_eq!(&other[id], vars, "{} check.ftl message {id} has other variables", lang.tag());
+        }
+    }
+    for lang in Lang::ALL {
+        let app = messages(lang);
+        let shared: Vec<_> = english.keys().filter(|id| app.contains_key(*id)).collect();
+        assert!(shared.is_empty(), "ids in both check.ftl and the app's files: {shared:?}");
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    rs_files(&root.join("crates"), &mut files);
+    let mut used = BTreeSet::new();
+    for file in files.iter().filter(|f| is_check_code(f) && !f.components().any(|c| c.as_os_str() == "tests")) {
+        ids_used_in_file(file, &mut used);
+    }
+    let missing: Vec<_> = used.iter().filter(|id| !english.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "ids used by the check but missing from locales/en/check.ftl: {missing:?}");
+    let unused: Vec<_> = english.keys().filter(|id| !used.contains(*id)).collect();
+    assert!(unused.is_empty(), "check.ftl messages no code names: {unused:?}");
 }
 
 /// Variant keys of `$name ->` selectors (not `PLURAL(…)`), to try each.
@@ -212,7 +255,13 @@ fn our_ftl_reader_formats_every_message_as_fluent_does() {
     use fluent::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 
     let mut compared = 0;
-    for lang in Lang::ALL {
+    let sources = Lang::ALL.into_iter().flat_map(|lang| {
+        [(lang, lang.source(), Localizer::new(lang)), {
+            let check = citycal_core::check::source(lang);
+            (lang, check, Localizer::from_source(lang, check))
+        }]
+    });
+    for (lang, source, ours) in sources {
         let mut bundle = FluentBundle::new(vec![lang.tag().parse::<unic_langid::LanguageIdentifier>().unwrap()]);
         bundle
             .add_function("PLURAL", move |positional, _| match positional.first() {
@@ -221,9 +270,8 @@ fn our_ftl_reader_formats_every_message_as_fluent_does() {
             })
             .unwrap();
         bundle.set_use_isolating(false);
-        bundle.add_resource(FluentResource::try_new(lang.source().to_owned()).unwrap()).unwrap();
-        let ours = Localizer::new(lang);
-        let resource = fluent_syntax::parser::parse(lang.source()).unwrap();
+        bundle.add_resource(FluentResource::try_new(source.to_owned()).unwrap()).unwrap();
+        let resource = fluent_syntax::parser::parse(source).unwrap();
         for entry in &resource.body {
             let ast::Entry::Message(m) = entry else { continue };
             let (id, value) = (m.id.name, m.value.as_ref().unwrap());

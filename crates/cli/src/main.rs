@@ -1,0 +1,159 @@
+//! `citycal`, the organizers' command (`docs/feed-check.md`).
+//!
+//! `citycal check FEED-OR-URL [--json] [--lang en|es|ro] [--now RFC3339]`
+//! reads a feed from a file, standard input (`-`) or an http(s) address,
+//! checks it with core's `check::check` against the compiled zone database,
+//! and prints every problem (or, with `--json`, the machine-readable
+//! report). Exit status: 0 when there are no errors (warnings allowed), 1
+//! when there are errors, 2 for a usage error or a document that cannot be
+//! read (no such file, an HTTP failure, not JSON, not a feed).
+
+use std::io::Read;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use citycal_core::check;
+use citycal_core::i18n::{self, Lang};
+use citycal_core::validate::MAX_FEED_BYTES;
+
+const USAGE: &str = "\
+Usage: citycal check FEED-OR-URL [--json] [--lang en|es|ro] [--now RFC3339]
+
+Checks a Citycal feed (docs/feed.md) and lists every problem with the event's
+id and title, its JSON path, what is wrong and how to fix it.
+
+  FEED-OR-URL   a file, - for standard input, or an http:// or https:// address
+  --json        print a machine-readable report instead of text
+  --lang LANG   the report's language: en, es or ro (default: from LANG, else en)
+  --now TIME    the time to check against (RFC 3339, e.g. 2027-03-01T00:00:00Z),
+                instead of the system clock
+
+Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable document.
+See docs/feed-check.md.";
+
+/// How long fetching a feed may take in all.
+const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
+
+struct Options {
+    source: String,
+    json: bool,
+    lang: Lang,
+    now: DateTime<Utc>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let options = match options(&args) {
+        Ok(options) => options,
+        Err(problem) => {
+            eprintln!("citycal: {problem}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let bytes = match read(&options.source) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            let words = check::words(options.lang);
+            let source = options.source.as_str();
+            eprintln!(
+                "citycal: {}",
+                words.t_args("check-cannot-read", &[("source", source.into()), ("reason", reason.into())])
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let zones: Vec<String> = citycal_core::tzdb::zone_names().map(str::to_owned).collect();
+    let report = check::check(&bytes, &citycal_core::tzdb::Tzdb, &zones, options.now);
+    if options.json {
+        println!("{}", check::to_json(&report, options.lang));
+    } else {
+        print!("{}", check::text(&report, options.lang));
+    }
+    ExitCode::from(status(&report))
+}
+
+/// 2 when the document is not a feed at all, 1 with errors, else 0.
+fn status(report: &check::Report) -> u8 {
+    if report.unusable() {
+        2
+    } else if report.errors() > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+fn options(args: &[String]) -> Result<Options, String> {
+    let mut args = args.iter();
+    match args.next().map(String::as_str) {
+        Some("check") => {}
+        Some(other) => return Err(format!("unknown command “{other}”")),
+        None => return Err("no command".to_owned()),
+    }
+    let (mut source, mut json, mut lang, mut now) = (None, false, None, None);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value =
+            |name: &str| inline.clone().or_else(|| args.next().cloned()).ok_or(format!("{name} needs a value"));
+        match flag {
+            "--json" => json = true,
+            "--lang" => {
+                let tag = value("--lang")?;
+                lang = Some(Lang::from_tag(&tag).ok_or(format!("unknown language “{tag}”: en, es or ro"))?);
+            }
+            "--now" => {
+                let text = value("--now")?;
+                let time = DateTime::parse_from_rfc3339(&text).map_err(|e| format!("--now “{text}”: {e}"))?;
+                now = Some(time.with_timezone(&Utc));
+            }
+            "-" => source = Some("-".to_owned()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option “{flag}”")),
+            _ if source.is_some() => return Err(format!("one feed at a time (“{arg}”)")),
+            _ => source = Some(arg.clone()),
+        }
+    }
+    Ok(Options {
+        source: source.ok_or("no feed given")?,
+        json,
+        lang: lang.unwrap_or_else(environment_language),
+        now: now.unwrap_or_else(Utc::now),
+    })
+}
+
+/// The language of the terminal (`LC_ALL`, `LC_MESSAGES`, `LANG`: `ro_RO.UTF-8`), else English.
+fn environment_language() -> Lang {
+    let values: Vec<String> = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().filter_map(|v| std::env::var(v).ok()).collect();
+    i18n::negotiate(values.iter().map(String::as_str).filter(|v| !v.is_empty())).unwrap_or_default()
+}
+
+/// The document's bytes, up to one more than a feed may have (so that the
+/// check says it is too large), or why they cannot be had.
+fn read(source: &str) -> Result<Vec<u8>, String> {
+    let limit = MAX_FEED_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let lower = source.to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .timeout_global(Some(FETCH_TIMEOUT))
+            .user_agent(concat!("citycal-check/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .into();
+        let response = agent.get(source).header("Accept", "application/json").call().map_err(|e| e.to_string())?;
+        response.into_body().into_reader().take(limit).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    } else if source == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    } else {
+        std::fs::File::open(source)
+            .and_then(|file| file.take(limit).read_to_end(&mut bytes))
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(bytes)
+}

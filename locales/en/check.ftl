@@ -1,0 +1,129 @@
+### The feed check for organizers (citycal check; crates/core/src/check.rs,
+### docs/feed-check.md): what is wrong with a feed and how to fix it.
+### Not part of the app: only the check reads this file.
+### Values from the feed ($value, $id, $zone…) are shown as the feed has them;
+### $field, $list, $allowed, $suggestion and $code are feed v1's own words
+### (field names, allowed values, codes): never translate them.
+
+## Around the findings
+
+check-error = error
+check-warning = warning
+check-fix = How to fix
+# $id: the event's id; $title: its title in the reader's language (or another).
+check-event = event { $id } “{ $title }”
+check-event-untitled = event { $id }
+# $number: the event's position in the feed's events list, from 1.
+check-event-no-id = event number { $number } (no id) “{ $title }”
+check-event-unnamed = event number { $number } (no id, no title)
+check-no-problems = No problems: { $events } events checked.
+check-unusable = The document cannot be read as a feed; nothing else was checked.
+check-errors = { PLURAL($count) ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+check-warnings = { PLURAL($count) ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+# $count: events in the feed; $shown: those the calendar shows.
+check-events-read = { PLURAL($count) ->
+    [one] { $count } event in the feed, { $shown } shown.
+   *[other] { $count } events in the feed, { $shown } shown.
+}
+# $source: the file or address given; $reason: the system's own words.
+check-cannot-read = Cannot read { $source }: { $reason }
+
+## The whole document
+
+check-too-large = The feed is { $megabytes } MB; Citycal reads feeds of up to { $max } MB.
+check-too-large-fix = Leave out events long past, or split the feed (one per year, one per partner).
+check-not-utf8 = The feed is not UTF-8 text.
+check-not-utf8-fix = Save the file as UTF-8 (in most editors: “Save as”, then the encoding).
+check-not-json = The feed is not valid JSON: the first problem is at line { $line }, column { $column }.
+check-not-json-fix = Look there for a missing comma or quote, a comma before a closing bracket, or a comment (JSON has none).
+check-not-a-feed = The document is JSON, but not shaped like a feed at this place.
+check-not-a-feed-fix = A feed is one object with "version": 1 and a list of "events", as in docs/feed.md.
+check-unsupported-version = The feed says it is version { $found }; this Citycal reads version 1.
+check-unsupported-version-fix = Write "version": 1 at the top level of the feed.
+
+## The reader's problems: the event or the part is left out
+
+check-missing = { $field } is missing.
+check-missing-fix = { $field ->
+    [id] Give the event an id: short, unique in the feed, never changed (links use it).
+    [title] Give the event a title in at least one language.
+    [start] Give the event a start: a date and time such as 2027-03-20T18:30, or a date with "allDay": true.
+    [end] Give the event an end, or mark it "allDay": true if it lasts whole days.
+    [format] Add "format": "online", "in_person" or "hybrid".
+   *[other] Add { $field }: see docs/feed.md for what it holds.
+}
+check-wrong-type = { $field } has a value of the wrong kind: { $value }.
+check-wrong-type-fix = { $expected ->
+    [string] Write it as a string, in quotes.
+    [text] Write it as text: a string, or one string per language such as "en": "…", "es": "…".
+    [boolean] Write true or false, without quotes.
+    [whole-number] Write a whole number (0 or more), without quotes.
+    [strings] Write a list of strings: ["a", "b"].
+    [list] Write a list: […].
+    [object] Write an object: with its fields in braces.
+   *[other] Check the field against docs/feed.md.
+}
+check-unknown-value = { $field } is “{ $value }”, which is not one of the values Citycal knows.
+check-unknown-value-fix = Write one of { $allowed }.
+check-unknown-value-fix-nearest = Write "{ $suggestion }" (the values are { $allowed }).
+check-empty = { $field } is empty.
+check-empty-fix = Fill it in, or leave the field out.
+check-bad-id = The id “{ $value }” cannot be used: an id has 1 to 200 characters and no line breaks or tabs.
+check-bad-id-fix = Use a short id that never changes, such as "urban-dialogues-2027": it appears in links.
+check-duplicate-id = The id “{ $id }” is already used by { $first }.
+check-duplicate-id-fix = Give each its own id. Links name events by id, so change the one that was published last.
+check-bad-date = “{ $value }” is not a date and time Citycal can read.
+check-bad-date-fix = Write a wall-clock time in the event’s timeZone, 2027-03-20T18:30, or a time with its offset, 2027-03-20T18:30:00+01:00; for whole days, a date, 2027-03-20, with "allDay": true.
+check-bad-date-fix-nearest = Write { $suggestion }.
+check-date-without-time = “{ $value }” is a date without a time, and the event is not marked all-day.
+check-date-without-time-fix = If the event takes whole days, add "allDay": true (its end is then the last day, inclusive); if not, add the time: { $value }T18:30.
+check-deadline-without-time = “{ $value }” is a date without a time.
+check-deadline-without-time-fix = Add the time, for example { $suggestion }.
+check-time-on-all-day = “{ $value }” has a time, but the event is all-day: its start and end are dates.
+check-time-on-all-day-fix = Write { $date }, or remove "allDay": true if the event has times.
+check-unknown-zone = There is no time zone “{ $zone }”.
+check-unknown-zone-fix = Write the zone’s IANA name, Region/City, such as Europe/Bucharest or America/Bogota.
+check-unknown-zone-fix-nearest = Did you mean { $suggestions }? Zones are IANA names, Region/City.
+check-no-zone = “{ $value }” is a wall-clock time, but the event has no timeZone to place it in.
+check-no-zone-fix = Add "timeZone" with the venue’s zone (Europe/Madrid), or write the time with its offset: 2027-03-20T18:30:00+01:00.
+check-end-before-start = The event ends ({ $end }) before it starts ({ $start }).
+check-end-before-start-fix = Check the day, month and year of the end; an event that ends after midnight ends the next day.
+check-unknown-reference = { $kind ->
+    [theme] No theme has the id “{ $id }”.
+    [organization] No organization has the id “{ $id }”.
+   *[other] No series has the id “{ $id }”.
+}
+check-unknown-reference-fix = Declare “{ $id }” in the feed’s { $list } list, or use an id declared there.
+check-unknown-reference-fix-nearest = Did you mean "{ $suggestion }"? If not, declare “{ $id }” in the feed’s { $list } list.
+check-bad-url = “{ $value }” is not a web address (http or https), so it is not shown.
+check-bad-url-fix = Write the whole address, starting with https://.
+check-bad-language = “{ $value }” is not a language tag.
+check-bad-language-fix = Use a BCP 47 tag: en, es, ro, pt-BR.
+check-bad-colour = “{ $value }” is not a colour Citycal can read.
+check-bad-colour-fix = Write it as #rrggbb or #rgb, such as #0f766e.
+
+## The organizers' own checks: shown, but probably not as meant
+
+check-html = This text contains HTML ({ $tags }). Text is shown as typed, so visitors see the tags.
+check-html-fix = Write plain text: separate paragraphs with an empty line, and give links in the event’s url or onlineUrl.
+check-country-name = “{ $value }” is not a country code: countries are written as ISO 3166-1 two-letter codes.
+check-country-name-fix = Write "{ $code }".
+check-unknown-country = “{ $value }” is not an ISO 3166-1 two-letter country code.
+check-unknown-country-fix = Write the country’s two-letter code in capitals: RO for Romania, ES for Spain, GB for the United Kingdom.
+check-time-in-gap = { $value } does not exist in { $zone }: the clocks jump { $minutes } min forward then, so the calendar shows { $becomes }.
+check-time-in-gap-fix = Check the time. If it is right, write { $becomes }; if you meant another moment, give it with its UTC offset.
+check-zero-length = The event ends when it starts ({ $start }).
+check-zero-length-fix = Set its end to when it finishes. If its start falls in a daylight-saving gap, see that warning first.
+check-too-long = { PLURAL($days) ->
+    [one] The event lasts { $days } day at set times; timed events longer than { $max } days are usually a wrong end.
+   *[other] The event lasts { $days } days at set times; timed events longer than { $max } days are usually a wrong end.
+}
+check-too-long-fix = Check the end’s month and year. For a period of whole days use "allDay": true with dates; for meetings that repeat, one event per meeting in a "sessions" series.
+check-past-registration-open = The event is over (it ended { $end }), but its registration says it is open.
+check-past-registration-open-fix = Set registration.status to "closed", or give registration.closes a time before the event, or remove registration.

@@ -1,0 +1,123 @@
+### La comprobación de feeds para organizadores (citycal check). Ver locales/en/check.ftl.
+### Los valores del feed ($value, $id, $zone…) se muestran tal como están;
+### $field, $list, $allowed, $suggestion y $code son palabras del formato
+### (nombres de campos, valores permitidos, códigos): no se traducen.
+
+## Alrededor de los problemas
+
+check-error = error
+check-warning = aviso
+check-fix = Cómo corregirlo
+check-event = evento { $id } «{ $title }»
+check-event-untitled = evento { $id }
+check-event-no-id = evento número { $number } (sin id) «{ $title }»
+check-event-unnamed = evento número { $number } (sin id ni título)
+check-no-problems = Ningún problema: { $events } eventos comprobados.
+check-unusable = El documento no se puede leer como feed; no se comprobó nada más.
+check-errors = { PLURAL($count) ->
+    [one] { $count } error
+   *[other] { $count } errores
+}
+check-warnings = { PLURAL($count) ->
+    [one] { $count } aviso
+   *[other] { $count } avisos
+}
+check-events-read = { PLURAL($count) ->
+    [one] { $count } evento en el feed, { $shown } mostrados.
+   *[other] { $count } eventos en el feed, { $shown } mostrados.
+}
+check-cannot-read = No se puede leer { $source }: { $reason }
+
+## El documento entero
+
+check-too-large = El feed ocupa { $megabytes } MB; Citycal lee feeds de hasta { $max } MB.
+check-too-large-fix = Quite los eventos muy pasados, o divida el feed (uno por año, uno por socio).
+check-not-utf8 = El feed no es texto UTF-8.
+check-not-utf8-fix = Guarde el archivo como UTF-8 (en la mayoría de los editores: «Guardar como» y la codificación).
+check-not-json = El feed no es JSON válido: el primer problema está en la línea { $line }, columna { $column }.
+check-not-json-fix = Busque ahí una coma o unas comillas que faltan, una coma antes de un corchete de cierre, o un comentario (JSON no los admite).
+check-not-a-feed = El documento es JSON, pero en este lugar no tiene la forma de un feed.
+check-not-a-feed-fix = Un feed es un objeto con "version": 1 y una lista de "events", como en docs/feed.md.
+check-unsupported-version = El feed dice ser de la versión { $found }; este Citycal lee la versión 1.
+check-unsupported-version-fix = Escriba "version": 1 en el nivel superior del feed.
+
+## Problemas de lectura: el evento o la parte se omite
+
+check-missing = Falta { $field }.
+check-missing-fix = { $field ->
+    [id] Dé al evento un id: corto, único en el feed y que nunca cambie (los enlaces lo usan).
+    [title] Dé al evento un título en al menos un idioma.
+    [start] Dé al evento un inicio: una fecha y hora como 2027-03-20T18:30, o una fecha con "allDay": true.
+    [end] Dé al evento un final, o márquelo "allDay": true si dura días enteros.
+    [format] Añada "format": "online", "in_person" o "hybrid".
+   *[other] Añada { $field }: en docs/feed.md se explica qué contiene.
+}
+check-wrong-type = { $field } tiene un valor de otro tipo: { $value }.
+check-wrong-type-fix = { $expected ->
+    [string] Escríbalo como cadena, entre comillas.
+    [text] Escríbalo como texto: una cadena, o una cadena por idioma como "en": "…", "es": "…".
+    [boolean] Escriba true o false, sin comillas.
+    [whole-number] Escriba un número entero (0 o más), sin comillas.
+    [strings] Escriba una lista de cadenas: ["a", "b"].
+    [list] Escriba una lista: […].
+    [object] Escriba un objeto: sus campos entre llaves.
+   *[other] Compruebe el campo con docs/feed.md.
+}
+check-unknown-value = { $field } es «{ $value }», que no es ninguno de los valores que Citycal conoce.
+check-unknown-value-fix = Escriba uno de estos: { $allowed }.
+check-unknown-value-fix-nearest = Escriba "{ $suggestion }" (los valores son { $allowed }).
+check-empty = { $field } está vacío.
+check-empty-fix = Rellénelo u omita el campo.
+check-bad-id = El id “{ $value }” no sirve: un id tiene de 1 a 200 caracteres, sin saltos de línea ni tabuladores.
+check-bad-id-fix = Use un id corto que nunca cambie, como "urban-dialogues-2027": aparece en los enlaces.
+check-duplicate-id = El id “{ $id }” ya lo usa { $first }.
+check-duplicate-id-fix = Dé a cada uno su propio id. Los enlaces nombran los eventos por su id: cambie el que se publicó el último.
+check-bad-date = “{ $value }” no es una fecha y hora que Citycal pueda leer.
+check-bad-date-fix = Escriba una hora local en la timeZone del evento, 2027-03-20T18:30, o una hora con su desfase, 2027-03-20T18:30:00+01:00; para días enteros, una fecha, 2027-03-20, con "allDay": true.
+check-bad-date-fix-nearest = Escriba { $suggestion }.
+check-date-without-time = “{ $value }” es una fecha sin hora, y el evento no está marcado como de día entero.
+check-date-without-time-fix = Si el evento ocupa días enteros, añada "allDay": true (su final es entonces el último día, incluido); si no, añada la hora: { $value }T18:30.
+check-deadline-without-time = “{ $value }” es una fecha sin hora.
+check-deadline-without-time-fix = Añada la hora, por ejemplo { $suggestion }.
+check-time-on-all-day = “{ $value }” tiene hora, pero el evento es de día entero: su inicio y su final son fechas.
+check-time-on-all-day-fix = Escriba { $date }, o quite "allDay": true si el evento tiene horas.
+check-unknown-zone = No existe la zona horaria “{ $zone }”.
+check-unknown-zone-fix = Escriba el nombre IANA de la zona, Región/Ciudad, como Europe/Madrid o America/Bogota.
+check-unknown-zone-fix-nearest = ¿Quería decir { $suggestions }? Las zonas son nombres IANA, Región/Ciudad.
+check-no-zone = “{ $value }” es una hora local, pero el evento no tiene timeZone en la que situarla.
+check-no-zone-fix = Añada "timeZone" con la zona del lugar (Europe/Madrid), o escriba la hora con su desfase: 2027-03-20T18:30:00+01:00.
+check-end-before-start = El evento termina ({ $end }) antes de empezar ({ $start }).
+check-end-before-start-fix = Compruebe el día, el mes y el año del final; un evento que termina después de medianoche termina al día siguiente.
+check-unknown-reference = { $kind ->
+    [theme] Ningún tema tiene el id “{ $id }”.
+    [organization] Ninguna organización tiene el id “{ $id }”.
+   *[other] Ninguna serie tiene el id “{ $id }”.
+}
+check-unknown-reference-fix = Declare “{ $id }” en la lista { $list } del feed, o use un id declarado allí.
+check-unknown-reference-fix-nearest = ¿Quería decir "{ $suggestion }"? Si no, declare “{ $id }” en la lista { $list } del feed.
+check-bad-url = “{ $value }” no es una dirección web (http o https), así que no se muestra.
+check-bad-url-fix = Escriba la dirección completa, empezando por https://.
+check-bad-language = “{ $value }” no es una etiqueta de idioma.
+check-bad-language-fix = Use una etiqueta BCP 47: en, es, ro, pt-BR.
+check-bad-colour = “{ $value }” no es un color que Citycal pueda leer.
+check-bad-colour-fix = Escríbalo como #rrggbb o #rgb, por ejemplo #0f766e.
+
+## Comprobaciones para organizadores: se muestra, pero seguramente no como se quería
+
+check-html = Este texto contiene HTML ({ $tags }). El texto se muestra tal como se escribe, así que los visitantes ven las etiquetas.
+check-html-fix = Escriba texto sin formato: separe los párrafos con una línea vacía y ponga los enlaces en url u onlineUrl del evento.
+check-country-name = “{ $value }” no es un código de país: los países se escriben con los códigos ISO 3166-1 de dos letras.
+check-country-name-fix = Escriba "{ $code }".
+check-unknown-country = “{ $value }” no es un código de país ISO 3166-1 de dos letras.
+check-unknown-country-fix = Escriba el código de dos letras del país en mayúsculas: RO para Rumanía, ES para España, GB para el Reino Unido.
+check-time-in-gap = { $value } no existe en { $zone }: los relojes se adelantan { $minutes } min en ese momento, así que el calendario muestra { $becomes }.
+check-time-in-gap-fix = Compruebe la hora. Si es correcta, escriba { $becomes }; si se refería a otro momento, dela con su desfase UTC.
+check-zero-length = El evento termina cuando empieza ({ $start }).
+check-zero-length-fix = Ponga como final la hora en que termina. Si su inicio cae en un salto de horario de verano, vea antes ese aviso.
+check-too-long = { PLURAL($days) ->
+    [one] El evento dura { $days } día a horas fijas; los eventos con hora de más de { $max } días suelen tener mal el final.
+   *[other] El evento dura { $days } días a horas fijas; los eventos con hora de más de { $max } días suelen tener mal el final.
+}
+check-too-long-fix = Compruebe el mes y el año del final. Para un periodo de días enteros use "allDay": true con fechas; para reuniones que se repiten, un evento por reunión en una serie "sessions".
+check-past-registration-open = El evento ya pasó (terminó { $end }), pero su inscripción dice que está abierta.
+check-past-registration-open-fix = Ponga registration.status en "closed", dé a registration.closes una hora anterior al evento, o quite registration.
