@@ -101,6 +101,7 @@ builder-iframe = Iframe embed
 builder-preview = Preview
 snippet-copied = Snippet copied.
 builder-city-hint = Cities named in the feed are suggested as you type.
+builder-city-unknown = No event in the feed names { $cities }: with it the calendar shows nothing. Pick a city from the suggestions.
 copy-snippet = Copy
 
 ## A feed that cannot be read

@@ -99,6 +99,7 @@ builder-iframe = Inserción con iframe
 builder-preview = Vista previa
 snippet-copied = Fragmento copiado.
 builder-city-hint = Al escribir se sugieren las ciudades que nombra el feed.
+builder-city-unknown = Ningún evento del feed nombra { $cities }: con ello el calendario no muestra nada. Elija una ciudad de las sugerencias.
 copy-snippet = Copiar
 
 ## Un feed que no se puede leer

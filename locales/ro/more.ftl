@@ -101,6 +101,7 @@ builder-iframe = Inserare cu iframe
 builder-preview = Previzualizare
 snippet-copied = Fragmentul a fost copiat.
 builder-city-hint = Pe măsură ce scrieți, sunt sugerate orașele din flux.
+builder-city-unknown = Niciun eveniment din flux nu numește { $cities }: astfel calendarul nu arată nimic. Alegeți un oraș din sugestii.
 copy-snippet = Copiați
 
 ## Un flux care nu poate fi citit

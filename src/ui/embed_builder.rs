@@ -26,6 +26,7 @@ struct Choice {
     lang: Lang,
     view: View,
     themes: Vec<String>,
+    /// Cities as typed, comma-separated ("Cluj-Napoca, Gdańsk").
     city: String,
     accent: String,
 }
@@ -34,9 +35,7 @@ impl Choice {
     fn presets(&self) -> ViewState {
         let mut state = ViewState { view: Some(self.view), accent: self.accent(), ..ViewState::default() };
         state.filters.set_values(Facet::Theme, self.themes.clone());
-        if !self.city.is_empty() {
-            state.filters.set_values(Facet::City, vec![self.city.clone()]);
-        }
+        state.filters.set_values(Facet::City, self.cities());
         state
     }
 
@@ -45,13 +44,18 @@ impl Choice {
         if !self.themes.is_empty() {
             attrs.push_str(&format!(r#" data-themes="{}""#, attr(&self.themes.join(","))));
         }
-        if !self.city.is_empty() {
-            attrs.push_str(&format!(r#" data-cities="{}""#, attr(&self.city)));
+        if !self.cities().is_empty() {
+            attrs.push_str(&format!(r#" data-cities="{}""#, attr(&self.cities().join(","))));
         }
         if let Some(accent) = self.accent() {
             attrs.push_str(&format!(r#" data-accent="{}""#, accent.hex()));
         }
         format!("<div {attrs}></div>\n<script type=\"module\" src=\"{base}embed.js\"></script>")
+    }
+
+    /// The cities chosen: one filter value each, in both snippets alike.
+    fn cities(&self) -> Vec<String> {
+        self.city.split(',').map(str::trim).filter(|c| !c.is_empty()).map(str::to_owned).collect()
     }
 
     /// The accent, unless it is the default (which leaves each scheme its own).
@@ -114,14 +118,28 @@ pub fn EmbedBuilder() -> impl IntoView {
         }
         _ => Vec::new(),
     };
-    // A city applies as soon as it is one the feed names (any case or
-    // accents), else when the field is left.
+    // The cities typed apply as soon as each is one the feed names (any
+    // case or accents: written as the feed does), else when the field is left.
     let type_city = move |typed: String, left: bool| {
-        let typed = typed.trim().to_owned();
-        let known = cities().into_iter().find(|c| fold(c) == fold(&typed));
-        if let Some(city) = known.or_else(|| (left || typed.is_empty()).then_some(typed)) {
+        let known = cities();
+        let parts: Vec<Option<String>> = typed
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| known.iter().find(|c| fold(c) == fold(p)).cloned().or_else(|| left.then(|| p.to_owned())))
+            .collect();
+        if parts.iter().all(Option::is_some) {
+            let city = parts.into_iter().flatten().collect::<Vec<_>>().join(", ");
             choice.update(|c| c.city = city);
         }
+    };
+    // Cities no event names: the calendar would be empty.
+    let unknown_cities = move || {
+        let known = cities();
+        let unknown: Vec<String> =
+            choice.with(|c| c.cities()).into_iter().filter(|c| !known.iter().any(|k| fold(k) == fold(c))).collect();
+        (!unknown.is_empty() && !known.is_empty())
+            .then(|| ctx.t_args("builder-city-unknown", &[("cities", unknown.join(", ").into())]))
     };
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |which: &'static str, text: String| {
@@ -170,6 +188,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                         on:input=move |e| type_city(event_target_value(&e), false)
                         on:change=move |e| type_city(event_target_value(&e), true)/>
                     <small id="builder-city-hint">{move || ctx.t("builder-city-hint")}</small>
+                    <small class="field-error" role="status">{unknown_cities}</small>
                     <datalist id="builder-cities">
                         {move || cities().into_iter().map(|c| view! { <option value=c/> }).collect_view()}
                     </datalist>
@@ -206,7 +225,7 @@ pub fn EmbedBuilder() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| copy("script", script.get_untracked())>{move || ctx.t("copy-snippet")}</button>
                 <label>
                     <span>{move || ctx.t("builder-iframe")}</span>
-                    <textarea readonly rows="3" class="snippet-iframe" prop:value=move || frame.get()></textarea>
+                    <textarea readonly rows="4" class="snippet-iframe" prop:value=move || frame.get()></textarea>
                 </label>
                 <button type="button" class="button" on:click=move |_| copy("iframe", frame.get_untracked())>{move || ctx.t("copy-snippet")}</button>
                 <p role="status">{move || copied.get().map(|_| ctx.t("snippet-copied"))}</p>

@@ -161,7 +161,14 @@ impl Fold {
     fn new(ctx: AppCtx) -> Fold {
         let named = ctx.link.with_untracked(|l| l.date.is_some());
         ctx.month_folded.set(ctx.narrow.get_untracked() && named);
-        Fold { folded: ctx.month_folded, kept: StoredValue::new(None) }
+        let fold = Fold { folded: ctx.month_folded, kept: StoredValue::new(None) };
+        // Back to a link without a day (before the tap that folded it): the whole month.
+        Effect::new(move |_| {
+            if ctx.link.with(|l| l.date.is_none()) {
+                fold.folded.set(false);
+            }
+        });
+        fold
     }
 
     /// Another month is shown, after `before`: unless the move came from
@@ -243,6 +250,13 @@ in_chunk!(
         // A click selects a day; a click on the selected day opens it. On a
         // phone the chosen day's events are listed under the grid already.
         let select = move |date: NaiveDate| {
+            // On a phone, a tap on the whole month folds it to the day's week:
+            // a step of its own in the history, so Back shows the month again.
+            if ctx.narrow.get_untracked() && !fold.folded.get_untracked() {
+                fold.choose(date);
+                ctx.go(ctx.with_link(|l| l.date = Some(date)), true);
+                return;
+            }
             if ctx.narrow.get_untracked() {
                 fold.choose(date);
             }

@@ -112,7 +112,7 @@ pub fn toolbar(ctx: AppCtx) -> Node {
                             .class("fold-toggle")
                             .attr_dyn("aria-expanded", move || Some((!folded.get()).to_string()))
                             .on("click", move |_| folded.update(|f| *f = !*f))
-                            .child(el("span").class("title-text").child(title))
+                            .child(title)
                             .child(el("span").class("chevron").attr("aria-hidden", "true").child("▾"))
                             .into()
                     })),

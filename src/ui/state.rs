@@ -384,13 +384,15 @@ impl AppCtx {
     }
 
     /// The address a link to `state` opens: this page, or the full app for a
-    /// script embed (so "open in a new tab" shows the same thing there).
+    /// script embed (so "open in a new tab" shows the same thing there, in
+    /// the language the embed shows, without the partner's accent).
     pub fn href(&self, state: &ViewState) -> String {
-        let query = state.to_query();
         match self.host.get_value() {
-            Host::Element { base, .. } if query.is_empty() => base,
-            Host::Element { base, .. } => format!("{base}?{query}"),
-            _ => page::url_with_query(&query),
+            Host::Element { base, .. } => {
+                let full = ViewState { lang: state.lang.or(Some(self.lang.get())), accent: None, ..state.clone() };
+                format!("{base}?{}", full.to_query())
+            }
+            _ => page::url_with_query(&state.to_query()),
         }
     }
 

@@ -129,8 +129,12 @@ fn addresses(ctx: AppCtx) -> Node {
                         .class("button subscribe-google"),
                 )
                 .child(
-                    external_link(outlook_subscribe_url(&sub.url, &name), ctx.t("subscribe-outlook"))
+                    external_link(outlook_subscribe_url(&sub.url, &name, false), ctx.t("subscribe-outlook"))
                         .class("button subscribe-outlook"),
+                )
+                .child(
+                    external_link(outlook_subscribe_url(&sub.url, &name, true), ctx.t("microsoft-365"))
+                        .class("button subscribe-microsoft-365"),
                 ),
         )
         .child(

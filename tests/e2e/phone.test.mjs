@@ -108,6 +108,12 @@ for (const lang of ['en', 'es', 'ro']) {
     const top = await firstTitleTop(page, '.month-agenda .event-title');
     assert.ok(top <= 300, `${lang}: the day's first title at ${top} px`);
     assert.equal(await overflow(page), 0);
+    // The fold is a step in the history: Back shows the whole month again, in the app.
+    await page.goBack();
+    await page.waitForFunction(() => !document.querySelector('.month-grid.folded') && !new URL(location.href).searchParams.has('date'));
+    assert.equal(await page.locator('.month-grid').count(), 1);
+    await cell.click();
+    await page.locator('.month-grid.folded').waitFor();
     await cell.click();
     assert.equal(new URL(page.url()).searchParams.get('view'), 'month');
     assert.equal(await page.locator('.month-grid').count(), 1);

@@ -288,9 +288,11 @@ pub fn google_subscribe_url(url: &str) -> String {
     format!("https://calendar.google.com/calendar/render?cid={}", query_value(&webcal(url)))
 }
 
-/// Outlook.com's "subscribe from web" link for a subscription named `name`.
-pub fn outlook_subscribe_url(url: &str, name: &str) -> String {
-    format!("https://outlook.live.com/calendar/0/addfromweb?url={}&name={}", query_value(url), query_value(name))
+/// Outlook.com's "subscribe from web" link for a subscription named `name`
+/// (`office`: Microsoft 365's, for work and school accounts).
+pub fn outlook_subscribe_url(url: &str, name: &str, office: bool) -> String {
+    let host = if office { "outlook.office.com" } else { "outlook.live.com" };
+    format!("https://{host}/calendar/0/addfromweb?url={}&name={}", query_value(url), query_value(name))
 }
 
 /// `value` percent-encoded for a query string (spaces as `%20`).
@@ -631,13 +633,15 @@ mod tests {
 
     #[test]
     fn add_by_url_links() {
+        assert!(outlook_subscribe_url("https://a.example/c.ics", "N", true)
+            .starts_with("https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fa.example%2Fc.ics"));
         let url = "https://cal.example.org/calendar.ics?theme=a&lang=es";
         assert_eq!(
             google_subscribe_url(url),
             "https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fcal.example.org%2Fcalendar.ics%3Ftheme%3Da%26lang%3Des"
         );
         assert_eq!(
-            outlook_subscribe_url(url, "Red de ciudades + más"),
+            outlook_subscribe_url(url, "Red de ciudades + más", false),
             "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fcal.example.org%2Fcalendar.ics%3Ftheme%3Da%26lang%3Des&name=Red%20de%20ciudades%20%2B%20m%C3%A1s"
         );
     }
