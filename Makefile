@@ -66,9 +66,12 @@ server:
 test: test-native test-wasm test-e2e size
 	@echo "==> All test layers passed"
 
-test-native:
+test-native: node_modules/.installed
 	@echo "==> Native tests (core: unit, property, sample feed, locales; the feed check's command; the registration receiver on SQLite)"
 	cargo test -p citycal-core -p citycal-cli -p citycal-server
+	@echo "==> citycal import against ical.js (the DST fixture's occurrences; needs target/debug/citycal)"
+	cargo build -p citycal-cli
+	node --test tests/ical_import.test.mjs
 	@echo "==> The JSON Schema matches the sample feed"
 	python3 tests/schema_check.py
 	@echo "==> Fuzzing the feed reader: $(FUZZ_INPUTS) inputs, seed $(FUZZ_SEED) (make fuzz runs longer)"

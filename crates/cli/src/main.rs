@@ -7,15 +7,22 @@
 //! report). Exit status: 0 when there are no errors (warnings allowed), 1
 //! when there are errors, 2 for a usage error or a document that cannot be
 //! read (no such file, an HTTP failure, not JSON, not a feed).
+//!
+//! `citycal import CALENDAR.ics|URL [-o FEED.json] [--categories MAP.json]
+//! [--months 18] [--from YYYY-MM-DD] [--zone ZONE]` writes feed v1 from an
+//! iCalendar file with core's `ical::import` (`docs/import.md`), printing
+//! what it met to standard error. Exit status: 0 written, 2 usage or
+//! unreadable input (no such file, an HTTP failure, not iCalendar).
 
 use std::io::Read;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
-use citycal_core::check;
+use chrono::{DateTime, NaiveDate, Utc};
 use citycal_core::i18n::{self, Lang};
+use citycal_core::time::ZoneRules;
 use citycal_core::validate::MAX_FEED_BYTES;
+use citycal_core::{check, ical};
 
 const USAGE: &str = "\
 Usage: citycal check FEED-OR-URL [--json] [--lang en|es|ro] [--now RFC3339]
@@ -30,7 +37,25 @@ id and title, its JSON path, what is wrong and how to fix it.
                 instead of the system clock
 
 Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or unreadable document.
-See docs/feed-check.md.";
+See docs/feed-check.md.
+
+Usage: citycal import CALENDAR.ics|URL [-o FEED.json] [--categories MAP.json]
+                      [--months 18] [--from YYYY-MM-DD] [--zone ZONE]
+
+Writes a Citycal feed (feed v1) from an iCalendar file (Google Calendar,
+Outlook, Nextcloud, The Events Calendar...), expanding recurring events over
+a window, and lists what it met on standard error.
+
+  CALENDAR      a file, - for standard input, or an http(s):// or webcal:// address
+  -o FEED.json  where to write the feed (default: standard output)
+  --categories MAP.json  a JSON object of category → theme id; without it
+                each category becomes a theme of its own
+  --months N    how many months recurring events are expanded over (default 18)
+  --from DATE   the window's first day (default: today)
+  --zone ZONE   the zone of times written without one (default: the
+                calendar's X-WR-TIMEZONE)
+
+Exit status: 0 written, 2 usage or unreadable input. See docs/import.md.";
 
 /// How long fetching a feed may take in all.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(60);
@@ -47,6 +72,9 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "--help" || a == "-h") || args.first().is_some_and(|a| a == "help") {
         println!("{USAGE}");
         return ExitCode::SUCCESS;
+    }
+    if args.first().is_some_and(|a| a == "import") {
+        return import(&args[1..]);
     }
     let options = match options(&args) {
         Ok(options) => options,
@@ -137,6 +165,10 @@ fn environment_language() -> Lang {
 /// The document's bytes, up to one more than a feed may have (so that the
 /// check says it is too large), or why they cannot be had.
 fn read(source: &str) -> Result<Vec<u8>, String> {
+    read_as(source, "application/json")
+}
+
+fn read_as(source: &str, accept: &str) -> Result<Vec<u8>, String> {
     let limit = MAX_FEED_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     let lower = source.to_ascii_lowercase();
@@ -146,7 +178,7 @@ fn read(source: &str) -> Result<Vec<u8>, String> {
             .user_agent(concat!("citycal-check/", env!("CARGO_PKG_VERSION")))
             .build()
             .into();
-        let response = agent.get(source).header("Accept", "application/json").call().map_err(|e| e.to_string())?;
+        let response = agent.get(source).header("Accept", accept).call().map_err(|e| e.to_string())?;
         response.into_body().into_reader().take(limit).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
     } else if source == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
@@ -156,4 +188,105 @@ fn read(source: &str) -> Result<Vec<u8>, String> {
             .map_err(|e| e.to_string())?;
     }
     Ok(bytes)
+}
+
+struct ImportArgs {
+    source: String,
+    output: Option<String>,
+    options: ical::ImportOptions,
+}
+
+fn import(args: &[String]) -> ExitCode {
+    let parsed = match import_options(args) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            eprintln!("citycal: {problem}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    // webcal:// is http(s) by another name (Google and Outlook hand these out).
+    let source = match parsed.source.strip_prefix("webcal://") {
+        Some(rest) => format!("https://{rest}"),
+        None => parsed.source.clone(),
+    };
+    let bytes = match read_as(&source, "text/calendar") {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            eprintln!("citycal: cannot read {}: {reason}", parsed.source);
+            return ExitCode::from(2);
+        }
+    };
+    let (feed, issues) = match ical::import(&bytes, &citycal_core::tzdb::Tzdb, &parsed.options) {
+        Ok(done) => done,
+        Err(error) => {
+            eprintln!("citycal: cannot read {}: {error}", parsed.source);
+            return ExitCode::from(2);
+        }
+    };
+    for issue in &issues {
+        eprintln!("{}: {issue}", parsed.source);
+    }
+    let events = feed["events"].as_array().map_or(0, Vec::len);
+    let text = serde_json::to_string_pretty(&feed).expect("a JSON value") + "\n";
+    match &parsed.output {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, text) {
+                eprintln!("citycal: cannot write {path}: {e}");
+                return ExitCode::from(2);
+            }
+            eprintln!("citycal: {events} events written to {path}; check them with `citycal check {path}`");
+        }
+        None => print!("{text}"),
+    }
+    ExitCode::SUCCESS
+}
+
+fn import_options(args: &[String]) -> Result<ImportArgs, String> {
+    let mut args = args.iter();
+    let (mut source, mut output, mut categories, mut months, mut from, mut zone) = (None, None, None, None, None, None);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value =
+            |name: &str| inline.clone().or_else(|| args.next().cloned()).ok_or(format!("{name} needs a value"));
+        match flag {
+            "-o" | "--output" => output = Some(value("-o")?),
+            "--categories" => {
+                let path = value("--categories")?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("--categories {path}: {e}"))?;
+                categories = Some(ical::category_map(&text).map_err(|e| format!("--categories {path}: {e}"))?);
+            }
+            "--months" => {
+                let text = value("--months")?;
+                months = Some(
+                    text.parse::<u32>()
+                        .ok()
+                        .filter(|m| (1..=120).contains(m))
+                        .ok_or(format!("--months “{text}”: a number of months, 1 to 120"))?,
+                );
+            }
+            "--from" => {
+                let text = value("--from")?;
+                from = Some(NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| format!("--from “{text}”: {e}"))?);
+            }
+            "--zone" => {
+                let name = value("--zone")?;
+                if !citycal_core::tzdb::Tzdb.is_known(&name) && ical::windows_zone(&name).is_none() {
+                    return Err(format!("--zone “{name}”: not a time zone (an IANA name such as Europe/Paris)"));
+                }
+                zone = Some(name);
+            }
+            "-" => source = Some("-".to_owned()),
+            flag if flag.starts_with('-') => return Err(format!("unknown option “{flag}”")),
+            _ if source.is_some() => return Err(format!("one calendar at a time (“{arg}”)")),
+            _ => source = Some(arg.clone()),
+        }
+    }
+    let mut options = ical::ImportOptions::new(from.unwrap_or_else(|| Utc::now().date_naive()));
+    options.months = months.unwrap_or(ical::DEFAULT_MONTHS);
+    options.zone = zone;
+    options.categories = categories;
+    Ok(ImportArgs { source: source.ok_or("no calendar given")?, output, options })
 }

@@ -16,6 +16,7 @@ pub mod ftl_strip;
 #[cfg(feature = "fuzz")]
 pub mod fuzz;
 pub mod i18n;
+pub mod ical;
 pub mod ics;
 pub mod json;
 pub mod jsonld;
