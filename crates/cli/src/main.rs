@@ -125,10 +125,7 @@ fn options(args: &[String]) -> Result<Options, String> {
     }
     let (mut source, mut json, mut lang, mut now) = (None, false, None, None);
     while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
+        let (flag, inline) = split_flag(arg);
         let mut value =
             |name: &str| inline.clone().or_else(|| args.next().cloned()).ok_or(format!("{name} needs a value"));
         match flag {
@@ -245,10 +242,7 @@ fn import_options(args: &[String]) -> Result<ImportArgs, String> {
     let mut args = args.iter();
     let (mut source, mut output, mut categories, mut months, mut from, mut zone) = (None, None, None, None, None, None);
     while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
+        let (flag, inline) = split_flag(arg);
         let mut value =
             |name: &str| inline.clone().or_else(|| args.next().cloned()).ok_or(format!("{name} needs a value"));
         match flag {
@@ -289,4 +283,12 @@ fn import_options(args: &[String]) -> Result<ImportArgs, String> {
     options.zone = zone;
     options.categories = categories;
     Ok(ImportArgs { source: source.ok_or("no calendar given")?, output, options })
+}
+
+/// `--flag=value` as the flag and its value; any other argument as itself.
+fn split_flag(arg: &str) -> (&str, Option<String>) {
+    match arg.split_once('=') {
+        Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
+        _ => (arg, None),
+    }
 }
