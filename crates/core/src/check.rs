@@ -1283,6 +1283,22 @@ fn listed<S: AsRef<str>>(values: &[S]) -> String {
 }
 
 /// The message ids (what is wrong, how to fix it) and their variables.
+/// What is wrong and its fix, the fix naming the nearest known value when
+/// there is one: `[what, fix, fix naming it]`.
+fn or_nearest(
+    [what, fix, nearest_fix]: [&'static str; 3],
+    mut args: Vec<(&'static str, Arg)>,
+    suggestion: Option<&str>,
+) -> (&'static str, &'static str, Vec<(&'static str, Arg)>) {
+    match suggestion {
+        Some(meant) => {
+            args.push(("suggestion", Arg::Str(meant.to_owned())));
+            (what, nearest_fix, args)
+        }
+        None => (what, fix, args),
+    }
+}
+
 fn message(code: &Code) -> (&'static str, &'static str, Vec<(&'static str, Arg)>) {
     let s = |v: &str| Arg::Str(v.to_owned());
     match code {
@@ -1310,28 +1326,20 @@ fn message(code: &Code) -> (&'static str, &'static str, Vec<(&'static str, Arg)>
             msg("check-wrong-type-fix"),
             vec![("field", s(field)), ("expected", s(expected)), ("value", s(value))],
         ),
-        Code::UnknownValue { field, value, allowed, suggestion } => {
-            let mut args = vec![("field", s(field)), ("value", s(value)), ("allowed", s(&listed(allowed)))];
-            match suggestion {
-                Some(meant) => {
-                    args.push(("suggestion", s(meant)));
-                    (msg("check-unknown-value"), msg("check-unknown-value-fix-nearest"), args)
-                }
-                None => (msg("check-unknown-value"), msg("check-unknown-value-fix"), args),
-            }
-        }
+        Code::UnknownValue { field, value, allowed, suggestion } => or_nearest(
+            [msg("check-unknown-value"), msg("check-unknown-value-fix"), msg("check-unknown-value-fix-nearest")],
+            vec![("field", s(field)), ("value", s(value)), ("allowed", s(&listed(allowed)))],
+            suggestion.as_deref(),
+        ),
         Code::Empty { field } => (msg("check-empty"), msg("check-empty-fix"), vec![("field", s(field))]),
         Code::BadId { value } => (msg("check-bad-id"), msg("check-bad-id-fix"), vec![("value", s(value))]),
         Code::DuplicateId { id, first } => {
             (msg("check-duplicate-id"), msg("check-duplicate-id-fix"), vec![("id", s(id)), ("first", s(first))])
         }
-        Code::BadDate { value, suggestion: None } => {
-            (msg("check-bad-date"), msg("check-bad-date-fix"), vec![("value", s(value))])
-        }
-        Code::BadDate { value, suggestion: Some(meant) } => (
-            msg("check-bad-date"),
-            msg("check-bad-date-fix-nearest"),
-            vec![("value", s(value)), ("suggestion", s(meant))],
+        Code::BadDate { value, suggestion } => or_nearest(
+            [msg("check-bad-date"), msg("check-bad-date-fix"), msg("check-bad-date-fix-nearest")],
+            vec![("value", s(value))],
+            suggestion.as_deref(),
         ),
         Code::DateWithoutTime { value } => {
             (msg("check-date-without-time"), msg("check-date-without-time-fix"), vec![("value", s(value))])
@@ -1360,16 +1368,15 @@ fn message(code: &Code) -> (&'static str, &'static str, Vec<(&'static str, Arg)>
             msg("check-end-before-start-fix"),
             vec![("start", s(start)), ("end", s(end))],
         ),
-        Code::UnknownReference { kind, list, id, suggestion } => {
-            let mut args = vec![("kind", s(kind)), ("list", s(list)), ("id", s(id))];
-            match suggestion {
-                Some(meant) => {
-                    args.push(("suggestion", s(meant)));
-                    (msg("check-unknown-reference"), msg("check-unknown-reference-fix-nearest"), args)
-                }
-                None => (msg("check-unknown-reference"), msg("check-unknown-reference-fix"), args),
-            }
-        }
+        Code::UnknownReference { kind, list, id, suggestion } => or_nearest(
+            [
+                msg("check-unknown-reference"),
+                msg("check-unknown-reference-fix"),
+                msg("check-unknown-reference-fix-nearest"),
+            ],
+            vec![("kind", s(kind)), ("list", s(list)), ("id", s(id))],
+            suggestion.as_deref(),
+        ),
         Code::BadUrl { value } => (msg("check-bad-url"), msg("check-bad-url-fix"), vec![("value", s(value))]),
         Code::BadLanguage { value } => {
             (msg("check-bad-language"), msg("check-bad-language-fix"), vec![("value", s(value))])
