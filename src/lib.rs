@@ -30,6 +30,14 @@ pub fn start_builder() {
     }
 }
 
+/// Mounts the feed check into `#citycal-app` (`check.html`), its own
+/// binary (`src/bin/check.rs`) for organizers.
+pub fn start_check() {
+    if let Some((root, _)) = app_root() {
+        leptos::mount::mount_to(root, ui::check::FeedCheck).forget();
+    }
+}
+
 /// The page's `#citycal-app` element, and whether it is an iframe embed's.
 fn app_root() -> Option<(web_sys::HtmlElement, bool)> {
     let root = web_sys::window()?.document()?.get_element_by_id("citycal-app")?;

@@ -18,8 +18,10 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is not set)');
 // The embed builder is a second build, of builder.html (Makefile, `build`):
 // Trunk names its page index.html too; only its loader moves out.
-const builder = basename(process.env.TRUNK_HTML_FILE ?? '') === 'builder.html';
-const loader = builder ? 'builder-app.js' : 'app.js';
+// The feed check (check.html) is a third build, handled like the builder's.
+const page = basename(process.env.TRUNK_HTML_FILE ?? '');
+const builder = ['builder.html', 'check.html'].includes(page);
+const loader = builder ? page.replace('.html', '-app.js') : 'app.js';
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
@@ -99,8 +101,8 @@ html = html.replace(inline[0], `${configPreload}<script type="module" src="./${l
 // The preloads' integrity hashes stay valid: the files are unchanged.
 writeFileSync(indexPath, html);
 if (builder) {
-  renameSync(indexPath, join(dir, 'builder.html'));
-  console.log(`post-build: builder.html, ${loader} (${js})`);
+  renameSync(indexPath, join(dir, page));
+  console.log(`post-build: ${page}, ${loader} (${js})`);
   process.exit(0);
 }
 

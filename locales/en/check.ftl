@@ -97,6 +97,7 @@ check-end-before-start-fix = Check the day, month and year of the end; an event 
 check-unknown-reference = { $kind ->
     [theme] No theme has the id “{ $id }”.
     [organization] No organization has the id “{ $id }”.
+    [source] No source has the id “{ $id }”.
    *[other] No series has the id “{ $id }”.
 }
 check-unknown-reference-fix = Declare “{ $id }” in the feed’s { $list } list, or use an id declared there.
@@ -127,3 +128,21 @@ check-too-long = { PLURAL($days) ->
 check-too-long-fix = Check the end’s month and year. For a period of whole days use "allDay": true with dates; for meetings that repeat, one event per meeting in a "sessions" series.
 check-past-registration-open = The event is over (it ended { $end }), but its registration says it is open.
 check-past-registration-open-fix = Set registration.status to "closed", or give registration.closes a time before the event, or remove registration.
+
+## The check page (check.html; src/ui/check.rs)
+
+check-page-title = Check a feed
+check-page-intro = For organizers: give your feed’s address or choose the file, and read every problem with the event it is in, where it is and how to fix it. Visitors never see this list: the calendar shows the events it could read and one quiet line.
+check-page-language = Language
+check-page-url = Feed address
+check-page-run = Check
+check-page-file = Or choose a file
+check-page-drop = You can also drop a feed file anywhere on this page.
+check-page-checking = Checking…
+# $source: the address or the file's name.
+check-page-checked = Checked: { $source }
+check-page-no-answer = { $url } did not answer, or does not let this page read it (CORS). Download the file and choose it here, or run: citycal check { $url }
+check-page-http-status = { $url } answered with HTTP status { $status }.
+check-page-file-unreadable = The file { $name } could not be read.
+check-page-ics = This is an iCalendar file, not a feed. Turn it into a feed with: citycal import { $name } -o events.json
+check-page-cli = The same check runs in a terminal or in a publisher’s CI: citycal check FEED (see docs/feed-check.md).

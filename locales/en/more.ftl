@@ -72,6 +72,8 @@ skipped-notice = { PLURAL($count) ->
     [one] One event could not be shown because of errors in the feed.
    *[other] { $count } events could not be shown because of errors in the feed.
 }
+# The link after skipped-notice, to the feed check page (check.html).
+feed-check-link = For organizers: what to fix
 problem-missing = the field “{ $field }” is missing
 problem-wrong-type = the value does not have the expected type
 problem-empty = the value is empty
@@ -84,6 +86,7 @@ problem-end-before-start = the end is before the start
 problem-unknown-reference = { $kind ->
     [theme] unknown theme: “{ $id }”
     [organization] unknown organization: “{ $id }”
+    [source] unknown source: “{ $id }”
    *[series] unknown series: “{ $id }”
 }
 problem-bad-url = link not allowed (only http and https): “{ $value }”

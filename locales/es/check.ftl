@@ -91,6 +91,7 @@ check-end-before-start-fix = Compruebe el día, el mes y el año del final; un e
 check-unknown-reference = { $kind ->
     [theme] Ningún tema tiene el id “{ $id }”.
     [organization] Ninguna organización tiene el id “{ $id }”.
+    [source] Ninguna fuente tiene el id “{ $id }”.
    *[other] Ninguna serie tiene el id “{ $id }”.
 }
 check-unknown-reference-fix = Declare “{ $id }” en la lista { $list } del feed, o use un id declarado allí.
@@ -121,3 +122,20 @@ check-too-long = { PLURAL($days) ->
 check-too-long-fix = Compruebe el mes y el año del final. Para un periodo de días enteros use "allDay": true con fechas; para reuniones que se repiten, un evento por reunión en una serie "sessions".
 check-past-registration-open = El evento ya pasó (terminó { $end }), pero su inscripción dice que está abierta.
 check-past-registration-open-fix = Ponga registration.status en "closed", dé a registration.closes una hora anterior al evento, o quite registration.
+
+## The check page (check.html; src/ui/check.rs)
+
+check-page-title = Comprobar un feed
+check-page-intro = Para organizadores: indique la dirección de su feed o elija el archivo, y lea cada problema con el evento en que está, dónde está y cómo corregirlo. Los visitantes nunca ven esta lista: el calendario muestra los eventos que pudo leer y una línea discreta.
+check-page-language = Idioma
+check-page-url = Dirección del feed
+check-page-run = Comprobar
+check-page-file = O elija un archivo
+check-page-drop = También puede soltar un archivo de feed en cualquier lugar de esta página.
+check-page-checking = Comprobando…
+check-page-checked = Comprobado: { $source }
+check-page-no-answer = { $url } no respondió, o no deja que esta página lo lea (CORS). Descargue el archivo y elíjalo aquí, o ejecute: citycal check { $url }
+check-page-http-status = { $url } respondió con el estado HTTP { $status }.
+check-page-file-unreadable = No se pudo leer el archivo { $name }.
+check-page-ics = Es un archivo iCalendar, no un feed. Conviértalo en un feed con: citycal import { $name } -o events.json
+check-page-cli = La misma comprobación se ejecuta en un terminal o en la CI de quien publica: citycal check FEED (vea docs/feed-check.md).

@@ -70,6 +70,8 @@ skipped-notice = { PLURAL($count) ->
     [one] Un evento no se puede mostrar por errores en el feed.
    *[other] { $count } eventos no se pueden mostrar por errores en el feed.
 }
+# The link after skipped-notice, to the feed check page (check.html).
+feed-check-link = Para organizadores: qué corregir
 problem-missing = falta el campo «{ $field }»
 problem-wrong-type = el valor no tiene el tipo esperado
 problem-empty = el valor está vacío
@@ -82,6 +84,7 @@ problem-end-before-start = el final es anterior al inicio
 problem-unknown-reference = { $kind ->
     [theme] tema desconocido: «{ $id }»
     [organization] organización desconocida: «{ $id }»
+    [source] fuente desconocida: «{ $id }»
    *[series] serie desconocida: «{ $id }»
 }
 problem-bad-url = enlace no permitido (solo http y https): «{ $value }»

@@ -94,6 +94,7 @@ check-end-before-start-fix = Verificați ziua, luna și anul sfârșitului; un e
 check-unknown-reference = { $kind ->
     [theme] Nicio temă nu are id-ul „{ $id }”.
     [organization] Nicio organizație nu are id-ul „{ $id }”.
+    [source] Nicio sursă nu are id-ul „{ $id }”.
    *[other] Nicio serie nu are id-ul „{ $id }”.
 }
 check-unknown-reference-fix = Declarați „{ $id }” în lista { $list } a fluxului sau folosiți un id declarat acolo.
@@ -125,3 +126,20 @@ check-too-long = { PLURAL($days) ->
 check-too-long-fix = Verificați luna și anul sfârșitului. Pentru o perioadă de zile întregi folosiți "allDay": true cu date; pentru întâlniri care se repetă, câte un eveniment pe întâlnire într-o serie "sessions".
 check-past-registration-open = Evenimentul a trecut (s-a încheiat { $end }), dar înscrierea lui spune că este deschisă.
 check-past-registration-open-fix = Puneți registration.status pe "closed", dați lui registration.closes o oră dinaintea evenimentului sau scoateți registration.
+
+## The check page (check.html; src/ui/check.rs)
+
+check-page-title = Verificarea unui flux
+check-page-intro = Pentru organizatori: dați adresa fluxului sau alegeți fișierul și citiți fiecare problemă, cu evenimentul în care se află, locul ei și cum se corectează. Vizitatorii nu văd niciodată această listă: calendarul arată evenimentele pe care le-a putut citi și un singur rând discret.
+check-page-language = Limba
+check-page-url = Adresa fluxului
+check-page-run = Verifică
+check-page-file = Sau alegeți un fișier
+check-page-drop = Puteți și să trageți un fișier de flux oriunde pe această pagină.
+check-page-checking = Se verifică…
+check-page-checked = Verificat: { $source }
+check-page-no-answer = { $url } nu a răspuns sau nu permite acestei pagini să-l citească (CORS). Descărcați fișierul și alegeți-l aici sau rulați: citycal check { $url }
+check-page-http-status = { $url } a răspuns cu starea HTTP { $status }.
+check-page-file-unreadable = Fișierul { $name } nu a putut fi citit.
+check-page-ics = Acesta este un fișier iCalendar, nu un flux. Transformați-l într-un flux cu: citycal import { $name } -o events.json
+check-page-cli = Aceeași verificare rulează într-un terminal sau în CI-ul celui care publică: citycal check FLUX (vedeți docs/feed-check.md).

@@ -72,6 +72,8 @@ skipped-notice = { PLURAL($count) ->
     [few] { $count } evenimente nu pot fi afișate din cauza unor erori în flux.
    *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
 }
+# The link after skipped-notice, to the feed check page (check.html).
+feed-check-link = Pentru organizatori: ce trebuie corectat
 problem-missing = lipsește câmpul „{ $field }”
 problem-wrong-type = valoarea nu are tipul așteptat
 problem-empty = valoarea este goală
@@ -84,6 +86,7 @@ problem-end-before-start = sfârșitul este înaintea începutului
 problem-unknown-reference = { $kind ->
     [theme] temă necunoscută: „{ $id }”
     [organization] organizație necunoscută: „{ $id }”
+    [source] sursă necunoscută: „{ $id }”
    *[series] serie necunoscută: „{ $id }”
 }
 problem-bad-url = link nepermis (doar http și https): „{ $value }”

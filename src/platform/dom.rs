@@ -196,3 +196,35 @@ pub fn set_custom_properties(element: &web_sys::HtmlElement, flag: &str, propert
         element.remove_attribute(flag)
     };
 }
+
+/// A file the user picked or dropped: its name and a handle to read it.
+pub struct PickedFile(web_sys::File);
+
+impl PickedFile {
+    /// The first file of an `<input type=file>`'s change, or of a drop.
+    pub fn from_event(event: &web_sys::Event) -> Option<PickedFile> {
+        let files = match event.dyn_ref::<web_sys::DragEvent>() {
+            Some(drop) => drop.data_transfer()?.files()?,
+            None => event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()?,
+        };
+        files.get(0).map(PickedFile)
+    }
+
+    pub fn name(&self) -> String {
+        self.0.name()
+    }
+
+    /// Its bytes.
+    pub async fn read(&self) -> Result<Vec<u8>, JsValue> {
+        let buffer = wasm_bindgen_futures::JsFuture::from(self.0.array_buffer()).await?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+}
+
+/// Whether a drag carries files (the page then accepts the drop).
+pub fn drags_files(event: &web_sys::Event) -> bool {
+    event
+        .dyn_ref::<web_sys::DragEvent>()
+        .and_then(|d| d.data_transfer())
+        .is_some_and(|t| t.types().iter().any(|ty| ty.as_string().as_deref() == Some("Files")))
+}

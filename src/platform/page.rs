@@ -106,3 +106,25 @@ pub fn set_language_and_title(lang: &str, title: &str) {
     }
     document.set_title(title);
 }
+
+/// The value of the query parameter `name`, when the page's URL has it.
+pub fn query_param(name: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(&query()).ok()?.get(name)
+}
+
+/// Sets (or, with `None`, removes) the query parameter `name` in place,
+/// keeping the others: a page's own state that a reload or a shared link keeps.
+pub fn replace_param(name: &str, value: Option<&str>) {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&query()) else { return };
+    match value {
+        Some(value) => params.set(name, value),
+        None => params.delete(name),
+    }
+    set_query(&String::from(params.to_string()), false);
+}
+
+/// `page` (a relative or absolute address without a query) with the one
+/// query parameter `name=value`, the value percent-encoded.
+pub fn with_param(page: &str, name: &str, value: &str) -> String {
+    format!("{page}?{name}={}", String::from(js_sys::encode_uri_component(value)))
+}

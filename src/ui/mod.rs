@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod catalog;
+pub mod check;
 pub mod chip;
 pub mod chunk;
 pub mod embed_builder;

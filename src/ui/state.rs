@@ -21,6 +21,8 @@ use crate::ui::catalog;
 
 /// Where the site owner's configuration is deployed, relative to the app.
 pub const CONFIG_URL: &str = "config.json";
+/// The organizers' feed check, next to the app (`src/ui/check.rs`).
+pub const CHECK_PAGE: &str = "check.html";
 
 #[derive(Clone, Debug)]
 pub enum Load {
@@ -54,6 +56,9 @@ pub struct Loaded {
     /// The config's `calendar` (the reference server's `calendar.ics`);
     /// without it, the build's static files (`citycal_core::subscription`).
     pub calendar: Option<String>,
+    /// The feed check page (`check.html` next to the app) for this feed,
+    /// which the quiet line about skipped events links to.
+    pub check_url: Option<String>,
 }
 
 impl Loaded {
@@ -68,6 +73,7 @@ impl Loaded {
             privacy_url: None,
             subscribable: false,
             calendar: None,
+            check_url: None,
         }
     }
 
@@ -556,7 +562,10 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     let (subscribable, calendar) = (config.is_some(), config.as_ref().and_then(|c| c.calendar.clone()));
     let (config_endpoint, config_privacy) =
         config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
+    // The check page reads the feed from its own address, so the link names it whole.
+    let check_url = page::with_param(&page::resolve(CHECK_PAGE, base.as_deref()), "feed", &page::resolve(&feed_url, Some(&page::url_with_query(""))));
     Ok(Loaded {
+        check_url: Some(check_url),
         registration_endpoint: endpoint.or(config_endpoint.map(|e| page::resolve(&e, base.as_deref()))),
         privacy_url: privacy.or(config_privacy),
         subscribable,

@@ -8,7 +8,7 @@ use crate::platform::http;
 use crate::platform::tree::{dynamic, el, Node};
 use crate::ui::catalog;
 use crate::ui::chunk::{chunk, in_chunk, lazy, now};
-use crate::ui::state::{start_loading, AppCtx, Load, LoadError, Loaded};
+use crate::ui::state::{start_loading, AppCtx, Host, Load, LoadError, Loaded};
 use std::sync::Arc;
 
 pub fn feed_status(ctx: AppCtx) -> Node {
@@ -88,10 +88,17 @@ fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
     if skipped == 0 {
         return Node::Empty;
     }
+    // The organizers' way to the reasons: the feed check page (check.html).
+    let check = loaded.check_url.as_ref().map(|url| {
+        let link = el("a").attr("href", url.clone()).child(ctx.t("feed-check-link"));
+        let link = if matches!(ctx.host.get_value(), Host::Page) { link } else { link.attr("target", "_blank") };
+        vec![Node::from(" "), link.into()]
+    });
     el("p")
         .class("feed-quiet")
         .attr("role", "status")
         .child(ctx.t_args("skipped-notice", &[("count", skipped.into())]))
+        .children(check.unwrap_or_default())
         .into()
 }
 

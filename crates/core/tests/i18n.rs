@@ -216,6 +216,7 @@ fn the_checks_words_are_complete_and_used() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     rs_files(&root.join("crates"), &mut files);
+    rs_files(&root.join("src"), &mut files); // the check page, src/ui/check.rs
     let mut used = BTreeSet::new();
     for file in files.iter().filter(|f| is_check_code(f) && !f.components().any(|c| c.as_os_str() == "tests")) {
         ids_used_in_file(file, &mut used);
