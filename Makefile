@@ -37,7 +37,7 @@ RELEASE_WASM_ENV := $(if $(CITYCAL_PANIC_INFO),CITYCAL_KEEP_NAMES=1) RUSTC_BOOTS
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test fuzz walk test-native test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench screenshots clean
+.PHONY: help run test fuzz walk test-native test-receiver test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench screenshots clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
@@ -50,13 +50,15 @@ help:
 	@echo "make screenshots  the README's pictures (docs/screenshots/) from the real build"
 
 # The app at :8080 and the reference registration receiver at :8081, which
-# public/config.json points to; `curl http://127.0.0.1:8081/registrations`
-# lists what was stored (in registrations.sqlite).
+# public/config.json points to; with CITYCAL_ADMIN_TOKEN set in the
+# environment, `curl -H "Authorization: Bearer $$CITYCAL_ADMIN_TOKEN"
+# http://127.0.0.1:8081/registrations.json` lists what was stored (in
+# registrations.sqlite; docs/registration.md, "For organizers").
 run: build server
 	@echo "==> Registration receiver at http://127.0.0.1:8081 (stored in registrations.sqlite)"
 	@echo "==> Serving Citycal at http://127.0.0.1:8080, the embed builder at /builder.html (Ctrl-C to stop both)"
 	./target/release/citycal-server --feed public/events.json --db registrations.sqlite --port 8081 \
-		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --app-url http://127.0.0.1:8080/ --admin & \
+		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --app-url http://127.0.0.1:8080/ & \
 	receiver=$$!; trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; node tests/e2e/serve.mjs dist 8080
 
 server:
@@ -66,9 +68,9 @@ server:
 test: test-native test-wasm test-e2e size
 	@echo "==> All test layers passed"
 
-test-native: node_modules/.installed
-	@echo "==> Native tests (core: unit, property, sample feed, locales; the feed check's command; the registration receiver on SQLite)"
-	cargo test -p citycal-core -p citycal-cli -p citycal-server
+test-native: node_modules/.installed test-receiver
+	@echo "==> Native tests (core: unit, property, sample feed, locales; the feed check's command)"
+	cargo test -p citycal-core -p citycal-cli
 	@echo "==> citycal import against ical.js (the DST fixture's occurrences; needs target/debug/citycal)"
 	cargo build -p citycal-cli
 	node --test tests/ical_import.test.mjs
@@ -76,6 +78,14 @@ test-native: node_modules/.installed
 	python3 tests/schema_check.py
 	@echo "==> Fuzzing the feed reader: $(FUZZ_INPUTS) inputs, seed $(FUZZ_SEED) (make fuzz runs longer)"
 	$(FUZZ) --inputs $(FUZZ_INPUTS) --seed $(FUZZ_SEED)
+
+# The registration receiver's tests on SQLite and on a throwaway PostgreSQL
+# (tools/postgres.sh: installed from Debian when missing, on loopback, stopped
+# and deleted after, whether the tests pass or not).
+test-receiver:
+	@echo "==> The registration receiver on SQLite and PostgreSQL (tools/postgres.sh)"
+	url=$$(tools/postgres.sh start); trap 'tools/postgres.sh stop' EXIT; \
+		CITYCAL_TEST_PG=$$url cargo test -p citycal-server
 
 # The feed fuzzer (crates/core/src/fuzz.rs): bounded and seeded in make test,
 # so a run is reproducible; `make fuzz` runs FUZZ_SECONDS with a fresh seed.

@@ -1,41 +1,50 @@
 //! Citycal's reference registration receiver: the contract of
-//! `docs/registration.md` over SQLite, and the calendar subscriptions of
-//! `docs/links.md`.
+//! `docs/registration.md` over SQLite or PostgreSQL (`store`), and the
+//! calendar subscriptions of `docs/links.md`.
 //!
 //! `POST /registrations`: a request is checked with the same
 //! `citycal_core::registration::check` the form uses, then against the feed
-//! (deadline, capacity) and the store (one registration per email and
-//! event), all inside one SQLite transaction together with its idempotency
+//! (deadline, capacity, waitlist) and the store (one registration per email
+//! and event), all inside one transaction together with its idempotency
 //! key, so a retried request is answered, never stored twice.
+//!
+//! `GET /events/{id}/availability` (public): the places left now.
+//! The organizer's routes (`Authorization: Bearer <token>`):
+//! `GET /registrations.json`, `GET /registrations.csv`,
+//! `GET /registrations/counts`, `POST /registrations/erase`.
 //!
 //! `GET /calendar.ics?<link parameters>`: the iCalendar feed of a view's
 //! filters (`citycal_core::subscription`), public (`Access-Control-Allow-Origin: *`).
 //! Each event's revision (`SEQUENCE`, `LAST-MODIFIED`) is kept in the same
-//! SQLite file (`calendar_revisions`), worked out once per feed load.
+//! store (`calendar_revisions`), worked out once per feed load.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use axum::body::Bytes;
-use axum::extract::{Query, RawQuery, Request, State};
+use axum::extract::{Path, Query, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::{DateTime, Duration, Utc};
-use citycal_core::feed::Feed;
+use citycal_core::feed::{Event, Feed, When};
 use citycal_core::filter::SearchIndex;
 use citycal_core::ics::{content_hash, Revision};
 use citycal_core::query::ViewState;
 use citycal_core::registration::{check, state, FieldErrors, Phase, Registered, RegistrationRequest};
 use citycal_core::subscription::{self, Publish};
 use citycal_core::tzdb::Tzdb;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::json;
+use subtle::ConstantTimeEq;
 
-/// How long idempotency keys are kept (the contract promises at least 24 h).
-pub const KEEP_KEYS: Duration = Duration::hours(48);
+mod export;
+mod pg;
+pub mod store;
+
+use store::{Decision, Facts, Insert, Removed, Store};
+pub use store::{StoreError, KEEP_KEYS};
 
 /// Fault injection, for resilience tests only: each request draws one fate.
 #[derive(Clone, Copy, Debug)]
@@ -62,67 +71,59 @@ pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 pub struct Receiver {
     pub feed: Feed,
     pub allowed_origins: HashSet<String>,
-    /// Whether `GET /registrations` lists what was stored (local use only).
-    pub admin: bool,
     /// The app's public address (http(s)): calendar events link to their
     /// page there, and their UIDs are at its host
     /// (`subscription::uid_domain`). `None`: no links, UIDs at `citycal.invalid`.
     pub app_url: Option<String>,
+    /// The organizer's token: without one, the organizer's routes are off (404).
+    token: Option<String>,
+    /// Registrations are deleted this long after their event ended.
+    retention: Option<Duration>,
     clock: Clock,
     /// The feed's search index, built on the first calendar asked for.
     index: OnceLock<SearchIndex>,
     /// Each event's revision, worked out once per feed (see `revisions`).
-    revisions: OnceLock<HashMap<String, Revision>>,
-    db: Mutex<Connection>,
+    revisions: tokio::sync::OnceCell<HashMap<String, Revision>>,
+    store: Store,
     faults: Option<Mutex<u64>>,
     /// How many of each injected fault were served: fail, busy, drop before, drop after.
     injected: [std::sync::atomic::AtomicU64; 4],
 }
 
+/// When an event is over: its end, or for all-day events the end of its
+/// last day wherever on Earth that is latest (noon UTC the day after).
+pub fn event_end(event: &Event) -> DateTime<Utc> {
+    match event.when {
+        When::Timed { end, .. } => end,
+        When::AllDay { last, .. } => {
+            (last + Duration::days(1)).and_time(chrono::NaiveTime::MIN).and_utc() + Duration::hours(12)
+        }
+    }
+}
+
 impl Receiver {
-    /// Opens (or creates) the SQLite file at `path`.
-    pub fn open(
-        path: &str,
+    /// Opens the store `db` (a SQLite path, or a `postgres://` URL; see
+    /// `Store::open`), creating its tables if need be.
+    pub async fn open(
+        db: &str,
         feed: Feed,
         allowed_origins: HashSet<String>,
-        admin: bool,
         faults: Option<Faults>,
-    ) -> rusqlite::Result<Receiver> {
-        let db = Connection::open(path)?;
-        db.execute_batch(
-            "PRAGMA journal_mode = WAL;
-             PRAGMA busy_timeout = 5000;
-             CREATE TABLE IF NOT EXISTS registrations (
-                 id TEXT PRIMARY KEY,
-                 event_id TEXT NOT NULL,
-                 email_key TEXT NOT NULL,
-                 request TEXT NOT NULL,
-                 received_at TEXT NOT NULL,
-                 UNIQUE (event_id, email_key)
-             );
-             CREATE TABLE IF NOT EXISTS idempotency (
-                 key TEXT PRIMARY KEY,
-                 body_hash TEXT NOT NULL,
-                 status INTEGER NOT NULL,
-                 response TEXT NOT NULL,
-                 created_at TEXT NOT NULL
-             );
-             CREATE TABLE IF NOT EXISTS calendar_revisions (
-                 event_id TEXT PRIMARY KEY,
-                 content_hash TEXT NOT NULL,
-                 sequence INTEGER NOT NULL,
-                 modified TEXT NOT NULL
-             );",
-        )?;
+    ) -> Result<Receiver, StoreError> {
+        let store = Store::open(db).await?;
+        let ends: Vec<(String, DateTime<Utc>)> =
+            feed.events.iter().filter(|e| e.registration.is_some()).map(|e| (e.id.clone(), event_end(e))).collect();
+        store.fill_event_ends(&ends).await?;
         Ok(Receiver {
             feed,
             allowed_origins,
-            admin,
             app_url: None,
+            token: None,
+            retention: None,
             clock: Arc::new(Utc::now),
             index: OnceLock::new(),
-            revisions: OnceLock::new(),
-            db: Mutex::new(db),
+            revisions: tokio::sync::OnceCell::new(),
+            store,
             faults: faults.map(|f| Mutex::new(f.seed.max(1))),
             injected: Default::default(),
         })
@@ -138,75 +139,100 @@ impl Receiver {
         Receiver { app_url, ..self }
     }
 
+    /// This receiver answering the organizer's routes for `token` (none: off).
+    pub fn with_token(self, token: Option<String>) -> Receiver {
+        Receiver { token, ..self }
+    }
+
+    /// This receiver deleting registrations `days` after their event ended
+    /// (when `sweep` runs).
+    pub fn with_retention_days(self, days: Option<u32>) -> Receiver {
+        Receiver { retention: days.map(|d| Duration::days(d.into())), ..self }
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
     fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::new(&self.feed))
     }
 
-    /// Each event's revision: what the store remembers of it (its content
-    /// hash, sequence and time of change) moved on by
-    /// `Revision::next` for the feed as loaded, and stored, in one
-    /// transaction, on the first calendar asked for. The feed is loaded once,
-    /// so that is once per start; a store that fails leaves the calendar
-    /// without revisions (`SEQUENCE:0`) rather than without events.
-    pub fn revisions(&self) -> &HashMap<String, Revision> {
-        self.revisions.get_or_init(|| {
-            self.record_revisions(self.now()).unwrap_or_else(|e| {
-                eprintln!("citycal-server: calendar revisions not stored: {e}");
-                HashMap::new()
-            })
-        })
+    /// Housekeeping at `now` (at start, then hourly): idempotency keys older
+    /// than `KEEP_KEYS` are forgotten and, with a retention period, the
+    /// registrations and waitlist places of events that ended longer ago
+    /// than that are deleted (and the deletion recorded in `erasures`).
+    pub async fn sweep(&self, now: DateTime<Utc>) -> Result<Removed, StoreError> {
+        self.store.sweep(now, self.retention.map(|r| now - r)).await
     }
 
-    fn record_revisions(&self, now: DateTime<Utc>) -> rusqlite::Result<HashMap<String, Revision>> {
-        let mut db = self.db.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = db.transaction()?;
+    /// Erases the person with `email` (matched as registrations are: trimmed,
+    /// in any case) from every event (see `Store::erase`).
+    pub async fn erase(&self, email: &str) -> Result<Removed, StoreError> {
+        self.store.erase(&email_key(email), self.now()).await
+    }
+
+    /// Each event's revision: what the store remembers of it (its content
+    /// hash, sequence and time of change) moved on by
+    /// `Revision::next` for the feed as loaded, and stored,
+    /// on the first calendar asked for. The feed is loaded once,
+    /// so that is once per start; a store that fails leaves the calendar
+    /// without revisions (`SEQUENCE:0`) rather than without events.
+    pub async fn revisions(&self) -> &HashMap<String, Revision> {
+        self.revisions
+            .get_or_init(|| async {
+                self.record_revisions(self.now()).await.unwrap_or_else(|e| {
+                    eprintln!("citycal-server: calendar revisions not stored: {e}");
+                    HashMap::new()
+                })
+            })
+            .await
+    }
+
+    async fn record_revisions(&self, now: DateTime<Utc>) -> Result<HashMap<String, Revision>, StoreError> {
+        let seen = self.store.revisions().await?;
         let mut out = HashMap::with_capacity(self.feed.events.len());
+        let mut changed = Vec::new();
         for event in &self.feed.events {
             let hash = content_hash(event, &self.feed);
-            let seen: Option<(String, u32, String)> = tx
-                .query_row(
-                    "SELECT content_hash, sequence, modified FROM calendar_revisions WHERE event_id = ?1",
-                    params![event.id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let previous = seen.and_then(|(hash, sequence, modified)| {
-                let hash = u64::from_str_radix(&hash, 16).ok()?;
-                let modified = DateTime::parse_from_rfc3339(&modified).ok()?.with_timezone(&Utc);
-                Some((hash, Revision { sequence, modified }))
+            let previous = seen.get(&event.id).and_then(|(hash, sequence, modified)| {
+                let hash = u64::from_str_radix(hash, 16).ok()?;
+                let modified = DateTime::parse_from_rfc3339(modified).ok()?.with_timezone(&Utc);
+                Some((hash, Revision { sequence: *sequence, modified }))
             });
             let revision = Revision::next(previous, hash, now);
             if previous != Some((hash, revision)) {
-                tx.execute(
-                    "INSERT INTO calendar_revisions (event_id, content_hash, sequence, modified) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (event_id) DO UPDATE SET content_hash = ?2, sequence = ?3, modified = ?4",
-                    params![event.id, format!("{hash:016x}"), revision.sequence, revision.modified.to_rfc3339()],
-                )?;
+                changed.push((
+                    event.id.clone(),
+                    format!("{hash:016x}"),
+                    revision.sequence,
+                    revision.modified.to_rfc3339(),
+                ));
             }
             out.insert(event.id.clone(), revision);
         }
-        tx.commit()?;
+        self.store.set_revisions(&changed).await?;
         Ok(out)
     }
 
     /// The calendar a subscription with `query` (the link parameters of
     /// `docs/links.md`, without `?`) reads now: the events of its filters,
     /// named in its `lang` (`citycal_core::subscription`).
-    pub fn calendar(&self, query: &str) -> String {
+    pub async fn calendar(&self, query: &str) -> String {
         let (link, _) = ViewState::from_query(query, &Tzdb);
-        self.write_calendar(&link.filters, link.lang)
+        self.write_calendar(&link.filters, link.lang).await
     }
 
-    fn write_calendar(
+    async fn write_calendar(
         &self,
         filters: &citycal_core::filter::Filters,
         lang: Option<citycal_core::i18n::Lang>,
     ) -> String {
-        let revisions = self.revisions();
+        let revisions = self.revisions().await;
         let uid_domain = subscription::uid_domain(self.app_url.as_deref());
         let publish = Publish { app_url: self.app_url.as_deref(), uid_domain: &uid_domain, now: self.now() };
         subscription::write(&self.feed, self.index(), &Tzdb, filters, lang, &publish, &|e| {
@@ -217,14 +243,52 @@ impl Receiver {
     /// A static deployment's calendars (`subscription::static_files`:
     /// `calendar.ics` and one per theme) written into `dir`, which is
     /// created if need be; their names, in order.
-    pub fn write_static_calendars(&self, dir: &std::path::Path) -> std::io::Result<Vec<String>> {
+    pub async fn write_static_calendars(&self, dir: &std::path::Path) -> std::io::Result<Vec<String>> {
         std::fs::create_dir_all(dir)?;
         let mut written = Vec::new();
         for (name, filters) in subscription::static_files(&self.feed) {
-            std::fs::write(dir.join(&name), self.write_calendar(&filters, None))?;
+            std::fs::write(dir.join(&name), self.write_calendar(&filters, None).await)?;
             written.push(name);
         }
         Ok(written)
+    }
+
+    /// `GET /events/{id}/availability`'s answer for the event `id` now, from
+    /// the feed and what is stored; `None` for an event the feed lacks.
+    pub async fn availability(&self, id: &str) -> Option<Result<serde_json::Value, StoreError>> {
+        let event = self.feed.event(id)?;
+        let count = match self.store.count(id).await {
+            Ok(count) => count,
+            Err(e) => return Some(Err(e)),
+        };
+        let reg = event.registration.as_ref();
+        let capacity = reg.and_then(|r| r.capacity);
+        let left = capacity.map(|c| c.saturating_sub(reg.and_then(|r| r.taken).unwrap_or(0) + count.registered));
+        let waitlist = reg.is_some_and(|r| r.waitlist);
+        let status = match (reg.and_then(|r| r.url.as_ref()), state(event, self.now()).phase) {
+            (Some(_), _) | (_, Phase::Closed | Phase::NotNeeded) => "closed",
+            (_, Phase::NotYetOpen { .. }) => "not_open",
+            (_, Phase::Full) => {
+                if waitlist {
+                    "waitlist"
+                } else {
+                    "full"
+                }
+            }
+            (_, Phase::Open { .. } | Phase::ClosingSoon { .. }) => match left {
+                Some(0) if waitlist => "waitlist",
+                Some(0) => "full",
+                _ => "open",
+            },
+        };
+        let left = if matches!(status, "full" | "waitlist") { capacity.map(|_| 0) } else { left };
+        Some(Ok(json!({
+            "eventId": event.id,
+            "status": status,
+            "capacity": capacity,
+            "placesLeft": left,
+            "waitlist": { "enabled": waitlist, "length": count.waitlisted },
+        })))
     }
 
     fn fate(&self) -> Fate {
@@ -246,23 +310,174 @@ impl Receiver {
 }
 
 pub fn router(receiver: Arc<Receiver>) -> Router {
-    // The allow-list guards registrations only: a calendar is public.
+    // The allow-list guards registrations only: a calendar and the places
+    // left are public, the organizer's routes need the token.
     let registrations = Router::new()
-        .route("/registrations", post(register).get(list).options(preflight))
+        .route("/registrations", post(register).options(preflight))
         .layer(middleware::from_fn_with_state(receiver.clone(), cors));
-    Router::new().route("/calendar.ics", get(calendar_ics)).merge(registrations).with_state(receiver)
+    Router::new()
+        .route("/calendar.ics", get(calendar_ics))
+        .route("/events/{id}/availability", get(availability))
+        .route("/registrations.json", get(|State(r), h, Query(q)| export(r, h, q, Format::Json)))
+        .route("/registrations.csv", get(|State(r), h, Query(q)| export(r, h, q, Format::Csv)))
+        .route("/registrations/counts", get(counts))
+        .route("/registrations/erase", post(erase))
+        .merge(registrations)
+        .with_state(receiver)
 }
 
 /// `GET /calendar.ics?…`: a subscription (see `Receiver::calendar`). Public,
 /// read-only and the same for everyone, so any page may read it.
 async fn calendar_ics(State(receiver): State<Arc<Receiver>>, RawQuery(query): RawQuery) -> Response {
-    let body = receiver.calendar(query.as_deref().unwrap_or(""));
+    let body = receiver.calendar(query.as_deref().unwrap_or("")).await;
     let headers = [
         (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
         (header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"),
         (header::CACHE_CONTROL, "public, max-age=600"),
     ];
     (headers, body).into_response()
+}
+
+/// `GET /events/{id}/availability`: the places left and whether one can
+/// register or join the waitlist, now. Nothing personal, the same for
+/// everyone: any page may read it (`*`), never from a cache.
+async fn availability(State(receiver): State<Arc<Receiver>>, Path(id): Path<String>) -> Response {
+    let mut response = match receiver.availability(&id).await {
+        None => answer(StatusCode::NOT_FOUND, json!({ "error": "no such event" })),
+        Some(Ok(body)) => answer(StatusCode::OK, body),
+        Some(Err(e)) => storage_error(&e),
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn storage_error(e: &StoreError) -> Response {
+    eprintln!("citycal-server: {e}");
+    let mut r = answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": "storage unavailable" }));
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("2"));
+    r
+}
+
+/// The organizer's routes answer only a request with `Authorization: Bearer
+/// <token>`, the token compared in constant time; otherwise 401 saying only
+/// that (or 404 when this receiver has no token: the routes are off): the
+/// refusal, if any.
+fn refusal(receiver: &Receiver, headers: &HeaderMap) -> Option<Response> {
+    let Some(token) = &receiver.token else { return Some(StatusCode::NOT_FOUND.into_response()) };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, t)| t.trim());
+    match given {
+        Some(given) if bool::from(given.as_bytes().ct_eq(token.as_bytes())) => None,
+        _ => {
+            let mut r = answer(StatusCode::UNAUTHORIZED, json!({ "error": "the organizer's token is required" }));
+            let challenge = if given.is_some() { "Bearer error=\"invalid_token\"" } else { "Bearer" };
+            r.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+            Some(r)
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportQuery {
+    event: Option<String>,
+}
+
+fn private(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[derive(Clone, Copy)]
+enum Format {
+    Json,
+    Csv,
+}
+
+/// `GET /registrations.json[?event=ID]` and `GET /registrations.csv[?event=ID]`
+/// (token): what is stored, for one event or all, as records with the
+/// questions their answers are for, or as a spreadsheet download.
+async fn export(receiver: Arc<Receiver>, headers: HeaderMap, q: ExportQuery, format: Format) -> Response {
+    if let Some(refused) = refusal(&receiver, &headers) {
+        return refused;
+    }
+    let rows = match receiver.store.registrations(q.event.as_deref()).await {
+        Ok(rows) => rows,
+        Err(e) => return storage_error(&e),
+    };
+    let (questions, records) = export::records(&receiver.feed, &rows);
+    if let Format::Csv = format {
+        let name: String = q.event.as_deref().map_or("all".into(), |e| {
+            e.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+        });
+        let disposition = HeaderValue::from_str(&format!("attachment; filename=\"registrations-{name}.csv\""))
+            .unwrap_or(HeaderValue::from_static("attachment"));
+        let content_type = HeaderValue::from_static("text/csv; charset=utf-8");
+        let headers = [(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, disposition)];
+        return private((headers, export::csv(&questions, &records)).into_response());
+    }
+    let mut body = json!({ "questions": questions, "registrations": records });
+    if receiver.faults.is_some() {
+        let injected = |i: usize| receiver.injected[i].load(std::sync::atomic::Ordering::Relaxed);
+        body["injectedFaults"] = json!({ "failed": injected(0), "busy": injected(1), "droppedBefore": injected(2), "droppedAfterStoring": injected(3) });
+    }
+    private(answer(StatusCode::OK, body))
+}
+
+/// `GET /registrations/counts` (token): per event, what is stored, the
+/// capacity, the places left and the waitlist's length.
+async fn counts(State(receiver): State<Arc<Receiver>>, headers: HeaderMap) -> Response {
+    if let Some(refused) = refusal(&receiver, &headers) {
+        return refused;
+    }
+    let mut counts = match receiver.store.counts().await {
+        Ok(c) => c,
+        Err(e) => return storage_error(&e),
+    };
+    let mut events = Vec::new();
+    for event in &receiver.feed.events {
+        let Some(reg) = event.registration.as_ref().filter(|r| r.url.is_none()) else { continue };
+        let count = counts.remove(&event.id).unwrap_or_default();
+        let left = reg.capacity.map(|c| c.saturating_sub(reg.taken.unwrap_or(0) + count.registered));
+        events.push(json!({
+            "eventId": event.id, "stored": count.registered, "takenInFeed": reg.taken, "capacity": reg.capacity,
+            "placesLeft": left, "waitlisted": count.waitlisted,
+        }));
+    }
+    // Events the feed no longer has.
+    let mut rest: Vec<_> = counts.into_iter().collect();
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, count) in rest {
+        events.push(json!({
+            "eventId": id, "stored": count.registered, "takenInFeed": null, "capacity": null,
+            "placesLeft": null, "waitlisted": count.waitlisted,
+        }));
+    }
+    private(answer(StatusCode::OK, json!({ "events": events })))
+}
+
+/// `POST /registrations/erase` (token) with `{"email": "…"}`: the person's
+/// registrations and waitlist places for every event are erased.
+async fn erase(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, body: Bytes) -> Response {
+    if let Some(refused) = refusal(&receiver, &headers) {
+        return refused;
+    }
+    let email = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["email"].as_str().map(str::to_owned))
+        .filter(|e| !e.trim().is_empty());
+    let Some(email) = email else {
+        return answer(StatusCode::BAD_REQUEST, json!({ "error": "the body is {\"email\": \"…\"}" }));
+    };
+    match receiver.erase(&email).await {
+        Ok(removed) => private(answer(StatusCode::OK, json!({ "erased": removed.count, "events": removed.events }))),
+        Err(e) => storage_error(&e),
+    }
 }
 
 /// CORS for the allow-listed origins only; others get no CORS headers (the
@@ -340,7 +555,7 @@ async fn register(State(receiver): State<Arc<Receiver>>, headers: HeaderMap, bod
             json!({ "error": "the body is not a registration (docs/registration.md)" }),
         );
     };
-    let response = receive(&receiver, key, &body, &request, receiver.now());
+    let response = receive(&receiver, key, &body, &request, receiver.now()).await;
     if fate == Fate::DropAfter {
         return dropped();
     }
@@ -357,134 +572,75 @@ fn dropped() -> Response {
     (StatusCode::OK, axum::body::Body::from_stream(broken)).into_response()
 }
 
+/// How registrations are keyed: one per email and event, in any case.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// The decision for one request, with the store updated in one transaction.
-pub fn receive(
+pub async fn receive(
     receiver: &Receiver,
     key: &str,
     body: &[u8],
     request: &RegistrationRequest,
     now: DateTime<Utc>,
 ) -> Response {
-    let mut db = receiver.db.lock().unwrap_or_else(|e| e.into_inner());
-    let result = (|| -> rusqlite::Result<Response> {
-        let tx = db.transaction()?;
-        tx.execute("DELETE FROM idempotency WHERE created_at < ?1", params![(now - KEEP_KEYS).to_rfc3339()])?;
-        let hash = body_hash(body);
-        let seen: Option<(String, u16, String)> = tx
-            .query_row("SELECT body_hash, status, response FROM idempotency WHERE key = ?1", params![key], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .optional()?;
-        if let Some((seen_hash, status, response)) = seen {
-            if seen_hash != hash {
-                return Ok(answer(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    json!({ "error": "this Idempotency-Key was used for another request" }),
-                ));
-            }
-            // A replay: the same answer, with 200 instead of 201.
-            let status =
-                if status == 201 { StatusCode::OK } else { StatusCode::from_u16(status).unwrap_or(StatusCode::OK) };
-            return Ok(answer(status, serde_json::from_str(&response).unwrap_or_default()));
-        }
-        let (status, response) = decide(receiver, &tx, request, now)?;
-        // Only final answers are remembered; a 4xx about the request is final too.
-        tx.execute(
-            "INSERT INTO idempotency (key, body_hash, status, response, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![key, hash, status.as_u16(), response.to_string(), now.to_rfc3339()],
-        )?;
-        tx.commit()?;
-        Ok(answer(status, response))
-    })();
-    result.unwrap_or_else(|e| answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": format!("storage: {e}") })))
+    let decide = |facts: Facts| decide(receiver, request, now, facts);
+    match receiver
+        .store
+        .receive(key, &body_hash(body), &request.event_id, &email_key(&request.email), now, decide)
+        .await
+    {
+        Ok((status, body)) => answer(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body),
+        Err(e) => storage_error(&e),
+    }
 }
 
-fn decide(
-    receiver: &Receiver,
-    tx: &rusqlite::Transaction,
-    request: &RegistrationRequest,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<(StatusCode, serde_json::Value)> {
+fn decide(receiver: &Receiver, request: &RegistrationRequest, now: DateTime<Utc>, facts: Facts) -> Decision {
+    let refuse = |status: StatusCode, body| Decision { status: status.as_u16(), body, insert: None };
+    let gone = |error: &str, code: &str| refuse(StatusCode::GONE, json!({ "error": error, "code": code }));
     let Some(event) = receiver.feed.event(&request.event_id) else {
-        return Ok((StatusCode::NOT_FOUND, json!({ "error": "no such event" })));
+        return refuse(StatusCode::NOT_FOUND, json!({ "error": "no such event" }));
     };
-    if event.registration.as_ref().is_some_and(|r| r.url.is_some()) {
-        return Ok((StatusCode::GONE, json!({ "error": "external", "code": "external" })));
+    let Some(reg) = &event.registration else { return gone("this event takes no registrations", "closed") };
+    if reg.url.is_some() {
+        return gone("external", "external");
     }
-    match state(event, now).phase {
-        Phase::Closed => return Ok((StatusCode::GONE, json!({ "error": "registration is closed", "code": "closed" }))),
-        Phase::Full => return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" }))),
-        Phase::NotYetOpen { .. } => {
-            return Ok((StatusCode::GONE, json!({ "error": "registration is not open yet", "code": "not_open" })))
-        }
-        Phase::NotNeeded => {
-            return Ok((StatusCode::GONE, json!({ "error": "this event takes no registrations", "code": "closed" })))
-        }
-        Phase::Open { .. } | Phase::ClosingSoon { .. } => {}
+    let phase = state(event, now).phase;
+    match phase {
+        Phase::Closed | Phase::NotNeeded => return gone("registration is closed", "closed"),
+        Phase::NotYetOpen { .. } => return gone("registration is not open yet", "not_open"),
+        Phase::Full if !reg.waitlist => return gone("the event is full", "full"),
+        Phase::Full | Phase::Open { .. } | Phase::ClosingSoon { .. } => {}
     }
     let errors = check(request, event);
     if !errors.is_empty() {
-        return Ok((
+        return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             serde_json::to_value(FieldErrors { errors }).unwrap_or_default(),
-        ));
+        );
     }
-    let email_key = request.email.trim().to_lowercase();
-    let exists: bool = tx
-        .query_row(
-            "SELECT 1 FROM registrations WHERE event_id = ?1 AND email_key = ?2",
-            params![event.id, email_key],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some();
-    if exists {
-        return Ok((StatusCode::CONFLICT, json!({ "error": "already registered", "code": "already_registered" })));
+    if facts.exists {
+        return refuse(StatusCode::CONFLICT, json!({ "error": "already registered", "code": "already_registered" }));
     }
-    if let Some(capacity) = event.registration.as_ref().and_then(|r| r.capacity) {
-        let stored: u32 =
-            tx.query_row("SELECT COUNT(*) FROM registrations WHERE event_id = ?1", params![event.id], |r| r.get(0))?;
-        let taken = event.registration.as_ref().and_then(|r| r.taken).unwrap_or(0);
-        if taken + stored >= capacity {
-            return Ok((StatusCode::GONE, json!({ "error": "the event is full", "code": "full" })));
-        }
+    let full = phase == Phase::Full || reg.capacity.is_some_and(|c| reg.taken.unwrap_or(0) + facts.registered >= c);
+    if full && !reg.waitlist {
+        return gone("the event is full", "full");
     }
     let id = new_id();
-    tx.execute(
-        "INSERT INTO registrations (id, event_id, email_key, request, received_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id, event.id, email_key, serde_json::to_string(request).unwrap_or_default(), now.to_rfc3339()],
-    )?;
-    Ok((StatusCode::CREATED, serde_json::to_value(Registered { registration_id: id }).unwrap_or_default()))
-}
-
-#[derive(serde::Deserialize)]
-struct ListQuery {
-    event: Option<String>,
-}
-
-/// What was stored (only with `--admin`, for local checks and tests).
-async fn list(State(receiver): State<Arc<Receiver>>, Query(q): Query<ListQuery>) -> Response {
-    if !receiver.admin {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let db = receiver.db.lock().unwrap_or_else(|e| e.into_inner());
-    let rows = (|| -> rusqlite::Result<Vec<serde_json::Value>> {
-        let mut stmt = db.prepare("SELECT id, event_id, request, received_at FROM registrations WHERE ?1 IS NULL OR event_id = ?1 ORDER BY received_at")?;
-        let rows = stmt.query_map(params![q.event], |r| {
-            let request: String = r.get(2)?;
-            Ok(json!({
-                "id": r.get::<_, String>(0)?,
-                "eventId": r.get::<_, String>(1)?,
-                "request": serde_json::from_str::<serde_json::Value>(&request).unwrap_or_default(),
-                "receivedAt": r.get::<_, String>(3)?,
-            }))
-        })?;
-        rows.collect()
-    })();
-    let injected = |i: usize| receiver.injected[i].load(std::sync::atomic::Ordering::Relaxed);
-    let faults = json!({ "failed": injected(0), "busy": injected(1), "droppedBefore": injected(2), "droppedAfterStoring": injected(3) });
-    match rows {
-        Ok(rows) => answer(StatusCode::OK, json!({ "registrations": rows, "injectedFaults": faults })),
-        Err(e) => answer(StatusCode::SERVICE_UNAVAILABLE, json!({ "error": e.to_string() })),
-    }
+    let (status, body) = if full {
+        (
+            StatusCode::ACCEPTED,
+            json!({ "registrationId": id, "status": "waitlisted", "position": facts.waitlisted + 1 }),
+        )
+    } else {
+        (StatusCode::CREATED, serde_json::to_value(Registered { registration_id: id.clone() }).unwrap_or_default())
+    };
+    let insert = Insert {
+        id,
+        waitlisted: full,
+        event_end: Some(event_end(event)),
+        request: serde_json::to_string(request).unwrap_or_default(),
+    };
+    Decision { status: status.as_u16(), body, insert: Some(insert) }
 }

@@ -52,10 +52,11 @@ fn temp_db(name: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
-fn receiver(db: &str, feed: &Value, now: DateTime<Utc>) -> Arc<Receiver> {
+async fn receiver(db: &str, feed: &Value, now: DateTime<Utc>) -> Arc<Receiver> {
     let (feed, issues) = parse(feed.to_string().as_bytes(), &Tzdb).unwrap();
     assert!(issues.is_empty(), "{issues:?}");
-    let receiver = Receiver::open(db, feed, HashSet::from([ORIGIN.to_owned()]), false, None)
+    let receiver = Receiver::open(db, feed, HashSet::from([ORIGIN.to_owned()]), None)
+        .await
         .unwrap()
         .with_clock(Arc::new(move || now))
         .with_app_url(Some("https://cal.example/app/".into()));
@@ -109,7 +110,7 @@ async fn get(app: &Arc<Receiver>, uri: &str, origin: Option<&str>) -> Answer {
 
 #[tokio::test]
 async fn a_filtered_view_is_a_calendar_of_exactly_its_events() {
-    let app = receiver(&temp_db("filtered"), &feed_json("Commons"), at("2026-12-06T12:00:00Z"));
+    let app = receiver(&temp_db("filtered"), &feed_json("Commons"), at("2026-12-06T12:00:00Z")).await;
     let cases: [(&str, &[&str]); 8] = [
         ("/calendar.ics", &["gdansk", "cancelled", "fair", "taller"]),
         ("/calendar.ics?theme=climate", &["gdansk", "cancelled"]),
@@ -161,7 +162,7 @@ async fn a_filtered_view_is_a_calendar_of_exactly_its_events() {
 
 #[tokio::test]
 async fn any_page_may_read_a_calendar_but_registrations_keep_their_allow_list() {
-    let app = receiver(&temp_db("public"), &feed_json("Commons"), at("2026-12-06T12:00:00Z"));
+    let app = receiver(&temp_db("public"), &feed_json("Commons"), at("2026-12-06T12:00:00Z")).await;
     let answer = get(&app, "/calendar.ics?theme=climate", Some("https://partner.example")).await;
     assert_eq!(answer.status, StatusCode::OK);
     assert_eq!(answer.headers["access-control-allow-origin"], "*");
@@ -183,7 +184,7 @@ async fn any_page_may_read_a_calendar_but_registrations_keep_their_allow_list() 
 async fn sequence_and_last_modified_change_only_with_the_event() {
     let db = temp_db("revisions");
     let first = at("2026-12-06T12:00:00Z");
-    let app = receiver(&db, &feed_json("Commons"), first);
+    let app = receiver(&db, &feed_json("Commons"), first).await;
     let before = get(&app, "/calendar.ics", None).await;
     for uid in ["gdansk@cal.example", "fair@cal.example"] {
         assert_eq!(before.of(uid, "SEQUENCE"), Some("0"), "{uid}");
@@ -191,14 +192,14 @@ async fn sequence_and_last_modified_change_only_with_the_event() {
     }
     // Restarted a day later on the same feed: nothing changed.
     drop(app);
-    let app = receiver(&db, &feed_json("Commons"), at("2026-12-07T09:30:00Z"));
+    let app = receiver(&db, &feed_json("Commons"), at("2026-12-07T09:30:00Z")).await;
     let same = get(&app, "/calendar.ics", None).await;
     assert_eq!(same.of("gdansk@cal.example", "SEQUENCE"), Some("0"));
     assert_eq!(same.of("gdansk@cal.example", "LAST-MODIFIED"), Some("20261206T120000Z"));
     assert_eq!(same.of("gdansk@cal.example", "DTSTAMP"), Some("20261207T093000Z"));
     // Then the publisher renames one event: it alone moves on.
     drop(app);
-    let app = receiver(&db, &feed_json("Urban commons"), at("2026-12-08T08:00:00Z"));
+    let app = receiver(&db, &feed_json("Urban commons"), at("2026-12-08T08:00:00Z")).await;
     let after = get(&app, "/calendar.ics", None).await;
     assert_eq!(after.of("gdansk@cal.example", "SEQUENCE"), Some("1"));
     assert_eq!(after.of("gdansk@cal.example", "LAST-MODIFIED"), Some("20261208T080000Z"));
@@ -209,17 +210,17 @@ async fn sequence_and_last_modified_change_only_with_the_event() {
     assert_eq!(again.of("gdansk@cal.example", "SEQUENCE"), Some("1"));
 }
 
-#[test]
-fn a_static_build_writes_one_calendar_for_all_and_one_per_theme() {
-    let app = receiver(&temp_db("static"), &feed_json("Commons"), at("2026-12-06T12:00:00Z"));
+#[tokio::test]
+async fn a_static_build_writes_one_calendar_for_all_and_one_per_theme() {
+    let app = receiver(&temp_db("static"), &feed_json("Commons"), at("2026-12-06T12:00:00Z")).await;
     let dir = std::env::temp_dir().join(format!("citycal-static-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let names = app.write_static_calendars(&dir).unwrap();
+    let names = app.write_static_calendars(&dir).await.unwrap();
     assert_eq!(names, ["calendar.ics", "calendar-climate.ics", "calendar-housing.ics"]);
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     // The same calendars the server gives (a static file has no `lang`).
-    assert_eq!(read("calendar.ics"), app.calendar(""));
-    assert_eq!(read("calendar-climate.ics"), app.calendar("theme=climate"));
+    assert_eq!(read("calendar.ics"), app.calendar("").await);
+    assert_eq!(read("calendar-climate.ics"), app.calendar("theme=climate").await);
     assert!(read("calendar-housing.ics").contains("X-WR-CALNAME:Test feed — Housing\r\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

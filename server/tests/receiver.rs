@@ -1,5 +1,7 @@
-//! The receiver against a real SQLite file: the contract of
-//! docs/registration.md, answer by answer.
+//! The receiver against a real SQLite file (and PostgreSQL, with
+//! `CITYCAL_TEST_PG`): the contract of docs/registration.md, answer by answer.
+
+mod common;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -7,14 +9,10 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::{Duration, Utc};
-use citycal_core::feed::parse;
-use citycal_core::tzdb::Tzdb;
 use citycal_server::{router, Receiver};
-use http_body_util::BodyExt;
+use common::{dbs, feed, get_json, post_from as post, ORIGIN, TOKEN};
 use serde_json::{json, Value};
 use tower::ServiceExt;
-
-const ORIGIN: &str = "http://127.0.0.1:8080";
 
 /// A feed whose dates follow the clock: one open event with a question,
 /// one with two places, one closed, one with an external form.
@@ -37,10 +35,10 @@ fn feed_json() -> String {
     .to_string()
 }
 
-fn receiver(path: &str) -> Arc<Receiver> {
-    let (feed, issues) = parse(feed_json().as_bytes(), &Tzdb).unwrap();
-    assert!(issues.is_empty(), "{issues:?}");
-    Arc::new(Receiver::open(path, feed, HashSet::from([ORIGIN.to_owned()]), true, None).unwrap())
+async fn receiver(db: &str) -> Arc<Receiver> {
+    let feed = feed(&serde_json::from_str(&feed_json()).unwrap());
+    let receiver = Receiver::open(db, feed, HashSet::from([ORIGIN.to_owned()]), None).await.unwrap();
+    Arc::new(receiver.with_token(Some(TOKEN.into())))
 }
 
 fn body(event: &str, email: &str) -> Value {
@@ -52,34 +50,15 @@ fn body(event: &str, email: &str) -> Value {
     })
 }
 
-async fn post(
-    app: &Arc<Receiver>,
-    key: &str,
-    body: &Value,
-    origin: &str,
-) -> (StatusCode, Value, axum::http::HeaderMap) {
-    let request = Request::post("/registrations")
-        .header("content-type", "application/json")
-        .header("idempotency-key", key)
-        .header("origin", origin)
-        .body(Body::from(body.to_string()))
-        .unwrap();
-    let response = router(app.clone()).oneshot(request).await.unwrap();
-    let (parts, body) = response.into_parts();
-    let bytes = body.collect().await.unwrap().to_bytes();
-    (parts.status, serde_json::from_slice(&bytes).unwrap_or(Value::Null), parts.headers)
-}
-
-fn temp_db(name: &str) -> String {
-    let path = std::env::temp_dir().join(format!("citycal-{name}-{}.sqlite", std::process::id()));
-    let _ = std::fs::remove_file(&path);
-    path.to_string_lossy().into_owned()
-}
-
 #[tokio::test]
 async fn a_registration_is_stored_once_and_a_replay_gets_the_same_answer() {
-    let db = temp_db("once");
-    let app = receiver(&db);
+    for db in dbs("once").await {
+        stored_once(&db).await;
+    }
+}
+
+async fn stored_once(db: &str) {
+    let app = receiver(db).await;
     let (status, first, headers) = post(&app, "key-0001-aaaa", &body("open", "ana@example.ro"), ORIGIN).await;
     assert_eq!(status, StatusCode::CREATED, "{first}");
     assert_eq!(headers["access-control-allow-origin"], ORIGIN);
@@ -95,12 +74,8 @@ async fn a_registration_is_stored_once_and_a_replay_gets_the_same_answer() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     // The file holds it after a restart.
     drop(app);
-    let app = receiver(&db);
-    let list = router(app.clone())
-        .oneshot(Request::get("/registrations?event=open").body(Body::empty()).unwrap())
-        .await
-        .unwrap();
-    let list: Value = serde_json::from_slice(&list.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    let app = receiver(db).await;
+    let list = get_json(&app, "/registrations.json?event=open").await;
     assert_eq!(list["registrations"].as_array().unwrap().len(), 1);
     assert_eq!(list["registrations"][0]["id"], id.as_str());
     let (status, replay, _) = post(&app, "key-0001-aaaa", &body("open", "ana@example.ro"), ORIGIN).await;
@@ -109,7 +84,13 @@ async fn a_registration_is_stored_once_and_a_replay_gets_the_same_answer() {
 
 #[tokio::test]
 async fn invalid_fields_are_named_and_closed_full_or_external_events_refuse() {
-    let app = receiver(&temp_db("refusals"));
+    for db in dbs("refusals").await {
+        refusals(&db).await;
+    }
+}
+
+async fn refusals(db: &str) {
+    let app = receiver(db).await;
     let mut bad = body("open", "not-an-email");
     bad["answers"] = json!({ "role": "mayor" });
     bad["consent"]["processing"] = json!(false);
@@ -136,7 +117,7 @@ async fn invalid_fields_are_named_and_closed_full_or_external_events_refuse() {
 
 #[tokio::test]
 async fn only_allow_listed_origins_may_post() {
-    let app = receiver(&temp_db("cors"));
+    let app = receiver(&dbs("cors").await[0]).await;
     let (status, _, headers) = post(&app, "key-0008-hhhh", &body("open", "x@y.co"), "https://evil.example").await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert!(!headers.contains_key("access-control-allow-origin"));

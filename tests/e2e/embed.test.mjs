@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openFeed, startReceiver } from './receiver.mjs';
+import { openFeed, registrations, startReceiver } from './receiver.mjs';
 import { serve } from './serve.mjs';
 import { launch } from './browser.mjs';
 import { watchBrowser } from './errors.mjs';
@@ -119,7 +119,7 @@ test('the app itself runs under the strict policy: every view, the filter panel,
   await page.locator('.registration-done').waitFor();
   violations.push(...(await page.evaluate(() => window.__violations)));
   assert.deepEqual(violations, []);
-  const stored = await (await fetch(`${receiver.url}/registrations?event=webinar-0`)).json();
+  const stored = await registrations(receiver.url, 'webinar-0');
   assert.equal(stored.registrations.length, 1);
   assert.deepEqual(problems, []);
   await context.close();

@@ -4,11 +4,23 @@ import { spawn } from 'node:child_process';
 
 const BINARY = new URL('../../target/release/citycal-server', import.meta.url).pathname;
 
+/** The organizer's token the test receivers read (CITYCAL_ADMIN_TOKEN). */
+export const TOKEN = 'e2e-organizer-token-0123456789';
+
+/** What a receiver stored (for `event`, or all): its organizer's export, read with the token. */
+export async function registrations(base, event) {
+  const response = await fetch(`${base}/registrations.json${event ? `?event=${event}` : ''}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  return response.json();
+}
+
 /** Starts a receiver for `feed` storing in `db`; resolves with its base URL and a stop. */
 export function startReceiver({ feed, db, allowOrigin, extra = [] }) {
   return new Promise((resolve, reject) => {
-    const args = ['--feed', feed, '--db', db, '--port', '0', '--admin', '--allow-origin', allowOrigin, ...extra];
-    const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = ['--feed', feed, '--db', db, '--port', '0', '--allow-origin', allowOrigin, ...extra];
+    const env = { ...process.env, CITYCAL_ADMIN_TOKEN: TOKEN };
+    const child = spawn(BINARY, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
     child.on('error', reject);
     child.stdout.on('data', (chunk) => {
       const match = /listening on (http:\/\/\S+)/.exec(String(chunk));

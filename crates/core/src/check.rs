@@ -594,6 +594,7 @@ const TYPES: &[(&str, &str)] = &[
     ("events[].registration.questions[].id", "string"),
     ("events[].registration.questions[].label", "text"),
     ("events[].registration.questions[].kind", "string"),
+    ("events[].registration.waitlist", "boolean"),
     ("events[].registration.questions[].required", "boolean"),
     ("events[].registration.questions[].options", "list"),
     ("events[].registration.questions[].options[]", "object"),

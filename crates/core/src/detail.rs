@@ -148,6 +148,7 @@ mod tests {
             status: None,
             url: None,
             free: None,
+            waitlist: false,
             questions: Vec::new(),
         });
         e

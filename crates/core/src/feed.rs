@@ -229,6 +229,8 @@ pub struct Registration {
     pub free: Option<bool>,
     /// Questions the organizer adds to Citycal's own form.
     pub questions: Vec<Question>,
+    /// When full, people may join a waitlist (the receiver keeps it).
+    pub waitlist: bool,
 }
 
 /// A question of the registration form, beyond name, email and the rest.

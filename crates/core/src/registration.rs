@@ -400,6 +400,7 @@ mod tests {
             status: None,
             url: None,
             free: Some(true),
+            waitlist: false,
             questions: vec![
                 Question {
                     id: "role".into(),

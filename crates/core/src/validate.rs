@@ -246,6 +246,7 @@ struct WireRegistration {
     url: Option<String>,
     free: Option<bool>,
     questions: Option<Vec<Question>>,
+    waitlist: Option<bool>,
 }
 
 trait HasId {
@@ -413,6 +414,7 @@ impl Check {
             url: self.http_url("registration.url", r.url.map(Cow::Owned)),
             free: r.free,
             questions: r.questions.unwrap_or_default(),
+            waitlist: r.waitlist.unwrap_or(false),
         });
         let event = Event {
             id,
@@ -776,6 +778,7 @@ fn wire_registration(j: &Json) -> Read<WireRegistration> {
         url: j.field("url", Json::string)?,
         free: j.field("free", Json::boolean)?,
         questions: j.field("questions", |q| q.array(question))?,
+        waitlist: j.field("waitlist", Json::boolean)?,
     })
 }
 
