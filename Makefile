@@ -56,7 +56,7 @@ help:
 # registrations.sqlite; docs/registration.md, "For organizers").
 run: build server
 	@echo "==> Registration receiver at http://127.0.0.1:8081 (stored in registrations.sqlite)"
-	@echo "==> Serving Citycal at http://127.0.0.1:8080, the embed builder at /builder.html (Ctrl-C to stop both)"
+	@echo "==> Serving Citycal at http://127.0.0.1:8080, the embed builder at /builder.html, the feed check at /check.html (Ctrl-C to stop both)"
 	./target/release/citycal-server --feed public/events.json --db registrations.sqlite --port 8081 \
 		--allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 --app-url http://127.0.0.1:8080/ & \
 	receiver=$$!; trap 'kill $$receiver 2>/dev/null' EXIT INT TERM; node tests/e2e/serve.mjs dist 8080
@@ -116,19 +116,25 @@ WALK_SEED := $(shell date +%s)
 walk: build test-tools
 	WALK_STEPS=$(WALK_STEPS) WALK_SEED=$(WALK_SEED) node --test --test-reporter=spec tests/e2e/walk.test.mjs
 
+# A page of its own wasm next to the app: $(1).html is index.html with the
+# binary $(1), the stylesheet style/$(1).css and none of the app's files
+# (generated, git-ignored), built by a second Trunk run into target/$(1)-dist
+# and copied into dist/. Not split: no `split` feature, Trunk's own wasm-opt.
+define second_page
+rm -rf target/$(1)-dist
+sed -e 's/data-bin="citycal"/data-bin="$(1)"/' -e 's/ data-cargo-features="split"//' -e 's/data-wasm-opt="0"/data-wasm-opt="z"/' -e 's#<title>Citycal</title>#<title>$(2)</title>#' \
+	-e 's#\(<link data-trunk rel="css" href="style/main.css">\)#\1\n  <link data-trunk rel="css" href="style/$(1).css">#' \
+	-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > $(1).html
+$(RELEASE_WASM_ENV) trunk build --release --dist target/$(1)-dist $(1).html
+cp target/$(1)-dist/$(1).html target/$(1)-dist/$(1)-* dist/
+endef
+
 build: build-tools server
 	@echo "==> Building the release app into dist/"
 	$(RELEASE_WASM_ENV) trunk build --release
-	@echo "==> Building the embed builder (its own wasm, so visitors never download it) into dist/"
-	rm -rf target/builder-dist
-	# builder.html is index.html with the builder's binary and without the
-	# app's files: one source for the page's head (generated, git-ignored).
-	# The builder is not split: no `split` feature, Trunk's own wasm-opt.
-	sed -e 's/data-bin="citycal"/data-bin="builder"/' -e 's/ data-cargo-features="split"//' -e 's/data-wasm-opt="0"/data-wasm-opt="z"/' -e 's#<title>Citycal</title>#<title>Citycal: embed builder</title>#' \
-		-e 's#\(<link data-trunk rel="css" href="style/main.css">\)#\1\n  <link data-trunk rel="css" href="style/builder.css">#' \
-		-e '/rel="copy-file"/d' -e '/rel="copy-dir"/d' index.html > builder.html
-	$(RELEASE_WASM_ENV) trunk build --release --dist target/builder-dist builder.html
-	cp target/builder-dist/builder.html target/builder-dist/builder-* dist/
+	@echo "==> Building the embed builder and the feed check (each its own wasm, so visitors never download them) into dist/"
+	$(call second_page,builder,Citycal: embed builder)
+	$(call second_page,check,Citycal: feed check)
 	./target/release/citycal-server --feed public/events.json --write-ics dist
 
 # Issue 8's budget: the initial load (month, and a phone's list) within
