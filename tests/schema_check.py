@@ -28,4 +28,14 @@ rejects(lambda e: e.update(format="on_mars"), "an unknown format")
 rejects(lambda e: e.update(start="04/12/2020"), "a non-ISO start")
 rejects(lambda e: e.update(recordingUrl="javascript:alert(1)"), "a javascript: link")
 rejects(lambda e: e.pop("end"), "a timed event without end")
-print(f"schema_check: 1 passed, 0 failed (sample feed with {len(sample['events'])} events valid; 5 invalid variants rejected)")
+rejects(lambda e: e.update(source=["cluj"]), "a source that is not an id")
+
+# A merged feed (citycal merge, docs/network.md): sources, and each event's source.
+merged = copy.deepcopy(sample)
+merged["sources"] = [{"id": "cluj", "name": {"en": "Cluj UIU"}}, {"id": "torino", "name": "Torino"}]
+merged["events"][0].update(source="cluj", alsoIn=["torino"])
+errors = list(validator.iter_errors(merged))
+assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]]
+merged["sources"].append({"id": "gdansk"})
+assert list(validator.iter_errors(merged)), "schema accepts a source without a name"
+print(f"schema_check: 1 passed, 0 failed (sample feed with {len(sample['events'])} events valid, and merged; 7 invalid variants rejected)")

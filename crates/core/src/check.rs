@@ -367,10 +367,11 @@ fn reread(top: &[Member], raw: &str, index: usize, key: String, rules: &dyn Zone
             .map(|m| format!("{}:{}", serde_json::Value::String(m.key.to_string()), m.raw))
             .collect();
         let doc = format!(
-            r#"{{"version":1,"themes":{},"organizations":{},"series":{},"events":[{{{}}}]}}"#,
+            r#"{{"version":1,"themes":{},"organizations":{},"series":{},"sources":{},"events":[{{{}}}]}}"#,
             list("themes"),
             list("organizations"),
             list("series"),
+            list("sources"),
             kept.join(",")
         );
         let Ok((_, issues)) = validate::parse(doc.as_bytes(), rules) else { break };
@@ -541,6 +542,10 @@ const TYPES: &[(&str, &str)] = &[
     ("series[].title", "text"),
     ("series[].kind", "string"),
     ("series[].url", "string"),
+    ("sources", "list"),
+    ("sources[]", "object"),
+    ("sources[].id", "string"),
+    ("sources[].name", "text"),
     ("events", "list"),
     ("events[]", "object"),
     ("events[].id", "string"),
@@ -605,6 +610,9 @@ const TYPES: &[(&str, &str)] = &[
     ("events[].status", "string"),
     ("events[].approximate", "strings"),
     ("events[].approximate[]", "string"),
+    ("events[].source", "string"),
+    ("events[].alsoIn", "strings"),
+    ("events[].alsoIn[]", "string"),
 ];
 
 /// Strings people read that are not `text` in the format: names and places.
@@ -753,6 +761,7 @@ impl Checker<'_, '_> {
                     "organization" => {
                         ("organizations", self.feed.organizations.iter().map(|o| o.id.as_str()).collect())
                     }
+                    "source" => ("sources", self.feed.sources.iter().map(|s| s.id.as_str()).collect()),
                     _ => ("series", self.feed.series.iter().map(|s| s.id.as_str()).collect()),
                 };
                 let suggestion = nearest(id, declared.into_iter(), 2).into_iter().next().map(str::to_owned);

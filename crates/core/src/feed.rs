@@ -12,6 +12,9 @@ pub struct Feed {
     pub themes: Vec<Theme>,
     pub organizations: Vec<Organization>,
     pub series: Vec<Series>,
+    /// The publishers a merged feed gathers ([`crate::merge`]), in the
+    /// config's order; empty in one publisher's own feed.
+    pub sources: Vec<Source>,
     /// Sorted by start, then id.
     pub events: Vec<Event>,
 }
@@ -29,6 +32,17 @@ impl Feed {
     pub fn series_by_id(&self, id: &str) -> Option<&Series> {
         self.series.iter().find(|s| s.id == id)
     }
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+/// A publisher whose feed a merged feed gathers: the partner an event is
+/// labelled with, and a value of the `source` filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: String,
+    pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +115,10 @@ pub struct Event {
     /// Facts the publisher chose because the source left them out
     /// (`"date"`, `"time"`, `"end"`, ...). Shown as "approximate".
     pub approximate: Vec<String>,
+    /// The id of the [`Source`] that published it, in a merged feed.
+    pub source: Option<String>,
+    /// Other sources that listed the same event (left out as duplicates).
+    pub also_in: Vec<String>,
 }
 
 impl Event {
@@ -131,6 +149,8 @@ impl Event {
             url: None,
             status: EventStatus::Scheduled,
             approximate: Vec::new(),
+            source: None,
+            also_in: Vec::new(),
         }
     }
 

@@ -349,6 +349,8 @@ pub struct Filters {
     pub cities: Vec<String>,
     pub organizers: Vec<String>,
     pub series: Vec<String>,
+    /// Source ids: the publishing partners of a merged feed ([`crate::merge`]).
+    pub sources: Vec<String>,
     pub period: Option<Period>,
     /// Inclusive, in the viewer's calendar.
     pub from: Option<NaiveDate>,
@@ -368,11 +370,21 @@ pub enum Facet {
     City,
     Organizer,
     Series,
+    /// The publishing partner; counted only when the feed has more than one.
+    Source,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 7] =
-        [Facet::Theme, Facet::Spoken, Facet::Format, Facet::Country, Facet::City, Facet::Organizer, Facet::Series];
+    pub const ALL: [Facet; 8] = [
+        Facet::Theme,
+        Facet::Spoken,
+        Facet::Format,
+        Facet::Country,
+        Facet::City,
+        Facet::Organizer,
+        Facet::Series,
+        Facet::Source,
+    ];
 
     /// Its URL parameter (`docs/links.md`).
     pub fn param(self) -> &'static str {
@@ -384,6 +396,7 @@ impl Facet {
             Facet::City => "city",
             Facet::Organizer => "org",
             Facet::Series => "series",
+            Facet::Source => "source",
         }
     }
 }
@@ -415,6 +428,7 @@ impl Filters {
             Facet::City => self.cities.clone(),
             Facet::Organizer => self.organizers.clone(),
             Facet::Series => self.series.clone(),
+            Facet::Source => self.sources.clone(),
         }
     }
 
@@ -428,6 +442,7 @@ impl Filters {
             Facet::City => self.cities = values,
             Facet::Organizer => self.organizers = values,
             Facet::Series => self.series = values,
+            Facet::Source => self.sources = values,
         }
     }
 
@@ -479,18 +494,18 @@ pub struct SearchIndex {
     text: Vec<String>,
     /// Per facet (in `Facet::ALL` order): its distinct values, in the order
     /// events first use them (countries in capitals).
-    names: [Vec<String>; 7],
+    names: [Vec<String>; Facet::ALL.len()],
     /// Event `i`'s values for facet `f` are `names[f][id]` for the ids in
-    /// `ids[starts[7 i + f]..starts[7 i + f + 1]]`, each once. Worked out once
+    /// `ids[starts[8 i + f]..starts[8 i + f + 1]]`, each once. Worked out once
     /// per feed, so filtering and counting allocate nothing per event; flat,
-    /// so 10,000 events cost a few hundred KB, not 70,000 small vectors.
+    /// so 10,000 events cost a few hundred KB, not 80,000 small vectors.
     ids: Vec<u32>,
     starts: Vec<u32>,
 }
 
 impl SearchIndex {
     pub fn new(feed: &Feed) -> SearchIndex {
-        let mut names: [Vec<String>; 7] = Default::default();
+        let mut names: [Vec<String>; Facet::ALL.len()] = Default::default();
         let (mut ids, mut starts) = (Vec::new(), vec![0]);
         for event in &feed.events {
             for facet in Facet::ALL {
@@ -800,6 +815,7 @@ pub fn event_values(feed: &Feed, event: &Event, facet: Facet) -> Vec<String> {
         Facet::City => places(feed, event).into_iter().filter_map(|(_, city)| city).collect(),
         Facet::Organizer => event.organizers.clone(),
         Facet::Series => event.series.iter().cloned().collect(),
+        Facet::Source => event.source.iter().cloned().collect(),
     }
 }
 
@@ -963,7 +979,10 @@ pub fn facet_counts(
             None => rows.push((key, chosen, 0)),
         }
     }
-    rows.into_iter().map(|(_, name, n)| (name, n)).collect()
+    // One publisher is no choice: the source facet offers rows only in a
+    // feed merged from several (a chosen value keeps its row, to unchoose it).
+    let offered = |name: &String| facet != Facet::Source || feed.sources.len() > 1 || filters.sources.contains(name);
+    rows.into_iter().filter(|(_, name, _)| offered(name)).map(|(_, name, n)| (name, n)).collect()
 }
 
 /// A removable piece of the active filters (one chip).
@@ -1132,6 +1151,16 @@ mod tests {
         assert_eq!(Hours { from: 540, to: 1080 }.to_text(), "09:00-18:00");
     }
 
+    /// Who looks at [`placed_feed`]: in UTC, before its events.
+    fn placed_viewer() -> Viewer<'static> {
+        Viewer {
+            now: "2026-12-01T00:00:00Z".parse().unwrap(),
+            rules: &crate::time::FixedZone(0),
+            zone: "UTC",
+            week_starts: Weekday::Mon,
+        }
+    }
+
     /// A feed of four organizations and five events placed by venue,
     /// organizer or partner, for the place facets.
     fn placed_feed() -> Feed {
@@ -1181,12 +1210,7 @@ mod tests {
     fn cities_and_countries_match_venue_organizers_or_partners() {
         let feed = placed_feed();
         let index = SearchIndex::new(&feed);
-        let viewer = Viewer {
-            now: "2026-12-01T00:00:00Z".parse().unwrap(),
-            rules: &crate::time::FixedZone(0),
-            zone: "UTC",
-            week_starts: Weekday::Mon,
-        };
+        let viewer = placed_viewer();
         let cases: [(Facet, &[&str], &[&str]); 11] = [
             (Facet::City, &["Torino"], &["partners", "torino-twice"]),
             (Facet::City, &["torino"], &["partners", "torino-twice"]),
@@ -1228,6 +1252,61 @@ mod tests {
         let in_person = Filters { formats: vec![Format::InPerson], ..Filters::default() };
         let rows = facet_counts(&feed, &index, &in_person, Facet::City, &viewer);
         assert!(rows.contains(&("Torino".into(), 1)) && rows.contains(&("Budapest".into(), 0)), "{rows:?}");
+    }
+
+    #[test]
+    fn the_source_facet_is_the_publishing_partner_of_a_merged_feed() {
+        use crate::feed::Source;
+        let mut feed = placed_feed();
+        let sources = ["cluj", "cluj", "torino", "torino", "budapest"];
+        for (event, source) in feed.events.iter_mut().zip(sources) {
+            event.source = Some(source.into());
+        }
+        let index = SearchIndex::new(&feed);
+        let viewer = placed_viewer();
+        let shown = |filters: &Filters| -> Vec<&str> {
+            apply(&feed, &index, filters, &viewer)
+                .iter()
+                .zip(&feed.events)
+                .filter(|(m, _)| **m)
+                .map(|(_, e)| e.id.as_str())
+                .collect()
+        };
+        let cases: [(&[&str], &[&str]); 4] = [
+            (&["torino"], &["partners", "torino-twice"]),
+            (&["cluj", "budapest"], &["held-in-gdansk", "run-by-cluj", "placeless"]),
+            (&["Torino"], &[]), // ids, as written
+            (&[], &["held-in-gdansk", "run-by-cluj", "partners", "torino-twice", "placeless"]),
+        ];
+        for (chosen, want) in cases {
+            let mut filters = Filters::default();
+            filters.set_values(Facet::Source, chosen.iter().map(|s| s.to_string()).collect());
+            assert_eq!(shown(&filters), want, "{chosen:?}");
+        }
+        // Facets narrow each other.
+        let torino_in_person =
+            Filters { sources: vec!["torino".into()], formats: vec![Format::InPerson], ..Filters::default() };
+        assert_eq!(shown(&torino_in_person), ["torino-twice"]);
+        // No rows while the feed names fewer than two sources (nothing to choose from)...
+        let counts = |feed: &Feed, filters: &Filters| facet_counts(feed, &index, filters, Facet::Source, &viewer);
+        assert_eq!(counts(&feed, &Filters::default()), []);
+        // ...but a chosen value keeps its row, to unchoose it.
+        assert_eq!(
+            counts(&feed, &Filters { sources: vec!["torino".into()], ..Filters::default() }),
+            [("torino".into(), 2)]
+        );
+        feed.sources = ["cluj", "torino", "budapest"]
+            .iter()
+            .map(|id| Source { id: id.to_string(), name: Text(vec![("en".into(), id.to_uppercase())]) })
+            .collect();
+        assert_eq!(
+            counts(&feed, &Filters::default()),
+            [("cluj".into(), 2), ("torino".into(), 2), ("budapest".into(), 1)]
+        );
+        assert_eq!(
+            counts(&feed, &Filters { formats: vec![Format::Online], ..Filters::default() }),
+            [("cluj".into(), 1), ("torino".into(), 1), ("budapest".into(), 1)]
+        );
     }
 
     #[test]

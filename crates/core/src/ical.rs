@@ -2011,4 +2011,32 @@ mod tests {
         assert!(id_from_uid(long).len() <= 48);
         assert_ne!(id_from_uid(long), id_from_uid(&long.replace("F90", "F91")));
     }
+
+    /// `merge` finds the same event in two feeds by id: an event's id depends
+    /// only on its `UID` (an occurrence's on the `UID` and its start), not on
+    /// what else the calendar holds or in which order.
+    #[test]
+    fn the_same_uid_gives_the_same_ids_in_any_calendar() {
+        let weekly = "BEGIN:VEVENT\nUID:w@x\nSUMMARY:Evening\nDTSTART;TZID=Europe/Bucharest:20270318T180000\n\
+                      DTEND;TZID=Europe/Bucharest:20270318T190000\nRRULE:FREQ=WEEKLY;COUNT=3\nEND:VEVENT\n";
+        let single =
+            "BEGIN:VEVENT\nUID:one@y\nSUMMARY:Fair\nDTSTART:20270601T100000Z\nDTEND:20270601T120000Z\nEND:VEVENT\n";
+        let other =
+            "BEGIN:VEVENT\nUID:zz@q\nSUMMARY:Other\nDTSTART:20270318T160000Z\nDTEND:20270318T170000Z\nEND:VEVENT\n";
+        let ids = |body: String| {
+            let (feed, _) = import_ok(&body);
+            let mut ids: Vec<String> = feed["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["id"].as_str().unwrap().to_owned())
+                .filter(|id| !id.starts_with("zz"))
+                .collect();
+            ids.sort();
+            ids
+        };
+        let first = ids(format!("{weekly}{single}"));
+        assert_eq!(first, ["one-y", "w-x-20270318t1800", "w-x-20270325t1800", "w-x-20270401t1800"]);
+        assert_eq!(ids(format!("{other}{single}{weekly}")), first);
+    }
 }

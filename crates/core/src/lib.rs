@@ -21,6 +21,7 @@ pub mod ics;
 pub mod json;
 pub mod jsonld;
 pub mod layout;
+pub mod merge;
 pub mod order;
 pub mod query;
 pub mod registration;
@@ -29,4 +30,5 @@ pub mod time;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tzdb;
 pub mod validate;
+pub mod write;
 pub mod zone_search;

@@ -70,9 +70,9 @@ pub struct QueryIssue {
 
 /// Citycal's parameter names, in the order `to_query` writes them. Facet
 /// parameters may repeat (`theme=a&theme=b`); the others are read once.
-pub const PARAMS: [&str; 19] = [
+pub const PARAMS: [&str; 20] = [
     "view", "date", "event", "past", "lang", "tz", "accent", "theme", "spoken", "format", "country", "city", "org",
-    "series", "when", "from", "to", "hours", "q",
+    "series", "source", "when", "from", "to", "hours", "q",
 ];
 
 /// Longest bad value a notice repeats: a link can carry megabytes.
@@ -337,6 +337,22 @@ mod tests {
         assert_eq!(
             state.to_query(),
             "theme=climate&theme=mobility&spoken=es&format=in_person&country=RO&city=Gda%C5%84sk&when=recorded&from=2027-01-01&hours=09%3A00-18%3A00&q=Ia%C8%99i"
+        );
+    }
+
+    #[test]
+    fn the_source_facet_repeats_like_the_others() {
+        let (state, issues) =
+            ViewState::from_query("source=cluj&theme=climate&source=torino&source=cluj&source=%0A", &FixedZone(0));
+        assert_eq!(state.filters.sources, ["cluj", "torino"]);
+        let bad: Vec<(&str, &str)> = issues.iter().map(|i| (i.param.as_str(), i.value.as_str())).collect();
+        assert_eq!(bad, [("source", "")]);
+        assert_eq!(state.to_query(), "theme=climate&source=cluj&source=torino");
+        // `utm_source` is a host page's own, kept as it was.
+        let (state, _) = ViewState::from_query("utm_source=x&source=a", &FixedZone(0));
+        assert_eq!(
+            (state.filters.sources, state.other),
+            (vec!["a".to_owned()], vec![("utm_source".into(), "x".into())])
         );
     }
 

@@ -127,6 +127,7 @@ pub fn calendar_name(feed: &Feed, filters: &Filters, lang: Option<Lang>) -> Stri
                     Facet::Series => {
                         feed.series_by_id(&value).and_then(|s| s.title.pick(tag, &[])).map(|p| p.text.to_owned())
                     }
+                    Facet::Source => feed.source(&value).and_then(|s| s.name.pick(tag, &[])).map(|p| p.text.to_owned()),
                     Facet::Spoken => Lang::from_tag(&value).map(|l| l.self_name().to_owned()),
                     Facet::Format => localizer.as_ref().and_then(|words| {
                         let id = match filter::format_from_name(&value)? {

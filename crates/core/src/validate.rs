@@ -152,10 +152,12 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
     }
     let organizations: Vec<Organization> = entries(list("organizations")?, "organizations", organization, &mut issues);
     let series: Vec<Series> = entries(list("series")?, "series", one_series, &mut issues);
+    let sources: Vec<Source> = entries(list("sources")?, "sources", one_source, &mut issues);
     let known = Known {
         themes: themes.iter().map(|t| t.id.as_str()).collect(),
         organizations: organizations.iter().map(|o| o.id.as_str()).collect(),
         series: series.iter().map(|s| s.id.as_str()).collect(),
+        sources: sources.iter().map(|s| s.id.as_str()).collect(),
     };
 
     let mut seen_ids = HashSet::new();
@@ -187,7 +189,7 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
         issues.append(&mut check.issues);
     }
     crate::order::sort_by_key_then(&mut events, Event::start, |a, b| a.id.cmp(&b.id));
-    Ok((Feed { name, themes, organizations, series, events }, issues))
+    Ok((Feed { name, themes, organizations, series, sources, events }, issues))
 }
 
 /// How many events were left out.
@@ -235,6 +237,8 @@ struct WireEvent<'a> {
     url: Option<Cow<'a, str>>,
     status: Option<EventStatus>,
     approximate: Option<Vec<String>>,
+    source: Option<String>,
+    also_in: Option<Vec<String>>,
 }
 
 struct WireRegistration {
@@ -282,6 +286,11 @@ impl HasId for Series {
     }
     fn url(&mut self) -> Option<&mut Option<String>> {
         Some(&mut self.url)
+    }
+}
+impl HasId for Source {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 
@@ -336,6 +345,7 @@ struct Known<'a> {
     themes: HashSet<&'a str>,
     organizations: HashSet<&'a str>,
     series: HashSet<&'a str>,
+    sources: HashSet<&'a str>,
 }
 
 /// Collects the issues of one event.
@@ -433,19 +443,15 @@ impl Check {
             people: w.people.unwrap_or_default(),
             agenda: w.agenda.unwrap_or_default(),
             audience: w.audience.unwrap_or_default(),
-            series: w.series.filter(|s| {
-                let ok = known.series.contains(s.as_str());
-                if !ok {
-                    self.ignore("series", Problem::UnknownReference { kind: "series", id: s.clone() });
-                }
-                ok
-            }),
+            series: self.reference("series", "series", w.series, &known.series),
             session: w.session,
             registration,
             recording_url: self.http_url("recordingUrl", w.recording_url),
             url: self.http_url("url", w.url),
             status: w.status.unwrap_or_default(),
             approximate: w.approximate.unwrap_or_default(),
+            source: self.reference("source", "source", w.source, &known.sources),
+            also_in: self.references("alsoIn", "source", w.also_in, &known.sources),
         };
         Some(event)
     }
@@ -528,6 +534,22 @@ impl Check {
             self.ignore(field, Problem::BadUrl { value: url.into_owned() });
             None
         }
+    }
+
+    /// One declared id, or nothing (reported) when it is not declared.
+    fn reference(
+        &mut self,
+        field: &str,
+        kind: &'static str,
+        id: Option<String>,
+        known: &HashSet<&str>,
+    ) -> Option<String> {
+        let id = id?;
+        if known.contains(id.as_str()) {
+            return Some(id);
+        }
+        self.ignore(field, Problem::UnknownReference { kind, id });
+        None
     }
 
     fn references(
@@ -670,7 +692,7 @@ fn required<'a, T>(j: &Json<'a>, key: &str, read: impl FnOnce(&Json<'a>) -> Read
     j.field(key, read)?.ok_or_else(|| WrongType(key.to_owned()))
 }
 
-fn text(j: &Json) -> Read<Text> {
+pub(crate) fn text(j: &Json) -> Read<Text> {
     match j {
         Json::Str(s) => Ok(Text(vec![(String::new(), s.clone().into_owned())])),
         Json::Object(members) => members
@@ -717,6 +739,10 @@ fn one_series(j: &Json) -> Read<Series> {
         kind: if kind == Some(1) { SeriesKind::Sessions } else { SeriesKind::Series },
         url: j.field("url", Json::string)?,
     })
+}
+
+fn one_source(j: &Json) -> Read<Source> {
+    Ok(Source { id: required(j, "id", Json::string)?, name: required(j, "name", text)? })
 }
 
 fn format(j: &Json) -> Read<Format> {
@@ -818,6 +844,8 @@ fn wire_event<'a>(j: &Json<'a>) -> Read<WireEvent<'a>> {
             "url" => w.url = Some(value.str().map_err(at)?),
             "status" => w.status = Some(event_status(value).map_err(at)?),
             "approximate" => w.approximate = Some(strings(value).map_err(at)?),
+            "source" => w.source = Some(value.string().map_err(at)?),
+            "alsoIn" => w.also_in = Some(strings(value).map_err(at)?),
             _ => {} // unknown fields are for later versions
         }
     }
