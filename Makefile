@@ -37,7 +37,7 @@ RELEASE_WASM_ENV := $(if $(CITYCAL_PANIC_INFO),CITYCAL_KEEP_NAMES=1) RUSTC_BOOTS
 WASM_TEST_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120
 
-.PHONY: help run test fuzz walk test-native test-receiver test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench screenshots clean
+.PHONY: help run test fuzz walk test-native test-receiver bench-receiver test-wasm test-e2e build server tools build-tools test-tools size size-breakdown bench screenshots clean
 
 help:
 	@echo "make run    install what is missing, build, serve at http://127.0.0.1:8080"
@@ -47,6 +47,7 @@ help:
 	@echo "make size   gzip sizes of the initial load (after a build)"
 	@echo "make size-breakdown  the main wasm module's bytes by crate (twiggy)"
 	@echo "make bench  Citycal against FullCalendar 7: bytes, load, navigation, filter, memory"
+	@echo "make bench-receiver  registrations per second and latency: SQLite, PostgreSQL with 1 and 4 receivers"
 	@echo "make screenshots  the README's pictures (docs/screenshots/) from the real build"
 
 # The app at :8080 and the reference registration receiver at :8081, which
@@ -86,6 +87,14 @@ test-receiver:
 	@echo "==> The registration receiver on SQLite and PostgreSQL (tools/postgres.sh)"
 	url=$$(tools/postgres.sh start); trap 'tools/postgres.sh stop' EXIT; \
 		CITYCAL_TEST_PG=$$url cargo test -p citycal-server
+
+# The receiver under load (not part of make test): registrations per second
+# and p50/p99 latency on SQLite (1 process) and PostgreSQL (1 and 4
+# processes), a Markdown table (server/benches/receiver.rs, release build).
+bench-receiver:
+	@echo "==> The registration receiver under load: SQLite, PostgreSQL × 1 and × 4 (tools/postgres.sh)"
+	url=$$(tools/postgres.sh start); trap 'tools/postgres.sh stop' EXIT; \
+		CITYCAL_BENCH_PG=$$url cargo bench -p citycal-server --bench receiver
 
 # The feed fuzzer (crates/core/src/fuzz.rs): bounded and seeded in make test,
 # so a run is reproducible; `make fuzz` runs FUZZ_SECONDS with a fresh seed.

@@ -1,6 +1,7 @@
 //! What the receiver's tests share: the stores to run against (a SQLite
 //! file, and a PostgreSQL schema of its own when `CITYCAL_TEST_PG` names a
 //! database: `make test` starts one with `tools/postgres.sh`), and requests.
+//! `cluster` (also the benchmark's) starts receivers as processes.
 #![allow(dead_code)]
 
 use std::sync::Arc;
@@ -14,8 +15,11 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 
+#[path = "../cluster/mod.rs"]
+pub mod cluster;
+pub use cluster::{pg_schema, TOKEN};
+
 pub const ORIGIN: &str = "http://127.0.0.1:8080";
-pub const TOKEN: &str = "organizer-token-0123456789";
 
 pub fn feed(json: &Value) -> Feed {
     let (feed, issues) = parse(json.to_string().as_bytes(), &Tzdb).unwrap();
@@ -34,19 +38,6 @@ pub fn temp_db(name: &str) -> String {
 /// The PostgreSQL database of `CITYCAL_TEST_PG`, if any.
 pub fn pg_url() -> Option<String> {
     std::env::var("CITYCAL_TEST_PG").ok().filter(|u| !u.is_empty())
-}
-
-/// A URL of the test database whose tables are in a fresh schema `name`.
-pub async fn pg_schema(url: &str, name: &str) -> String {
-    let schema = format!("t_{}_{}", name.replace('-', "_"), std::process::id());
-    let (client, connection) =
-        tokio_postgres::connect(url, tokio_postgres::NoTls).await.expect("CITYCAL_TEST_PG reachable");
-    let task = tokio::spawn(connection);
-    client.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")).await.unwrap();
-    drop(client);
-    let _ = task.await;
-    let sep = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{sep}options=-csearch_path%3D{schema}")
 }
 
 /// The stores a test runs against: a fresh SQLite file, and a fresh
