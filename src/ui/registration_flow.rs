@@ -42,6 +42,11 @@ fn done_key(event_id: &str) -> String {
     format!("registered.{event_id}")
 }
 
+/// This browser's place on the event's waitlist: `"<position> <id>"` (0: no position given).
+fn waitlisted_key(event_id: &str) -> String {
+    format!("waitlisted.{event_id}")
+}
+
 fn load_draft(event_id: &str) -> Option<Draft> {
     let saved = storage::get(&draft_key(event_id))?;
     let j = json::parse(&saved).ok()?;
@@ -96,9 +101,13 @@ pub fn sender(event_id: &str, endpoint: &str) -> Sender {
         d.request.event_id = event_id.to_owned();
         d
     });
+    let waitlisted = storage::get(&waitlisted_key(event_id)).and_then(|saved| {
+        let (position, id) = saved.split_once(' ')?;
+        Some(Sending::Waitlisted { id: id.to_owned(), position: position.parse().ok().filter(|p| *p > 0) })
+    });
     let status = match storage::get(&done_key(event_id)) {
         Some(id) => Sending::Done { id },
-        None => Sending::Idle,
+        None => waitlisted.unwrap_or(Sending::Idle),
     };
     let sender =
         Sender { event_id: event_id.to_owned(), draft: ArcRwSignal::new(draft), status: ArcRwSignal::new(status) };
@@ -181,8 +190,15 @@ impl Sender {
     /// with its key only while the attempt still needs it.
     fn keep(&self, next: &Sending) {
         let event_id = &self.event_id;
-        if let Sending::Done { id } = next {
-            storage::set(&done_key(event_id), id);
+        let kept = match next {
+            Sending::Done { id } => Some((done_key(event_id), id.clone())),
+            Sending::Waitlisted { id, position } => {
+                Some((waitlisted_key(event_id), format!("{} {id}", position.unwrap_or(0))))
+            }
+            _ => None,
+        };
+        if let Some((key, value)) = kept {
+            storage::set(&key, &value);
             storage::remove(&draft_key(event_id));
             return;
         }

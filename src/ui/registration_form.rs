@@ -5,7 +5,7 @@
 use citycal_core::feed::{Event, Question, QuestionKind};
 use citycal_core::i18n::msg;
 use citycal_core::registration::send::Sending;
-use citycal_core::registration::{check, state, FieldError, FieldProblem, Phase, TextField, COUNTRY_CODES};
+use citycal_core::registration::{check, FieldError, FieldProblem, TextField, COUNTRY_CODES};
 use leptos::prelude::*;
 
 use crate::platform::dom;
@@ -30,13 +30,16 @@ fn input_id(field: &str) -> String {
     format!("reg-{}", field.replace('.', "-"))
 }
 
-/// Whether Citycal's own form is offered for `event` right now.
-pub fn offers_form(event: &Event, now: chrono::DateTime<chrono::Utc>) -> bool {
-    let external = event.registration.as_ref().is_some_and(|r| r.url.is_some());
-    !external && matches!(state(event, now).phase, Phase::Open { .. } | Phase::ClosingSoon { .. })
-}
-
-pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_url: Option<String>) -> Node {
+/// The form: it registers, or (`waitlist`: the event is full and has a
+/// waitlist, `citycal_core::registration::live::offer`) puts the person on
+/// the waitlist.
+pub fn registration_form(
+    ctx: AppCtx,
+    event: Event,
+    endpoint: String,
+    privacy_url: Option<String>,
+    waitlist: bool,
+) -> Node {
     // The sender outlives this form (a language switch rebuilds the form,
     // not the attempt under way): one per event, in `registration_flow`.
     let sending = sender(&event.id, &endpoint);
@@ -157,7 +160,11 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
         .attr_dyn("disabled", move || busy().then(String::new))
         .attr_dyn("aria-disabled", move || busy().then(|| "true".to_owned()))
         .child(dynamic_text(move || {
-            ctx.t(if matches!(status.get(), Sending::Failed { .. }) { "reg-try-again" } else { "reg-submit" })
+            ctx.t(match status.get() {
+                Sending::Failed { .. } => msg("reg-try-again"),
+                _ if waitlist => msg("reg-waitlist-submit"),
+                _ => msg("reg-submit"),
+            })
         }));
     // While an attempt is under way its fields stay as sent (a resend after
     // a reload sends the same body with the same key).
@@ -176,9 +183,12 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
         .class("registration-form")
         .attr("novalidate", "")
         .on("submit", submit)
-        .attr_dyn("hidden", move || matches!(status.get(), Sending::Done { .. }).then(String::new))
+        .attr_dyn("hidden", move || {
+            matches!(status.get(), Sending::Done { .. } | Sending::Waitlisted { .. }).then(String::new)
+        })
         .attr("aria-labelledby", "reg-heading")
-        .child(el("h3").attr("id", "reg-heading").child(text("reg-form-heading")))
+        .child(el("h3").attr("id", "reg-heading").child(text(if waitlist { "reg-waitlist-heading" } else { "reg-form-heading" })))
+        .child(waitlist.then(|| el("p").class("waitlist-note").child(text("reg-waitlist-note"))))
         .child(el("p").class("muted").child(text("reg-required-note")))
         .child(fields)
         .child(el("p").child(submit_button))
@@ -191,6 +201,7 @@ pub fn registration_form(ctx: AppCtx, event: Event, endpoint: String, privacy_ur
         );
     let confirmation = dynamic(move || match status.get() {
         Sending::Done { id } => confirmation(ctx, &event, id),
+        Sending::Waitlisted { id, position } => waitlisted(ctx, id, position),
         _ => Node::Empty,
     });
     Node::Many(vec![confirmation, form_el.into()])
@@ -273,7 +284,7 @@ fn field_error(id: String, error: impl Fn() -> Option<String> + Send + 'static) 
 /// What the status line says of the attempt; nothing when the form says it.
 fn status_text(ctx: &AppCtx, status: &Sending) -> Option<String> {
     Some(match status {
-        Sending::Idle | Sending::Done { .. } | Sending::Invalid { .. } => return None,
+        Sending::Idle | Sending::Done { .. } | Sending::Waitlisted { .. } | Sending::Invalid { .. } => return None,
         Sending::InFlight { attempt: 1 } => ctx.t("reg-sending"),
         Sending::InFlight { attempt } => ctx.t_args("reg-sending-again", &[("attempt", (*attempt as usize).into())]),
         Sending::Waiting { millis, .. } => {
@@ -396,5 +407,18 @@ fn confirmation(ctx: AppCtx, event: &Event, id: String) -> Node {
         .child((!id.is_empty()).then(|| el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())]))))
         .child(el("p").child(ctx.t_args("reg-done-when", &[("date", when.into())])))
         .child(el("p").child(ctx.t("reg-done-next")))
+        .into()
+}
+
+/// On the waitlist: the position the receiver gave, and what happens next.
+fn waitlisted(ctx: AppCtx, id: String, position: Option<u32>) -> Node {
+    el("div")
+        .class("notice success registration-done waitlisted")
+        .attr("role", "status")
+        .attr("tabindex", "-1")
+        .child(el("h3").child(ctx.t("reg-waitlisted-heading")))
+        .child(position.map(|p| el("p").child(ctx.t_args("reg-waitlisted-position", &[("position", (p as usize).into())]))))
+        .child((!id.is_empty()).then(|| el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())]))))
+        .child(el("p").child(ctx.t("reg-waitlisted-next")))
         .into()
 }

@@ -140,17 +140,7 @@ mod tests {
 
     fn with_places(capacity: Option<u32>, taken: Option<u32>) -> Event {
         let mut e = Event::new("e", "E", When::Timed { start: at(12, 0), end: at(13, 0) });
-        e.registration = Some(Registration {
-            opens: None,
-            closes: None,
-            capacity,
-            taken,
-            status: None,
-            url: None,
-            free: None,
-            waitlist: false,
-            questions: Vec::new(),
-        });
+        e.registration = Some(Registration::with_places(capacity, taken));
         e
     }
 

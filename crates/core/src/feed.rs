@@ -253,6 +253,24 @@ pub struct Registration {
     pub waitlist: bool,
 }
 
+#[cfg(test)]
+impl Registration {
+    /// Citycal's own form, with only the places counted (unit tests).
+    pub fn with_places(capacity: Option<u32>, taken: Option<u32>) -> Registration {
+        Registration {
+            opens: None,
+            closes: None,
+            capacity,
+            taken,
+            status: None,
+            url: None,
+            free: None,
+            questions: Vec::new(),
+            waitlist: false,
+        }
+    }
+}
+
 /// A question of the registration form, beyond name, email and the rest.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {

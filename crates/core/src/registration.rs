@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::feed::{Event, EventStatus, QuestionKind, RegistrationStatus, When};
 use crate::json::{self, Json};
 
+pub mod live;
 pub mod send;
 
 /// Under this long before the deadline, registration is "closing soon".

@@ -11,6 +11,7 @@
 //! dropped on a final answer ([`Sending::keeps_key`]).
 
 use super::{answer_member, retry_delay, FieldError, FieldErrors};
+use crate::json::{self, Json};
 
 /// Where a registration attempt stands, as the form shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,6 +27,9 @@ pub enum Sending {
     Paused,
     /// Confirmed, with the receiver's registration id.
     Done { id: String },
+    /// 202: the event was full and the person is on its waitlist, at
+    /// `position` (1-based) when the receiver says it.
+    Waitlisted { id: String, position: Option<u32> },
     /// 409: this email is already registered for the event.
     AlreadyRegistered,
     /// 410: closed, full, not open yet (the receiver's `code`).
@@ -101,7 +105,7 @@ impl Sending {
             // A press while an attempt is in flight or waiting sends nothing more.
             (InFlight { .. } | Waiting { .. }, Input::Submitted) => same,
             // Confirmed: nothing to resend (the form is hidden, but a stale press must not post).
-            (Done { .. }, Input::Submitted) => same,
+            (Done { .. } | Waitlisted { .. }, Input::Submitted) => same,
             (_, Input::Submitted) => (InFlight { attempt: 1 }, Do::Send),
 
             (InFlight { attempt }, Input::Answered { status, retry_after, body }) => {
@@ -135,6 +139,13 @@ fn answered(attempt: u32, status: u16, retry_after: Option<u64>, body: &str) -> 
             // the form then shows no number rather than a made-up one.
             let id = answer_member(body, "registrationId").unwrap_or_default();
             (Sending::Done { id }, Do::Show)
+        }
+        // On the waitlist (a replay of the key answers the same).
+        202 => {
+            let read = json::parse(body).ok();
+            let member = |key| read.as_ref().and_then(|j| j.field(key, Json::uint).ok().flatten());
+            let id = answer_member(body, "registrationId").unwrap_or_default();
+            (Sending::Waitlisted { id, position: member("position").filter(|p| *p > 0) }, Do::Show)
         }
         409 => (Sending::AlreadyRegistered, Do::Show),
         410 => {
@@ -288,6 +299,10 @@ mod tests {
             (422, invalid, Invalid { errors: vec![email] }),
             (422, r#"{"errors":[]}"#, Failed { status: Some(422) }),
             (422, "<html>", Failed { status: Some(422) }),
+            (202, r#"{"registrationId":"r-7","status":"waitlisted","position":3}"#, Waitlisted { id: "r-7".into(), position: Some(3) }),
+            // A waitlist answer without a (sensible) position: on the list, no number rather than a wrong one.
+            (202, r#"{"registrationId":"r-7","position":0}"#, Waitlisted { id: "r-7".into(), position: None }),
+            (202, "", Waitlisted { id: String::new(), position: None }),
             (400, "", Failed { status: Some(400) }),
             (404, "", Failed { status: Some(404) }),
         ];
@@ -337,7 +352,7 @@ mod tests {
         assert_eq!(waited[2], (Paused, Do::Stop));
         assert_eq!(waited[3], (Paused, Do::Nothing));
         // Leaving when nothing is under way does nothing.
-        for state in [Idle, Done { id: "x".into() }, Failed { status: None }, AlreadyRegistered] {
+        for state in [Idle, Done { id: "x".into() }, Waitlisted { id: "x".into(), position: Some(1) }, Failed { status: None }, AlreadyRegistered] {
             assert_eq!(state.next(Left), (state.clone(), Do::Nothing));
         }
     }
@@ -348,6 +363,7 @@ mod tests {
             Idle,
             Paused,
             Done { id: "r".into() },
+            Waitlisted { id: "r".into(), position: Some(2) },
             AlreadyRegistered,
             Gone { code: "closed".into() },
             Invalid { errors: vec![] },
@@ -370,6 +386,9 @@ mod tests {
         }
         assert_eq!(AlreadyRegistered.next(Submitted), (InFlight { attempt: 1 }, Do::Send));
         assert_eq!(Done { id: "r".into() }.next(Submitted).1, Do::Nothing);
+        let waitlisted = Waitlisted { id: "r".into(), position: Some(2) };
+        assert!(!waitlisted.keeps_key() && !waitlisted.under_way());
+        assert_eq!(waitlisted.next(Submitted).1, Do::Nothing);
     }
 
     /// Any sequence of inputs: never a second request while one is in
