@@ -111,6 +111,8 @@ test-wasm: build-tools test-tools
 	$(WASM_TEST_ENV) cargo test -p citycal --target wasm32-unknown-unknown --test web --test zones
 
 test-e2e: build server test-tools
+	@echo "==> citycal (the organizers' command) for tests/e2e/network.test.mjs's merge"
+	cargo build -q -p citycal-cli
 	@echo "==> The subscription feed (/calendar.ics of the receiver) read by ical.js"
 	node --test tests/ics_subscription.test.mjs
 	@echo "==> End-to-end tests against the built app (the walk: 300 steps a size, seed 1)"

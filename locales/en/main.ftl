@@ -108,6 +108,7 @@ facet-spoken = Language spoken
 facet-format = Format
 facet-country = Country
 facet-city = City
+facet-source = Published by
 facet-org = Organizer
 facet-series = Series
 period-label = When

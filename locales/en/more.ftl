@@ -22,10 +22,23 @@ detail-sessions = Sessions of this event
 detail-session-of = Session { $number } of { $total }
 online-link = Join online
 event-website = The organizer’s page for this event
+# The partner whose feed lists the event, in a network of feeds (event page).
+published-by = Published by { $name }
 places-left = { PLURAL($count) ->
     [one] { $count } place left
    *[other] { $count } places left
 }
+places-waitlist = Fully booked: the waitlist is open
+places-waitlist-count = { PLURAL($count) ->
+    [one] Fully booked: the waitlist is open, { $count } person waiting
+   *[other] Fully booked: the waitlist is open, { $count } people waiting
+}
+reg-waitlist-heading = Join the waitlist
+reg-waitlist-note = The event is full. Join the waitlist: if a place frees up, the organizer will write to you.
+reg-waitlist-submit = Join the waitlist
+reg-waitlisted-heading = You are on the waitlist
+reg-waitlisted-position = You are number { $position } on the waitlist.
+reg-waitlisted-next = If a place frees up, the organizer will write to you at the email you gave. You do not need to register again.
 free-of-charge = Free
 role-speaker = speaker
 role-moderator = moderator
@@ -72,6 +85,8 @@ skipped-notice = { PLURAL($count) ->
     [one] One event could not be shown because of errors in the feed.
    *[other] { $count } events could not be shown because of errors in the feed.
 }
+# A network's partners whose feeds could not be loaded ($names: their names, comma-separated).
+sources-failed = The events of { $names } could not be loaded.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = For organizers: what to fix
 problem-missing = the field “{ $field }” is missing

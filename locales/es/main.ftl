@@ -110,6 +110,7 @@ facet-spoken = Idioma del evento
 facet-format = Formato
 facet-country = País
 facet-city = Ciudad
+facet-source = Publicado por
 facet-org = Organizador
 facet-series = Ciclo
 period-label = Cuándo

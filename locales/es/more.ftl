@@ -20,10 +20,23 @@ detail-sessions = Sesiones de este evento
 detail-session-of = Sesión { $number } de { $total }
 online-link = Unirse en línea
 event-website = Página del evento en el sitio del organizador
+# The partner whose feed lists the event, in a network of feeds (event page).
+published-by = Publicado por { $name }
 places-left = { PLURAL($count) ->
     [one] Queda { $count } plaza
    *[other] Quedan { $count } plazas
 }
+places-waitlist = Completo: la lista de espera está abierta
+places-waitlist-count = { PLURAL($count) ->
+    [one] Completo: la lista de espera está abierta, { $count } persona esperando
+   *[other] Completo: la lista de espera está abierta, { $count } personas esperando
+}
+reg-waitlist-heading = Apuntarse a la lista de espera
+reg-waitlist-note = El evento está completo. Apúntese a la lista de espera: si se libera una plaza, la organización le escribirá.
+reg-waitlist-submit = Apuntarme a la lista de espera
+reg-waitlisted-heading = Está en la lista de espera
+reg-waitlisted-position = Es el número { $position } de la lista de espera.
+reg-waitlisted-next = Si se libera una plaza, la organización le escribirá al correo que indicó. No hace falta inscribirse de nuevo.
 free-of-charge = Gratuito
 role-speaker = ponente
 role-moderator = moderador/a
@@ -70,6 +83,7 @@ skipped-notice = { PLURAL($count) ->
     [one] Un evento no se puede mostrar por errores en el feed.
    *[other] { $count } eventos no se pueden mostrar por errores en el feed.
 }
+sources-failed = No se pudieron cargar los eventos de { $names }.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Para organizadores: qué corregir
 problem-missing = falta el campo «{ $field }»

@@ -110,6 +110,7 @@ facet-spoken = Limba evenimentului
 facet-format = Format
 facet-country = Țară
 facet-city = Oraș
+facet-source = Publicat de
 facet-org = Organizator
 facet-series = Serie
 period-label = Când

@@ -20,11 +20,25 @@ detail-sessions = Sesiunile acestui eveniment
 detail-session-of = Sesiunea { $number } din { $total }
 online-link = Participați online
 event-website = Pagina evenimentului pe site-ul organizatorului
+# The partner whose feed lists the event, in a network of feeds (event page).
+published-by = Publicat de { $name }
 places-left = { PLURAL($count) ->
     [one] A mai rămas { $count } loc
     [few] Au mai rămas { $count } locuri
    *[other] Au mai rămas { $count } de locuri
 }
+places-waitlist = Complet: lista de așteptare este deschisă
+places-waitlist-count = { PLURAL($count) ->
+    [one] Complet: lista de așteptare este deschisă, { $count } persoană așteaptă
+    [few] Complet: lista de așteptare este deschisă, { $count } persoane așteaptă
+   *[other] Complet: lista de așteptare este deschisă, { $count } de persoane așteaptă
+}
+reg-waitlist-heading = Înscrieți-vă pe lista de așteptare
+reg-waitlist-note = Evenimentul este complet. Înscrieți-vă pe lista de așteptare: dacă se eliberează un loc, organizatorul vă va scrie.
+reg-waitlist-submit = Înscrie-mă pe lista de așteptare
+reg-waitlisted-heading = Sunteți pe lista de așteptare
+reg-waitlisted-position = Sunteți numărul { $position } pe lista de așteptare.
+reg-waitlisted-next = Dacă se eliberează un loc, organizatorul vă va scrie la adresa de e-mail pe care ați dat-o. Nu trebuie să vă înscrieți din nou.
 free-of-charge = Gratuit
 role-speaker = vorbitor
 role-moderator = moderator
@@ -72,6 +86,7 @@ skipped-notice = { PLURAL($count) ->
     [few] { $count } evenimente nu pot fi afișate din cauza unor erori în flux.
    *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
 }
+sources-failed = Evenimentele de la { $names } nu au putut fi încărcate.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Pentru organizatori: ce trebuie corectat
 problem-missing = lipsește câmpul „{ $field }”

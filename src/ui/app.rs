@@ -9,7 +9,7 @@ use citycal_core::query::ViewState;
 
 use crate::platform::page;
 use crate::platform::tree::{dynamic, el, Node};
-use crate::ui::chunk::{chunk, lazy, now};
+use crate::ui::chunk::{chunk, lazy, loading, now};
 use crate::ui::event_page::{event_page, load_event_page};
 use crate::ui::filter_bar::filter_bar;
 use crate::ui::header::header;
@@ -101,6 +101,7 @@ pub fn Calendar(ctx: AppCtx) -> impl IntoView {
 fn main_content(ctx: AppCtx) -> Node {
     let event = Memo::new(move |_| ctx.link.with(|l| l.event.clone()));
     let view = Memo::new(move |_| ctx.view());
+    let pending = Memo::new(move |_| ctx.matches.with(|m| m.pending));
     // Each view's code is a wasm chunk of its own (`chunk.rs`), fetched
     // when the view is first shown.
     dynamic(move || match event.get() {
@@ -112,6 +113,8 @@ fn main_content(ctx: AppCtx) -> Node {
                 filter_bar(ctx),
                 toolbar(ctx),
                 dynamic(move || match view.get() {
+                    // Filters set and the filtering chunk on its way: not the unfiltered events.
+                    _ if pending.get() => loading(ctx),
                     View::Month => lazy(ctx, chunk!(load_month_view), move || now(month_view(ctx))),
                     // Seven columns do not fit a phone: its week is a list of the week's days.
                     View::Week if ctx.narrow.get() => lazy(ctx, chunk!(load_list_view), move || now(list_view(ctx))),

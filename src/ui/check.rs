@@ -166,18 +166,17 @@ pub fn FeedCheck() -> impl IntoView {
 
 /// The outcome in words: a message, or the summary and every finding.
 fn result(words: &Localizer, lang: Lang, outcome: &Outcome) -> AnyView {
-    let say = |id: &str, args: &[(&str, citycal_core::i18n::Arg)]| words.t_args(id, args);
     let message = |text: String| view! { <p class="check-message" role="alert">{text}</p> }.into_any();
     match outcome {
         Outcome::Idle => ().into_any(),
         Outcome::Checking(_) => view! { <p class="check-message">{words.t("check-page-checking")}</p> }.into_any(),
-        Outcome::NoAnswer(url) => message(say("check-page-no-answer", &[("url", url.clone().into())])),
-        Outcome::HttpStatus(url, status) => message(say(
-            "check-page-http-status",
-            &[("url", url.clone().into()), ("status", usize::from(*status).into())],
-        )),
-        Outcome::FileUnreadable(name) => message(say("check-page-file-unreadable", &[("name", name.clone().into())])),
-        Outcome::Calendar(name) => message(say("check-page-ics", &[("name", name.clone().into())])),
+        Outcome::NoAnswer(url) => message(words.t_args("check-page-no-answer", &[("url", url.clone().into())])),
+        Outcome::HttpStatus(url, status) => {
+            let args = [("url", url.clone().into()), ("status", usize::from(*status).into())];
+            message(words.t_args("check-page-http-status", &args))
+        }
+        Outcome::FileUnreadable(name) => message(words.t_args("check-page-file-unreadable", &[("name", name.clone().into())])),
+        Outcome::Calendar(name) => message(words.t_args("check-page-ics", &[("name", name.clone().into())])),
         Outcome::Checked(source, report) => {
             let lines = check::lines(report, lang);
             let findings = report.findings.iter().zip(lines).map(|(finding, line)| {
@@ -200,7 +199,7 @@ fn result(words: &Localizer, lang: Lang, outcome: &Outcome) -> AnyView {
                 }
             });
             view! {
-                <p class="check-source-name">{say("check-page-checked", &[("source", source.clone().into())])}</p>
+                <p class="check-source-name">{words.t_args("check-page-checked", &[("source", source.clone().into())])}</p>
                 <p class="check-summary" role="status">{check::summary(report, lang)}</p>
                 <ol class="findings">{findings.collect_view()}</ol>
             }

@@ -120,9 +120,14 @@ fn lazy_boxed(ctx: AppCtx, load: fn() -> Loading, build: Build, quiet: bool) -> 
     dynamic(move || match state.get() {
         Chunk::Ready => untrack(&build).unwrap_or_else(|| failed(ctx, fetch)),
         Chunk::Loading if quiet => Node::Empty,
-        Chunk::Loading => el("p").class("chunk-loading").attr("role", "status").child(ctx.t("loading-view")).into(),
+        Chunk::Loading => loading(ctx),
         Chunk::Failed => failed(ctx, fetch),
     })
+}
+
+/// "Loading this view…", while a view's code (or the filtering it waits for) is on its way.
+pub fn loading(ctx: AppCtx) -> Node {
+    el("p").class("chunk-loading").attr("role", "status").child(ctx.t("loading-view")).into()
 }
 
 fn failed(ctx: AppCtx, retry: impl Fn() + Copy + Send + 'static) -> Node {

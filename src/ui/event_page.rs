@@ -10,17 +10,18 @@ use citycal_core::i18n::msg;
 use citycal_core::ics::{google_calendar_url, ics, outlook_url, Export, Service};
 use citycal_core::jsonld::event_json_ld;
 use citycal_core::query::ViewState;
+use citycal_core::registration::live::{availability_url, offer, places, Availability, Offer, Places};
 use leptos::prelude::*;
 
 use crate::platform::tree::{dynamic, el, El, Node};
-use crate::platform::{dom, intl, intl::IntlZones, page};
+use crate::platform::{dom, http, intl, intl::IntlZones, page};
 use crate::ui::catalog;
 use crate::ui::chunk::in_chunk;
 use crate::ui::event_card::{event_facts, external_link, fallback_note, themed};
 use crate::ui::link::link;
 use crate::ui::present::{event_view, shown, EventView, Shown};
 use crate::ui::registration_flow;
-use crate::ui::registration_form::{offers_form, registration_form};
+use crate::ui::registration_form::registration_form;
 use crate::ui::state::{AppCtx, Load};
 
 /// A named link (organizer, series, ...); no URL when the feed gives none.
@@ -62,7 +63,6 @@ struct Detail {
     website: Option<String>,
     series: Option<(Named, String)>,
     sessions: Vec<Session>,
-    places_left: Option<String>,
     free: bool,
     json_ld: String,
     ics: String,
@@ -187,8 +187,6 @@ fn detail(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) -> Detai
         website: event.url.clone(),
         series,
         sessions,
-        places_left: detail::places_left(event, now)
-            .map(|n| ctx.t_args("places-left", &[("count", (n as usize).into())])),
         free: registration.and_then(|r| r.free) == Some(true),
         json_ld: event_json_ld(event, feed, &IntlZones, lang, &page_url, now),
         ics: ics(event, feed, &IntlZones, &export),
@@ -239,6 +237,20 @@ in_chunk!(
         });
         let copied = RwSignal::new(Copied::Not);
         let focused = StoredValue::new(false);
+        let live = live_availability(ctx, id.clone());
+        // What the form offers: rebuilt when that changes (the receiver's
+        // answer arriving), not when only the number of places does.
+        let offered = {
+            let id = id.clone();
+            Memo::new(move |_| match ctx.load.get() {
+                Load::Ready(loaded) => loaded.feed.event(&id).map_or(Offer::None, |e| match offer(e, ctx.now(), live.get().as_ref()) {
+                    Offer::Register { .. } => Offer::Register { places_left: None },
+                    Offer::JoinWaitlist { .. } => Offer::JoinWaitlist { waitlisted: 0 },
+                    Offer::None => Offer::None,
+                }),
+                _ => Offer::None,
+            })
+        };
         dynamic(move || {
             let Load::Ready(loaded) = ctx.load.get() else { return Node::Empty };
             // Focus moves to the page's heading when it opens, so keyboard and
@@ -279,13 +291,39 @@ in_chunk!(
                     .into(),
             });
             let title = d.card.title.clone();
+            // In a network of feeds, the partner whose feed lists the event.
+            let publisher = event
+                .source
+                .as_deref()
+                .filter(|_| loaded.feed.sources.len() > 1)
+                .and_then(|id| loaded.feed.source(id))
+                .and_then(|s| s.name.pick(ctx.lang.get().tag(), &[]))
+                .map(|name| el("p").class("publisher").child(ctx.t_args("published-by", &[("name", name.text.into())])));
             let (card, duration) = (d.card.clone(), d.duration.clone());
             let id = d.card.id.clone();
-            let form = loaded
-                .registration_endpoint
-                .clone()
-                .filter(|_| offers_form(event, ctx.now()))
-                .map(|endpoint| registration_form(ctx, event.clone(), endpoint, loaded.privacy_url.clone()));
+            let form = loaded.registration_endpoint.clone().map(|endpoint| {
+                let (event, privacy) = (event.clone(), loaded.privacy_url.clone());
+                dynamic(move || match offered.get() {
+                    Offer::None => Node::Empty,
+                    offer => registration_form(
+                        ctx,
+                        event.clone(),
+                        endpoint.clone(),
+                        privacy.clone(),
+                        matches!(offer, Offer::JoinWaitlist { .. }),
+                    ),
+                })
+            });
+            let places_event = event.clone();
+            let places = move || {
+                Some(match places(&places_event, ctx.now(), live.get().as_ref())? {
+                    Places::Left(n) => ctx.t_args("places-left", &[("count", (n as usize).into())]),
+                    Places::Waitlist { waiting: 0 } => ctx.t("places-waitlist"),
+                    Places::Waitlist { waiting } => {
+                        ctx.t_args("places-waitlist-count", &[("count", (waiting as usize).into())])
+                    }
+                })
+            };
             let actions = el("div")
                 .class("event-actions")
                 .child(button("button add-ics", ctx.t("download-ics")).on("click", download))
@@ -300,7 +338,7 @@ in_chunk!(
                 .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
                 .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
             let colours = d.card.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));
-            let (about, rest) = sections(ctx, d);
+            let (about, rest) = sections(ctx, d, places);
             themed(el("article"), colours)
                 .class("event-page")
                 .attr("aria-labelledby", "event-title")
@@ -314,6 +352,7 @@ in_chunk!(
                         .child(title.text),
                 )
                 .child(title.note.map(fallback_note))
+                .child(publisher)
                 .children(event_facts(ctx, card, duration))
                 .child(actions)
                 .child(about)
@@ -323,6 +362,29 @@ in_chunk!(
         })
     }
 );
+
+/// The receiver's live availability of event `id` (`docs/registration.md`,
+/// "Live availability"), asked once when the page has the feed: `None`
+/// until it answers, and when it cannot (the feed's numbers are then shown).
+fn live_availability(ctx: AppCtx, id: String) -> RwSignal<Option<Availability>> {
+    let live = RwSignal::new(None);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        let Load::Ready(loaded) = ctx.load.get() else { return };
+        let own_form = loaded.feed.event(&id).and_then(|e| e.registration.as_ref()).is_some_and(|r| r.url.is_none());
+        let Some(endpoint) = loaded.registration_endpoint.as_deref().filter(|_| own_form && !asked.get_value()) else {
+            return;
+        };
+        asked.set_value(true);
+        let url = availability_url(endpoint, &id);
+        leptos::task::spawn_local(async move {
+            if let Ok(bytes) = http::get_bytes(&url).await {
+                live.try_set(Availability::from_json(&String::from_utf8_lossy(&bytes)));
+            }
+        });
+    });
+    live
+}
 
 fn button(class: &'static str, text: String) -> El {
     el("button").attr("type", "button").class(class).child(text)
@@ -349,7 +411,11 @@ fn list(tag: &'static str, class: &'static str, items: Vec<Node>) -> Node {
 
 /// The long parts of the page, each shown only when the feed has it: what
 /// the event is about (shown before the registration form), and the rest.
-fn sections(ctx: AppCtx, d: Detail) -> (Option<Node>, Vec<Node>) {
+fn sections(
+    ctx: AppCtx,
+    d: Detail,
+    places: impl Fn() -> Option<String> + Send + 'static,
+) -> (Option<Node>, Vec<Node>) {
     let mut out = Vec::new();
     let mut about = None;
     if !d.paragraphs.is_empty() {
@@ -364,11 +430,16 @@ fn sections(ctx: AppCtx, d: Detail) -> (Option<Node>, Vec<Node>) {
             ],
         ))
     }
+    // The places follow the receiver's live answer when it arrives.
     let free = d.free.then(|| ctx.t("free-of-charge"));
-    if d.places_left.is_some() || free.is_some() {
-        let badge = free.map(|f| Node::Many(vec![" ".into(), el("span").class("badge").child(f).into()]));
-        out.push(el("p").class("registration-facts").child(d.places_left).child(badge).into());
-    }
+    out.push(dynamic(move || {
+        let places = places();
+        if places.is_none() && free.is_none() {
+            return Node::Empty;
+        }
+        let badge = free.clone().map(|f| Node::Many(vec![" ".into(), el("span").class("badge").child(f).into()]));
+        el("p").class("registration-facts").child(places).child(badge).into()
+    }));
     if !d.agenda.is_empty() {
         let items = d.agenda.into_iter().map(|(title, minutes)| {
             let minutes =

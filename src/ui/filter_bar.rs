@@ -6,7 +6,7 @@
 use citycal_core::agenda::count_upcoming;
 use citycal_core::feed::Format;
 use citycal_core::filter::{
-    active, best_to_drop, facet_counts, format_from_name, lists_past, remove, Active, End, Facet, FieldPair, Filters,
+    active, facet_counts, format_from_name, lists_past, remove, Active, End, Facet, FieldPair, Filters,
     PairError, Period, Viewer,
 };
 use citycal_core::i18n::msg;
@@ -18,6 +18,7 @@ use crate::platform::dom;
 use crate::platform::intl::{language_name, region_name, sort_by_label, IntlZones};
 use crate::platform::tree::{dynamic, dynamic_text, el, El, Node};
 use crate::ui::chunk::{chunk, in_chunk, lazy, now};
+use crate::ui::filtering::filtering;
 use crate::ui::state::{AppCtx, Load, Loaded};
 
 fn facet_label(facet: Facet) -> &'static str {
@@ -29,6 +30,7 @@ fn facet_label(facet: Facet) -> &'static str {
         Facet::City => msg("facet-city"),
         Facet::Organizer => msg("facet-org"),
         Facet::Series => msg("facet-series"),
+        Facet::Source => msg("facet-source"),
     }
 }
 
@@ -61,6 +63,7 @@ fn value_label(ctx: &AppCtx, loaded: &Loaded, facet: Facet, value: &str) -> Stri
         Facet::Country => Some(region_name(&ctx.format_locale(), value)),
         Facet::Organizer => feed.organization(value).and_then(|o| pick(&o.name)),
         Facet::Series => feed.series_by_id(value).and_then(|s| pick(&s.title)),
+        Facet::Source => feed.source(value).and_then(|s| pick(&s.name)),
         Facet::City => None,
     };
     label.unwrap_or_else(|| value.to_owned())
@@ -151,8 +154,10 @@ fn labelled(text: Node, input: El) -> El {
     el("label").child(text).child(" ").child(input)
 }
 
+// In the filtering chunk, which the first filter chosen needs anyway (a
+// split point of its own cut the code the views share into more chunks).
 in_chunk!(
-    filter_panel,
+    filtering,
     load_filter_panel,
     /// The facets and time controls (built only while the panel is open: the
     /// counts cost a pass over the feed per facet).
@@ -404,7 +409,9 @@ fn no_matches(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
         return Node::Empty;
     }
     let zone = ctx.zone.get();
-    let suggestion = best_to_drop(&loaded.feed, loaded.index(), &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
+    // Matches with filters were worked out by the filtering chunk: it is here.
+    let Some(filtering) = now(filtering()) else { return Node::Empty };
+    let suggestion = (filtering.best_to_drop)(&loaded, &f, &viewer_for(&ctx, &zone)).map(|(piece, n)| {
         let label = chip_label(&ctx, &loaded, &piece);
         let text = ctx.t_args("drop-suggestion", &[("filter", label.into()), ("count", n.into())]);
         let without = remove(&f, &piece);

@@ -3,9 +3,9 @@
 //! components.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc, Weekday};
-use citycal_core::config::parse_config;
+use citycal_core::config::parse_site;
 use citycal_core::feed::{parse, Feed, FeedError, FeedIssue};
-use citycal_core::filter::{apply, SearchIndex, Viewer};
+use citycal_core::filter::{SearchIndex, Viewer};
 use citycal_core::i18n::{negotiate, Arg, Lang, Localizer};
 use citycal_core::layout::first_weekday;
 use citycal_core::query::{QueryIssue, View, ViewState};
@@ -18,6 +18,7 @@ use crate::platform::http::{self, get_bytes};
 use crate::platform::intl::{browser_languages, browser_zone, DateFormatter, IntlZones};
 use crate::platform::{dom, now, page, storage};
 use crate::ui::catalog;
+use crate::ui::filtering::{filtering, load_filtering};
 
 /// Where the site owner's configuration is deployed, relative to the app.
 pub const CONFIG_URL: &str = "config.json";
@@ -56,9 +57,12 @@ pub struct Loaded {
     /// The config's `calendar` (the reference server's `calendar.ics`);
     /// without it, the build's static files (`citycal_core::subscription`).
     pub calendar: Option<String>,
-    /// The feed check page (`check.html` next to the app) for this feed,
-    /// which the quiet line about skipped events links to.
-    pub check_url: Option<String>,
+    /// The feed's address as fetched (one feed; `None` for a network of
+    /// feeds): the quiet line about skipped events links to the check page
+    /// (`check.html` next to the app) with it.
+    pub feed_url: Option<String>,
+    /// A network's sources that gave no feed (`ui::network`), named in the quiet line.
+    pub failed_sources: Vec<citycal_core::feed::Source>,
 }
 
 impl Loaded {
@@ -73,7 +77,8 @@ impl Loaded {
             privacy_url: None,
             subscribable: false,
             calendar: None,
-            check_url: None,
+            feed_url: None,
+            failed_sources: Vec::new(),
         }
     }
 
@@ -87,6 +92,9 @@ impl Loaded {
 pub struct Matches {
     pub marks: Arc<Vec<bool>>,
     pub count: usize,
+    /// Filters are set and the filtering chunk (`ui::filtering`) is on its
+    /// way: the views wait for it rather than show unfiltered events.
+    pub pending: bool,
 }
 
 impl Matches {
@@ -194,6 +202,8 @@ impl AppCtx {
         let load = RwSignal::new(Load::Loading);
         let browser_languages = StoredValue::new(browser_languages);
         let lang = Memo::new(move |_| link.with(|l| l.lang).unwrap_or_else(|| own_lang.get()));
+        // Set when the filtering chunk has arrived: the matches are worked out again.
+        let filtering_loaded = RwSignal::new(false);
         let matches = Memo::new(move |_| {
             let Load::Ready(loaded) = load.get() else { return Matches::default() };
             let filters = link.with(|l| l.filters.clone());
@@ -208,14 +218,26 @@ impl AppCtx {
                 zone: &zone,
                 week_starts: first_weekday(&locale),
             };
-            // No filter needs no index: the first paint does not wait for it.
+            // No filter needs no index, nor the filtering chunk: the first
+            // paint does not wait for them.
             let marks = if filters.is_empty() {
                 vec![true; loaded.feed.events.len()]
             } else {
-                apply(&loaded.feed, loaded.index(), &filters, &viewer)
+                filtering_loaded.track();
+                match crate::ui::chunk::now(filtering()) {
+                    Some(f) => (f.marks)(&loaded, &filters, &viewer),
+                    None => {
+                        leptos::task::spawn_local(async move {
+                            if load_filtering().await.is_ok() {
+                                filtering_loaded.try_set(true);
+                            }
+                        });
+                        return Matches { pending: true, ..Matches::default() };
+                    }
+                }
             };
             let count = marks.iter().filter(|m| **m).count();
-            Matches { marks: Arc::new(marks), count }
+            Matches { marks: Arc::new(marks), count, pending: false }
         });
         AppCtx {
             host: StoredValue::new(Host::Page),
@@ -538,40 +560,43 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
         _ => (None, None, None, None, false),
     };
     // The host element's attributes win; config.json (next to the app) fills the rest.
-    let config = if feed.is_some() {
-        None
+    let (config, config_bytes) = if feed.is_some() {
+        (None, Vec::new())
     } else {
         let url = page::resolve(CONFIG_URL, base.as_deref());
         let bytes = get_bytes(&url).await.map_err(|_| LoadError::Config)?;
-        let config = parse_config(&bytes).map_err(|_| LoadError::Config)?;
+        let config = parse_site(&bytes).map_err(|_| LoadError::Config)?;
         if ctx.load.is_disposed() {
             return Err(LoadError::Config);
         }
         // The embedding element's language wins over the site's default.
         let default_language = config.default_language.as_deref().filter(|_| !embed_lang);
         apply_site_defaults(ctx, default_language, config.default_time_zone.as_deref());
-        Some(config)
+        (Some(config), bytes)
     };
-    let feed_url = match (&feed, &config) {
-        (Some(feed), _) => feed.clone(),
+    let feed_url = match (feed, &config) {
+        (Some(feed), _) => feed,
+        // A network of feeds: fetched, read and merged in a chunk of its own.
+        (None, Some(config)) if config.network => String::new(),
         (None, Some(config)) => page::resolve(&config.feed, base.as_deref()),
         (None, None) => return Err(LoadError::Config),
     };
-    let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
-    let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
-    let (subscribable, calendar) = (config.is_some(), config.as_ref().and_then(|c| c.calendar.clone()));
-    let (config_endpoint, config_privacy) =
-        config.map(|c| (c.registration_endpoint, c.privacy_url)).unwrap_or_default();
-    // The check page reads the feed from its own address, so the link names it whole.
-    let check_url = page::with_param(&page::resolve(CHECK_PAGE, base.as_deref()), "feed", &page::resolve(&feed_url, Some(&page::url_with_query(""))));
-    Ok(Loaded {
-        check_url: Some(check_url),
-        registration_endpoint: endpoint.or(config_endpoint.map(|e| page::resolve(&e, base.as_deref()))),
-        privacy_url: privacy.or(config_privacy),
-        subscribable,
-        calendar,
-        ..Loaded::new(parsed, issues)
-    })
+    let mut loaded = if feed_url.is_empty() {
+        crate::ui::network::load(config_bytes, base.clone()).await?
+    } else {
+        let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
+        let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
+        Loaded { feed_url: Some(feed_url), ..Loaded::new(parsed, issues) }
+    };
+    loaded.subscribable = config.is_some();
+    if let Some(config) = config {
+        loaded.calendar = config.calendar;
+        loaded.registration_endpoint = config.registration_endpoint.map(|e| page::resolve(&e, base.as_deref()));
+        loaded.privacy_url = config.privacy_url;
+    }
+    loaded.registration_endpoint = endpoint.or(loaded.registration_endpoint.take());
+    loaded.privacy_url = privacy.or(loaded.privacy_url.take());
+    Ok(loaded)
 }
 
 /// The site's default language applies when the visitor saved none and the

@@ -4,11 +4,11 @@ use citycal_core::feed::FeedError;
 use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
-use crate::platform::http;
+use crate::platform::{http, page};
 use crate::platform::tree::{dynamic, el, Node};
 use crate::ui::catalog;
 use crate::ui::chunk::{chunk, in_chunk, lazy, now};
-use crate::ui::state::{start_loading, AppCtx, Host, Load, LoadError, Loaded};
+use crate::ui::state::{start_loading, AppCtx, Host, Load, LoadError, Loaded, CHECK_PAGE};
 use std::sync::Arc;
 
 pub fn feed_status(ctx: AppCtx) -> Node {
@@ -53,7 +53,7 @@ fn current_status(ctx: AppCtx) -> Node {
         }
         // The line about events left out is a chunk of its own: a feed
         // without any (the usual case) never fetches its words.
-        Load::Ready(loaded) if skipped_count(&loaded.issues) > 0 => untrack(|| {
+        Load::Ready(loaded) if skipped_count(&loaded.issues) > 0 || !loaded.failed_sources.is_empty() => untrack(|| {
             lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Issues(loaded.clone()))))
         }),
         Load::Ready(_) => Node::Empty,
@@ -68,8 +68,10 @@ enum Notice {
     Failed(FeedError),
 }
 
+// In the filtering chunk: a split point of its own cut the code the views
+// share into more, smaller chunks (and a network's feeds load there too).
 in_chunk!(
-    issues_notice,
+    filtering,
     load_issues_notice,
     fn feed_notice(ctx: AppCtx, notice: Notice) -> Node {
         ctx.use_more_words(catalog::more_source);
@@ -85,20 +87,40 @@ in_chunk!(
 /// ignored; paths and reasons are for organizers (`citycal check`).
 fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
     let skipped = skipped_count(&loaded.issues);
-    if skipped == 0 {
+    let lang = ctx.lang.get_untracked().tag();
+    // A network's partners whose feed could not be had, by name.
+    let failed: Vec<String> = loaded
+        .failed_sources
+        .iter()
+        .map(|s| s.name.pick(lang, &[]).map_or(s.id.clone(), |p| p.text.to_owned()))
+        .collect();
+    if skipped == 0 && failed.is_empty() {
         return Node::Empty;
     }
-    // The organizers' way to the reasons: the feed check page (check.html).
-    let check = loaded.check_url.as_ref().map(|url| {
-        let link = el("a").attr("href", url.clone()).child(ctx.t("feed-check-link"));
-        let link = if matches!(ctx.host.get_value(), Host::Page) { link } else { link.attr("target", "_blank") };
-        vec![Node::from(" "), link.into()]
+    let failed = (!failed.is_empty()).then(|| {
+        Node::from(format!("{} ", ctx.t_args("sources-failed", &[("names", failed.join(", ").into())])))
     });
+    let skipped = (skipped > 0).then(|| Node::from(ctx.t_args("skipped-notice", &[("count", skipped.into())])));
+    // The organizers' way to the reasons: the feed check page, with the
+    // feed's address (a network's feeds are checked one by one there).
+    let base = match ctx.host.get_value() {
+        Host::Element { base, .. } => Some(base),
+        _ => None,
+    };
+    let check_page = page::resolve(CHECK_PAGE, base.as_deref());
+    let url = match &loaded.feed_url {
+        Some(feed) => page::with_param(&check_page, "feed", &page::resolve(feed, Some(&page::url_with_query("")))),
+        None => check_page,
+    };
+    let link = el("a").attr("href", url).child(ctx.t("feed-check-link"));
+    let link = if base.is_none() && !matches!(ctx.host.get_value(), Host::Frame) { link } else { link.attr("target", "_blank") };
     el("p")
         .class("feed-quiet")
         .attr("role", "status")
-        .child(ctx.t_args("skipped-notice", &[("count", skipped.into())]))
-        .children(check.unwrap_or_default())
+        .child(failed)
+        .child(skipped)
+        .child(" ")
+        .child(link)
         .into()
 }
 

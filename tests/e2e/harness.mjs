@@ -28,15 +28,22 @@ export function harness() {
   });
 
   /** Opens the app in a fresh context; collects console errors and page errors. */
-  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions, clock, config, context: reuse } = {}) {
+  async function open({ timezoneId = 'UTC', locale = 'en-GB', query = '', route, width = 1280, height = 900, permissions, clock, config, context: reuse, liveAvailability = false, routes = {} } = {}) {
     // `context: reuse` opens another page in an existing context (same storage).
     const context = reuse ?? (await env.browser.newContext({ timezoneId, locale, viewport: { width, height }, acceptDownloads: true }));
+    // The event page asks the registration receiver for the live places
+    // (docs/registration.md); most tests run no receiver, so it answers
+    // "nothing known" and the feed's numbers show. `liveAvailability: true`
+    // lets the request through to a real receiver.
+    if (!reuse && !liveAvailability) await context.route('**/events/*/availability', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{}' }));
     if (permissions) await context.grantPermissions(permissions, { origin: env.server.url });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
     if (route) await page.route('**/events.json', route);
+    // Other files by their glob (a network's feeds): `{ '**/cluj.json': handler }`.
+    for (const [glob, handler] of Object.entries(routes)) await page.route(glob, handler);
     if (config) await page.route('**/config.json', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(config) }));
     // A fixed "now" (an ISO string): the page's clock then only moves when told.
     if (clock) await page.clock.install({ time: new Date(clock) });

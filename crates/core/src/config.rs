@@ -17,6 +17,9 @@ pub struct SiteConfig {
     /// Every feed to load and merge ([`crate::merge`]): `feed` first, when
     /// given, then `feeds` in order. Never empty.
     pub sources: Vec<SourceConfig>,
+    /// The config lists `feeds`: the app then reads the sources with
+    /// [`parse_config`] (`sources` is empty from [`parse_site`]).
+    pub network: bool,
     /// Interface language when the visitor's browser asks for none we speak.
     pub default_language: Option<String>,
     /// Zone used only when the browser does not report one.
@@ -92,9 +95,33 @@ fn is_location(value: &str) -> bool {
     relative || is_http_url(value)
 }
 
-pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
+/// The config as the app's first screen needs it: the one `feed` and the
+/// other fields, checked; `feeds` is not read, only noticed
+/// ([`SiteConfig::network`]): the app reads it with [`parse_config`] in a
+/// chunk of its own, so a one-feed site's download does not carry it.
+pub fn parse_site(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ConfigError::Invalid)?;
-    let config = json::parse(text).ok().and_then(|j| read(&j)).ok_or(ConfigError::Invalid)?;
+    let config = json::parse(text).ok().and_then(|j| fields(&j)).ok_or(ConfigError::Invalid)?;
+    if !config.feed.is_empty() && !is_location(&config.feed) {
+        return Err(ConfigError::BadFeedUrl);
+    }
+    if config.registration_endpoint.as_deref().is_some_and(|e| !is_location(e))
+        || config.calendar.as_deref().is_some_and(|c| !is_location(c))
+        || config.privacy_url.as_deref().is_some_and(|u| !is_http_url(u))
+    {
+        return Err(ConfigError::BadUrl);
+    }
+    Ok(config)
+}
+
+/// The whole config: [`parse_site`]'s fields and every source (`feed`
+/// first when given, then `feeds` in order), each with its id and kind.
+pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
+    let mut config = parse_site(bytes)?;
+    // `parse_site` has read the same bytes as JSON.
+    let text = std::str::from_utf8(bytes).map_err(|_| ConfigError::Invalid)?;
+    let j = json::parse(text).map_err(|_| ConfigError::Invalid)?;
+    config.sources = read_sources(&j, &config.feed).ok_or(ConfigError::Invalid)?;
     if config.sources.iter().any(|s| !is_location(&s.url)) {
         return Err(ConfigError::BadFeedUrl);
     }
@@ -106,33 +133,22 @@ pub fn parse_config(bytes: &[u8]) -> Result<SiteConfig, ConfigError> {
     {
         return Err(ConfigError::DuplicateSource(id));
     }
-    if config.registration_endpoint.as_deref().is_some_and(|e| !is_location(e))
-        || config.calendar.as_deref().is_some_and(|c| !is_location(c))
-        || config.privacy_url.as_deref().is_some_and(|u| !is_http_url(u))
-    {
-        return Err(ConfigError::BadUrl);
+    if config.feed.is_empty() {
+        config.feed = config.sources.first().map(|s| s.url.clone()).ok_or(ConfigError::Invalid)?;
     }
     Ok(config)
 }
 
-/// The config's fields (camelCase, as the site owner writes them).
-fn read(j: &Json) -> Option<SiteConfig> {
+/// The config's fields (camelCase, as the site owner writes them), the
+/// sources not yet read; a config needs `feed` or `feeds`.
+fn fields(j: &Json) -> Option<SiteConfig> {
     let text = |key: &str| j.field(key, Json::string).ok();
     let feed = text("feed")?;
-    let listed = j.field("feeds", |f| f.array(source)).ok()?.unwrap_or_default();
-    let mut sources: Vec<(Option<String>, SourceConfig)> = Vec::new();
-    if let Some(url) = &feed {
-        let kind = SourceKind::of(None, url)?;
-        sources.push((None, SourceConfig { id: String::new(), name: Text::default(), url: url.clone(), kind }));
-    }
-    for (id, name, url, kind) in listed {
-        let kind = SourceKind::of(kind.as_deref(), &url)?;
-        sources.push((id, SourceConfig { id: String::new(), name, url, kind }));
-    }
-    let sources = with_ids(sources)?;
+    let network = j.get("feeds").ok()?.is_some();
     Some(SiteConfig {
-        feed: feed.or_else(|| sources.first().map(|s| s.url.clone()))?,
-        sources,
+        feed: feed.or_else(|| network.then(String::new))?,
+        sources: Vec::new(),
+        network,
         default_language: text("defaultLanguage")?,
         default_time_zone: text("defaultTimeZone")?,
         registration_endpoint: text("registrationEndpoint")?,
@@ -141,7 +157,21 @@ fn read(j: &Json) -> Option<SiteConfig> {
     })
 }
 
-/// One entry of `feeds`: its id, name, address and type as written.
+/// `feed` (when given) and `feeds`, with their kinds and unique ids.
+fn read_sources(j: &Json, feed: &str) -> Option<Vec<SourceConfig>> {
+    let listed = j.field("feeds", |f| f.array(source)).ok()?.unwrap_or_default();
+    let mut sources: Vec<(Option<String>, SourceConfig)> = Vec::new();
+    if !feed.is_empty() {
+        let kind = SourceKind::of(None, feed)?;
+        sources.push((None, SourceConfig { id: String::new(), name: Text::default(), url: feed.to_owned(), kind }));
+    }
+    for (id, name, url, kind) in listed {
+        let kind = SourceKind::of(kind.as_deref(), &url)?;
+        sources.push((id, SourceConfig { id: String::new(), name, url, kind }));
+    }
+    with_ids(sources)
+}
+
 fn source(j: &Json) -> Read<(Option<String>, Text, String, Option<String>)> {
     let name = j.field("name", crate::validate::text)?.unwrap_or_default();
     let url = j.field("url", Json::string)?.ok_or_else(|| WrongType("url".to_owned()))?;

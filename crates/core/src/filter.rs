@@ -815,7 +815,8 @@ pub fn event_values(feed: &Feed, event: &Event, facet: Facet) -> Vec<String> {
         Facet::City => places(feed, event).into_iter().filter_map(|(_, city)| city).collect(),
         Facet::Organizer => event.organizers.clone(),
         Facet::Series => event.series.iter().cloned().collect(),
-        Facet::Source => event.source.iter().cloned().collect(),
+        // Every partner that lists it, not only the one whose copy is shown.
+        Facet::Source => event.source.iter().chain(&event.also_in).cloned().collect(),
     }
 }
 
