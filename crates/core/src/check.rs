@@ -282,6 +282,7 @@ pub fn check(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTim
     };
     // `parse` has checked that the input is UTF-8 and JSON with these members.
     let source = std::str::from_utf8(input).unwrap_or_default();
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let top = json::split_object(source).ok().flatten().unwrap_or_default();
     let raw_events: Vec<&str> = member(&top, "events").and_then(|m| m.items.clone()).unwrap_or_default();
     // The whole tree, for what the reader's problems leave unsaid; `None`

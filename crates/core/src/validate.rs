@@ -117,6 +117,8 @@ pub fn parse(input: &[u8], rules: &dyn ZoneRules) -> Result<(Feed, Vec<FeedIssue
         return Err(FeedError::TooLarge { bytes: input.len() });
     }
     let source = std::str::from_utf8(input).map_err(|_| FeedError::NotJson { line: 0, column: 0 })?;
+    // A byte order mark, as Windows' Notepad saves UTF-8, is not part of the JSON.
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     // One pass checks the syntax and splits the top-level object.
     let top = json::split_object(source)
         .map_err(|e| {
@@ -1136,6 +1138,9 @@ mod tests {
     fn whole_document_failures() {
         assert!(matches!(parse(b"<html>", &Tzdb), Err(FeedError::NotJson { line: 1, column: 1 })));
         assert!(matches!(parse(&[0xff, 0xfe], &Tzdb), Err(FeedError::NotJson { .. })));
+        // A byte order mark is read past, and positions count from after it.
+        assert!(parse("\u{feff}{\"version\": 1, \"events\": []}".as_bytes(), &Tzdb).is_ok());
+        assert!(matches!(parse("\u{feff}{,".as_bytes(), &Tzdb), Err(FeedError::NotJson { line: 1, column: 2 })));
         assert_eq!(
             parse(br#"{"version": 2, "events": []}"#, &Tzdb),
             Err(FeedError::UnsupportedVersion { found: "2".into() })
