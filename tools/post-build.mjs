@@ -94,7 +94,8 @@ const preloadChunks = split ? `// Start the shown view's wasm chunks too (tools/
 const start = inline[1].trim().replace(/import init, \* as bindings from '(\.\/[^']+\.js)';/,
   "const bindings = await import('$1');\nconst init = bindings.default;");
 if (!builder && start === inline[1].trim()) throw new Error("post-build: no `import init, * as bindings` in Trunk's loader (did Trunk change?)");
-writeFileSync(join(dir, loader), minifyJs(prefetch + preloadChunks + start));
+// The feed check reads no config.json: no feed to prefetch there.
+writeFileSync(join(dir, loader), minifyJs((page === 'check.html' ? '' : prefetch) + preloadChunks + start));
 // config.json names the feed: it starts with the page, not with app.js.
 const configPreload = builder ? '' : '<link rel="preload" href="./config.json" as="fetch" crossorigin="anonymous">\n';
 html = html.replace(inline[0], `${configPreload}<script type="module" src="./${loader}"></script>`);

@@ -87,6 +87,8 @@ skipped-notice = { PLURAL($count) ->
 }
 # A network's partners whose feeds could not be loaded ($names: their names, comma-separated).
 sources-failed = The events of { $names } could not be loaded.
+# The whole feed cannot be read: no reasons for visitors (the link after it is feed-check-link).
+feed-broken = The file with this calendar’s events has errors, so no event can be shown.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = For organizers: what to fix
 problem-missing = the field “{ $field }” is missing

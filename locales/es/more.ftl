@@ -84,6 +84,8 @@ skipped-notice = { PLURAL($count) ->
    *[other] { $count } eventos no se pueden mostrar por errores en el feed.
 }
 sources-failed = No se pudieron cargar los eventos de { $names }.
+# The whole feed cannot be read: no reasons for visitors (the link after it is feed-check-link).
+feed-broken = El archivo con los eventos de este calendario tiene errores, así que no se puede mostrar ningún evento.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Para organizadores: qué corregir
 problem-missing = falta el campo «{ $field }»

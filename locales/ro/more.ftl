@@ -87,6 +87,8 @@ skipped-notice = { PLURAL($count) ->
    *[other] { $count } de evenimente nu pot fi afișate din cauza unor erori în flux.
 }
 sources-failed = Evenimentele de la { $names } nu au putut fi încărcate.
+# The whole feed cannot be read: no reasons for visitors (the link after it is feed-check-link).
+feed-broken = Fișierul cu evenimentele acestui calendar are erori, așa că niciun eveniment nu poate fi afișat.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Pentru organizatori: ce trebuie corectat
 problem-missing = lipsește câmpul „{ $field }”

@@ -123,8 +123,10 @@ pub fn replace_param(name: &str, value: Option<&str>) {
     set_query(&String::from(params.to_string()), false);
 }
 
-/// `page` (a relative or absolute address without a query) with the one
-/// query parameter `name=value`, the value percent-encoded.
-pub fn with_param(page: &str, name: &str, value: &str) -> String {
-    format!("{page}?{name}={}", String::from(js_sys::encode_uri_component(value)))
+/// `page` (a relative or absolute address without a query) with the query
+/// parameters `params`, each value percent-encoded.
+pub fn with_params(page: &str, params: &[(&str, &str)]) -> String {
+    let query: Vec<String> =
+        params.iter().map(|(name, value)| format!("{name}={}", String::from(js_sys::encode_uri_component(value)))).collect();
+    format!("{page}?{}", query.join("&"))
 }

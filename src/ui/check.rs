@@ -29,8 +29,9 @@ enum Outcome {
     Checked(String, Arc<Report>),
 }
 
-/// The page's language: the link's `lang`, the visitor's saved choice (the
-/// calendar's), the browser's; English otherwise.
+/// The page's language: the link's `lang` (the calendar's link passes its
+/// own), the visitor's saved choice (shared with the calendar), the
+/// browser's; English otherwise.
 fn first_lang() -> Lang {
     page::query_param("lang")
         .as_deref()
@@ -133,6 +134,8 @@ pub fn FeedCheck() -> impl IntoView {
                             lang.set(l);
                             words.set(Arc::new(check::words(l)));
                             page::replace_param("lang", Some(l.tag()));
+                            // Remembered, as the calendar remembers a chosen language.
+                            storage::set("citycal.lang", l.tag());
                         }
                     }>
                         {Lang::ALL.into_iter().map(|l| view! {
@@ -145,7 +148,7 @@ pub fn FeedCheck() -> impl IntoView {
             <form class="check-source" novalidate on:submit=move |e| { e.prevent_default(); check_url(); }>
                 <label class="check-url">
                     <span>{move || t("check-page-url")}</span>
-                    <input type="url" name="feed" inputmode="url" autocomplete="url" placeholder="https://…/events.json"
+                    <input type="url" name="feed" inputmode="url" autocomplete="url" placeholder="https://example.org/events.json"
                         prop:value=move || url.get() on:input=move |e| url.set(event_target_value(&e))/>
                 </label>
                 <button type="submit" class="button">{move || t("check-page-run")}</button>

@@ -338,7 +338,7 @@ in_chunk!(
                 .child(button("button copy-link", ctx.t("copy-link")).on("click", copy))
                 .child(el("span").class("copy-status").attr("role", "status").child(copy_status));
             let colours = d.card.themes.as_ref().map(|(_, light, dark)| (light.clone(), dark.clone()));
-            let (about, rest) = sections(ctx, d, places);
+            let (about, facts, rest) = sections(ctx, d, places);
             themed(el("article"), colours)
                 .class("event-page")
                 .attr("aria-labelledby", "event-title")
@@ -356,6 +356,7 @@ in_chunk!(
                 .children(event_facts(ctx, card, duration))
                 .child(actions)
                 .child(about)
+                .child(facts)
                 .child(form)
                 .children(rest)
                 .into()
@@ -415,7 +416,7 @@ fn sections(
     ctx: AppCtx,
     d: Detail,
     places: impl Fn() -> Option<String> + Send + 'static,
-) -> (Option<Node>, Vec<Node>) {
+) -> (Option<Node>, Node, Vec<Node>) {
     let mut out = Vec::new();
     let mut about = None;
     if !d.paragraphs.is_empty() {
@@ -430,16 +431,17 @@ fn sections(
             ],
         ))
     }
-    // The places follow the receiver's live answer when it arrives.
+    // The places follow the receiver's live answer when it arrives; said
+    // before the form, which they decide.
     let free = d.free.then(|| ctx.t("free-of-charge"));
-    out.push(dynamic(move || {
+    let facts = dynamic(move || {
         let places = places();
         if places.is_none() && free.is_none() {
             return Node::Empty;
         }
         let badge = free.clone().map(|f| Node::Many(vec![" ".into(), el("span").class("badge").child(f).into()]));
         el("p").class("registration-facts").child(places).child(badge).into()
-    }));
+    });
     if !d.agenda.is_empty() {
         let items = d.agenda.into_iter().map(|(title, minutes)| {
             let minutes =
@@ -505,5 +507,5 @@ fn sections(
         out.push(el("p").child(external_link(url, ctx.t("event-website"))).into());
     }
     out.push(el("script").attr("type", "application/ld+json").child(d.json_ld).into());
-    (about, out)
+    (about, facts, out)
 }

@@ -36,7 +36,8 @@ pub enum Load {
 pub enum LoadError {
     Config,
     Http(http::Error),
-    Feed(FeedError),
+    /// The feed at this address cannot be read.
+    Feed(FeedError, String),
 }
 
 #[derive(Debug)]
@@ -585,7 +586,7 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
         crate::ui::network::load(config_bytes, base.clone()).await?
     } else {
         let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
-        let (parsed, issues) = parse(&bytes, &IntlZones).map_err(LoadError::Feed)?;
+        let (parsed, issues) = parse(&bytes, &IntlZones).map_err(|e| LoadError::Feed(e, feed_url.clone()))?;
         Loaded { feed_url: Some(feed_url), ..Loaded::new(parsed, issues) }
     };
     loaded.subscribable = config.is_some();

@@ -1,6 +1,5 @@
 //! Feed loading states: skeleton, failure with retry, and skipped-event notice.
 
-use citycal_core::feed::FeedError;
 use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
@@ -34,12 +33,13 @@ fn current_status(ctx: AppCtx) -> Node {
                 LoadError::Http(http::Error::Status(code)) => {
                     el("p").child(ctx.t_args("feed-error-http", &[("status", code.to_string().into())])).into()
                 }
-                // A feed that arrived but cannot be read: its words are the
-                // problems' chunk's (the network works).
-                LoadError::Feed(e) => {
-                    let e = e.clone();
+                // A feed that arrived but cannot be read: no reasons for
+                // visitors, a link for its organizers, in the problems'
+                // chunk (the network works).
+                LoadError::Feed(_, url) => {
+                    let url = url.clone();
                     untrack(|| {
-                        lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Failed(e.clone()))))
+                        lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Failed(url.clone()))))
                     })
                 }
             };
@@ -64,8 +64,8 @@ fn current_status(ctx: AppCtx) -> Node {
 enum Notice {
     /// The feed's problems, a part of it left out.
     Issues(Arc<Loaded>),
-    /// Why the feed cannot be read at all.
-    Failed(FeedError),
+    /// The feed at this address cannot be read at all.
+    Failed(String),
 }
 
 // In the filtering chunk: a split point of its own cut the code the views
@@ -76,7 +76,9 @@ in_chunk!(
     fn feed_notice(ctx: AppCtx, notice: Notice) -> Node {
         ctx.use_more_words(catalog::more_source);
         match notice {
-            Notice::Failed(e) => el("p").child(ctx.localizer().feed_error(&e)).into(),
+            Notice::Failed(url) => {
+                el("p").child(ctx.t("feed-broken")).child(" ").child(check_link(ctx, Some(&url))).into()
+            }
             Notice::Issues(loaded) => issues_notice(ctx, &loaded),
         }
     }
@@ -101,19 +103,7 @@ fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
         Node::from(format!("{} ", ctx.t_args("sources-failed", &[("names", failed.join(", ").into())])))
     });
     let skipped = (skipped > 0).then(|| Node::from(ctx.t_args("skipped-notice", &[("count", skipped.into())])));
-    // The organizers' way to the reasons: the feed check page, with the
-    // feed's address (a network's feeds are checked one by one there).
-    let base = match ctx.host.get_value() {
-        Host::Element { base, .. } => Some(base),
-        _ => None,
-    };
-    let check_page = page::resolve(CHECK_PAGE, base.as_deref());
-    let url = match &loaded.feed_url {
-        Some(feed) => page::with_param(&check_page, "feed", &page::resolve(feed, Some(&page::url_with_query("")))),
-        None => check_page,
-    };
-    let link = el("a").attr("href", url).child(ctx.t("feed-check-link"));
-    let link = if base.is_none() && !matches!(ctx.host.get_value(), Host::Frame) { link } else { link.attr("target", "_blank") };
+    let link = check_link(ctx, loaded.feed_url.as_deref());
     el("p")
         .class("feed-quiet")
         .attr("role", "status")
@@ -126,6 +116,31 @@ fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
 
 fn button(text: String) -> crate::platform::tree::El {
     el("button").attr("type", "button").class("button").child(text)
+}
+
+/// The organizers' way to the reasons: the feed check page (`check.html`
+/// next to the app), in the page's language, with the feed's address (a
+/// network's feeds are checked one by one there); a new tab in an embed.
+fn check_link(ctx: AppCtx, feed_url: Option<&str>) -> crate::platform::tree::El {
+    let base = match ctx.host.get_value() {
+        Host::Element { base, .. } => Some(base),
+        _ => None,
+    };
+    let check_page = page::resolve(CHECK_PAGE, base.as_deref());
+    let lang = ctx.lang.get_untracked();
+    let url = match feed_url {
+        Some(feed) => {
+            let feed = page::resolve(feed, Some(&page::url_with_query("")));
+            page::with_params(&check_page, &[("lang", lang.tag()), ("feed", &feed)])
+        }
+        None => page::with_params(&check_page, &[("lang", lang.tag())]),
+    };
+    let link = el("a").attr("href", url).child(ctx.t("feed-check-link"));
+    if matches!(ctx.host.get_value(), Host::Page) {
+        link
+    } else {
+        link.attr("target", "_blank")
+    }
 }
 
 /// Link parameters that were not understood: said once, not silently

@@ -71,7 +71,7 @@ test('a feed with mistakes: visitors see one quiet line and no paths; its link o
   assert.equal(await page.locator('.event').count(), 5);
 
   await quiet.getByRole('link').click();
-  await page.waitForURL(/check\.html\?feed=/);
+  await page.waitForURL(/check\.html\?lang=en&feed=/);
   await assertListed(page, 'en');
   for (const lang of ['es', 'ro']) {
     await page.locator('.check-lang select').selectOption(lang);

@@ -45,6 +45,8 @@ test('facets combine (OR within, AND across) with counts, chips, reload and back
   // Reload keeps everything; back walks the changes.
   await page.reload();
   await page.locator('.filter-chip').nth(2).waitFor();
+  // The list comes once the filtering chunk has (the link has filters).
+  await page.locator('.event-list article.event').nth(wider.length - 1).waitFor();
   assert.deepEqual(await listed(page), wider);
   await page.goBack();
   await page.waitForFunction(() => new URL(location.href).searchParams.getAll('theme').length === 1);
