@@ -347,7 +347,8 @@ fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
         return Node::Empty;
     }
     let (id, n) = shown_count(&ctx);
-    let count = ctx.t_args(id, &[("count", n.into())]);
+    // Not "0 events match" while the filtering chunk is on its way.
+    let count = (!ctx.matches.with(|m| m.pending)).then(|| ctx.t_args(id, &[("count", n.into())]));
     let mut chips: Vec<Node> = pieces
         .into_iter()
         .map(|piece| {
@@ -377,7 +378,7 @@ fn active_chips(ctx: AppCtx, filters: Memo<Filters>, set: SetFilters) -> Node {
     );
     el("div")
         .class("active-filters")
-        .child(el("p").class("match-count").attr("role", "status").child(count))
+        .child(count.map(|count| el("p").class("match-count").attr("role", "status").child(count)))
         .child(el("ul").children(chips))
         .into()
 }
