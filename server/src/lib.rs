@@ -43,7 +43,7 @@ mod export;
 mod pg;
 pub mod store;
 
-use store::{Decision, Facts, Insert, Removed, Store};
+use store::{Attempt, Decision, Facts, Insert, Removed, Store};
 pub use store::{StoreError, KEEP_KEYS};
 
 /// Fault injection, for resilience tests only: each request draws one fate.
@@ -586,11 +586,9 @@ pub async fn receive(
     now: DateTime<Utc>,
 ) -> Response {
     let decide = |facts: Facts| decide(receiver, request, now, facts);
-    match receiver
-        .store
-        .receive(key, &body_hash(body), &request.event_id, &email_key(&request.email), now, decide)
-        .await
-    {
+    let (hash, email) = (body_hash(body), email_key(&request.email));
+    let attempt = Attempt { key, body_hash: &hash, event: &request.event_id, email_key: &email, now };
+    match receiver.store.receive(attempt, decide).await {
         Ok((status, body)) => answer(StatusCode::from_u16(status).unwrap_or(StatusCode::OK), body),
         Err(e) => storage_error(&e),
     }

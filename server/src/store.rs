@@ -325,16 +325,23 @@ async fn count_event<T: Tx>(tx: &mut T, event: &str) -> Result<Count, StoreError
     Ok(count)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// One registration request as the store sees it: its idempotency key and
+/// body hash, the event, the email as stored (lower case), and the time.
+#[derive(Clone, Copy, Debug)]
+pub struct Attempt<'a> {
+    pub key: &'a str,
+    pub body_hash: &'a str,
+    pub event: &'a str,
+    pub email_key: &'a str,
+    pub now: DateTime<Utc>,
+}
+
 async fn receive_in<T: Tx>(
     tx: &mut T,
-    key: &str,
-    body_hash: &str,
-    event: &str,
-    email_key: &str,
-    now: DateTime<Utc>,
+    attempt: Attempt<'_>,
     decide: impl FnOnce(Facts) -> Decision,
 ) -> Result<(u16, Value), StoreError> {
+    let Attempt { key, body_hash, event, email_key, now } = attempt;
     tx.lock_event(event).await?;
     let (now_text, expired) = (stamp(now), stamp(now - KEEP_KEYS));
     tx.exec("DELETE FROM idempotency WHERE key = $1 AND created_at < $2", &[P::Text(key), P::Text(&expired)]).await?;
@@ -469,17 +476,12 @@ impl Store {
     /// answered as before; otherwise `decide` rules on the facts read under
     /// the event's lock, and its registration (if any) is stored with the
     /// key and the answer.
-    #[allow(clippy::too_many_arguments)]
     pub async fn receive(
         &self,
-        key: &str,
-        body_hash: &str,
-        event: &str,
-        email_key: &str,
-        now: DateTime<Utc>,
+        attempt: Attempt<'_>,
         decide: impl Fn(Facts) -> Decision,
     ) -> Result<(u16, Value), StoreError> {
-        in_tx!(self, true, |tx| receive_in(&mut tx, key, body_hash, event, email_key, now, &decide).await)
+        in_tx!(self, true, |tx| receive_in(&mut tx, attempt, &decide).await)
     }
 
     /// What is stored, for one event or all, in the order received.
