@@ -140,12 +140,26 @@ $(RELEASE_WASM_ENV) trunk build --release --dist target/$(1)-dist $(1).html
 cp target/$(1)-dist/$(1).html target/$(1)-dist/$(1)-* dist/
 endef
 
+# The iCalendar reader for a network's .ics sources (crates/calendar): a wasm
+# of its own in dist/calendar/ (load.js, calendar.js, calendar_bg.wasm),
+# fetched only by a page whose config.json lists such a source.
+define calendar_wasm
+$(RELEASE_WASM_ENV) cargo build --release -p citycal-calendar --target wasm32-unknown-unknown
+rm -rf target/calendar dist/calendar
+wasm-bindgen --target web --no-typescript --out-dir target/calendar --out-name calendar target/wasm32-unknown-unknown/release/citycal_calendar.wasm
+mkdir -p dist/calendar
+wasm-opt -Oz --converge --strip-debug --strip-producers target/calendar/calendar_bg.wasm -o dist/calendar/calendar_bg.wasm
+cp target/calendar/calendar.js crates/calendar/load.js dist/calendar/
+endef
+
 build: build-tools server
 	@echo "==> Building the release app into dist/"
 	$(RELEASE_WASM_ENV) trunk build --release
 	@echo "==> Building the embed builder and the feed check (each its own wasm, so visitors never download them) into dist/"
 	$(call second_page,builder,Citycal: embed builder)
 	$(call second_page,check,Citycal: feed check)
+	@echo "==> Building the iCalendar reader for a network's .ics sources (its own wasm) into dist/calendar/"
+	$(call calendar_wasm)
 	./target/release/citycal-server --feed public/events.json --write-ics dist
 
 # Issue 8's budget: the initial load (month, and a phone's list) within

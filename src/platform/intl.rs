@@ -5,7 +5,7 @@
 //! (the full chrono-tz database would add ≈140 KB gzip; see ARCHITECTURE.md).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use citycal_core::time::{canonical_zone, OffsetCache, RelativeUnit, ZoneRules};
+use citycal_core::time::{canonical_zone, parse_gmt_offset, OffsetCache, RelativeUnit, ZoneRules};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
@@ -103,24 +103,6 @@ fn intl_offset(zone: &str, secs: i64) -> Option<i32> {
         });
         parse_gmt_offset(&formatter.as_ref()?.format(secs as f64 * 1000.0))
     })
-}
-
-/// Seconds east of UTC in "…GMT+05:30" ("…GMT" alone is UTC).
-fn parse_gmt_offset(text: &str) -> Option<i32> {
-    let offset = &text[text.rfind("GMT")? + 3..];
-    if offset.is_empty() {
-        return Some(0);
-    }
-    let sign = match offset.as_bytes()[0] {
-        b'+' => 1,
-        b'-' => -1,
-        _ => return None,
-    };
-    let mut parts = offset[1..].split(':').map(|n| n.parse::<i32>().ok());
-    let hours = parts.next()??;
-    let minutes = parts.next().unwrap_or(Some(0))?;
-    let seconds = parts.next().unwrap_or(Some(0))?;
-    Some(sign * (hours * 3600 + minutes * 60 + seconds))
 }
 
 #[wasm_bindgen]

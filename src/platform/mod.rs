@@ -1,6 +1,7 @@
 //! Browser adapters: the only code that touches web-sys, js-sys or gloo.
 //! Thin by design; decisions belong to `citycal_core`.
 
+pub mod calendar;
 pub mod dom;
 pub mod http;
 pub mod intl;

@@ -14,7 +14,7 @@ use citycal_core::merge::{merge, SourceFailure, SourcePart};
 
 use crate::platform::http::{self, get_bytes};
 use crate::platform::intl::IntlZones;
-use crate::platform::page;
+use crate::platform::{self, calendar, page};
 use crate::ui::chunk::now as loaded_now;
 use crate::ui::filtering::{filtering, load_filtering};
 use crate::ui::state::{LoadError, Loaded};
@@ -42,7 +42,8 @@ async fn read_all(config: Vec<u8>, base: Option<String>) -> Result<Loaded, LoadE
     let reads = config.sources.iter().map(|s| {
         let url = page::resolve(&s.url, base.as_deref());
         let source = Source { id: s.id.clone(), name: s.name.clone() };
-        async move { SourcePart { result: read(&url, s.kind).await, source } }
+        let base = base.as_deref();
+        async move { SourcePart { result: read(&url, s.kind, base).await, source } }
     });
     // In parallel: the slowest partner sets the time, not their sum.
     let parts = futures_util::future::join_all(reads).await;
@@ -60,20 +61,20 @@ async fn read_all(config: Vec<u8>, base: Option<String>) -> Result<Loaded, LoadE
     Ok(loaded)
 }
 
-/// One source's feed, read as the app reads its one feed.
-async fn read(url: &str, kind: SourceKind) -> Result<(Feed, Vec<FeedIssue>), SourceFailure> {
+/// One source's feed, read as the app reads its one feed; an iCalendar
+/// source first made feed v1 by the iCalendar reader (`crates/calendar`, a
+/// wasm of its own fetched only here).
+async fn read(url: &str, kind: SourceKind, base: Option<&str>) -> Result<(Feed, Vec<FeedIssue>), SourceFailure> {
+    let unreadable = |reason: String| SourceFailure::Unreadable { reason };
     let bytes = get_bytes(url).await.map_err(|e| match e {
         http::Error::Status(status) => SourceFailure::Status { status },
         _ => SourceFailure::Unreachable { reason: String::new() },
     })?;
     let bytes = match kind {
         SourceKind::Json => bytes,
-        // The calendar reader (`citycal_core::ical`) is not in the app: it
-        // broke the size budget. `citycal merge` reads iCalendar sources;
-        // here such a source is named as one that could not be loaded.
-        SourceKind::Ics => return Err(SourceFailure::Unreadable { reason: "iCalendar".to_owned() }),
+        SourceKind::Ics => {
+            calendar::ics_to_feed(&bytes, platform::now().date_naive(), base).await.map_err(unreadable)?
+        }
     };
-    parse(&bytes, &IntlZones)
-        .map_err(|e| SourceFailure::Unreadable { reason: Localizer::new(Lang::En).feed_error(&e) })
+    parse(&bytes, &IntlZones).map_err(|e| unreadable(Localizer::new(Lang::En).feed_error(&e)))
 }
-

@@ -13,8 +13,9 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { harness, allowConsole } from './harness.mjs';
+import { serve, DEPLOYMENT_HEADERS } from './serve.mjs';
 
-const { open } = harness();
+const { open, env } = harness();
 const FIXTURES = new URL('../../crates/cli/tests/fixtures/', import.meta.url);
 const CLUJ = readFileSync(new URL('network/cluj.json', FIXTURES), 'utf8');
 const NOW = '2027-01-10T09:00:00Z';
@@ -49,7 +50,8 @@ const ROUTES = {
 
 test('three partners, one failing: each event once with its partner, the partner as a filter, the failing one named', async () => {
   allowConsole(/Failed to load resource: the server responded with a status of 500/);
-  const { context, page } = await open({ config: CONFIG, routes: ROUTES, clock: NOW, query: '?view=list' });
+  const files = [];
+  const { context, page } = await open({ config: CONFIG, routes: { ...ROUTES, ...reader(files) }, clock: NOW, query: '?view=list' });
   const quiet = page.locator('.feed-quiet');
   await quiet.filter({ hasText: 'The events of Gdańsk could not be loaded.' }).waitFor();
   const titles = await page.locator('.event .event-title').allTextContents();
@@ -72,6 +74,8 @@ test('three partners, one failing: each event once with its partner, the partner
   // The event page says which partner published it, in the visitor's language.
   await page.goto(page.url().replace(/\?.*/, '?event=kickoff&lang=ro'));
   await page.locator('.event-page .publisher').filter({ hasText: 'Publicat de Unitatea de Inovare Urbană Cluj' }).waitFor();
+  // Feeds only: the iCalendar reader is never fetched.
+  assert.deepEqual(files, []);
   await context.close();
 });
 
@@ -81,6 +85,125 @@ test('a partner embed pre-filtered by source= shows that partner\'s events only'
   await page.locator('.event').first().waitFor();
   assert.deepEqual(await page.locator('.event .event-title').allTextContents(), ['Network kickoff', 'Open Data  Webinar', 'Mobility roundtable']);
   await context.close();
+});
+
+// --- in the browser: a JSON feed, an .ics export and a source answering 500 ---
+
+// Google Calendar's export of the network's own calendar: a weekly evening
+// across the change to summer time (28 March 2027) with an EXDATE, the open
+// data webinar Cluj lists too (same title, same instant), and the
+// roundtable under Cluj's id (its UID); read by the iCalendar reader, a wasm
+// of its own that only such a page fetches.
+const GOOGLE = readFileSync(new URL('ics/google.ics', FIXTURES), 'utf8');
+const MIXED = {
+  defaultLanguage: 'en',
+  feeds: [
+    { id: 'cluj', url: 'network/cluj.json', name: { en: 'Cluj Urban Innovation Unit', es: 'Unidad de Innovación Urbana de Cluj' } },
+    { id: 'network', url: 'network/google.ics', name: { en: 'Urban Innovation Network', es: 'Red de Innovación Urbana' } },
+    { id: 'torino', url: 'network/torino.json', name: 'Torino' },
+  ],
+};
+const MIXED_ROUTES = {
+  '**/network/cluj.json': json(CLUJ),
+  '**/network/google.ics': (route) => route.fulfill({ status: 200, contentType: 'text/calendar; charset=utf-8', body: GOOGLE }),
+  '**/network/torino.json': (route) => route.fulfill({ status: 500, body: 'down' }),
+};
+
+// Records the files fetched from dist/calendar/ (the iCalendar reader) into `files`.
+const reader = (files) => ({
+  '**/calendar/*': (route) => {
+    files.push(new URL(route.request().url()).pathname);
+    return route.fallback();
+  },
+});
+
+test('in the browser: a JSON feed, an .ics export and a failing source: both working partners\' events, labelled, the shared ones once, the failing one named', async () => {
+  allowConsole(/Failed to load resource: the server responded with a status of 500/);
+  const files = [];
+  const { context, page } = await open({ config: MIXED, routes: { ...MIXED_ROUTES, ...reader(files) }, clock: NOW, query: '?view=list&lang=es' });
+  await page.locator('.feed-quiet').filter({ hasText: 'No se pudieron cargar los eventos de Torino.' }).waitFor();
+  const titles = await page.locator('.event .event-title').allTextContents();
+  // The Google export's weekly evening: 4 March to 29 April but 1 April (its
+  // EXDATE); the webinar and the roundtable once, as Cluj lists them.
+  const evening = 'Civic tech evening';
+  assert.deepEqual(titles, ['Network kickoff', ...Array(8).fill(evening), 'Cluj street festival', 'Open Data  Webinar', 'Mobility roundtable']);
+  // 18:00 in Bucharest on each side of the change to summer time (28 March):
+  // 16:00 then 15:00 for a visitor in UTC; the reader's zones are the browser's.
+  const when = (nth) => page.locator('.event').nth(nth).locator('time').first().textContent();
+  assert.match(await when(4), /25 mar 2027, 16:00/);
+  assert.match(await when(5), /8 abr 2027, 15:00/);
+  assert.deepEqual(files.sort(), ['/calendar/calendar.js', '/calendar/calendar_bg.wasm', '/calendar/load.js']);
+
+  // The partner is a filter, in the visitor's language; the network's
+  // calendar lists the webinar and the roundtable too.
+  await page.locator('details.filter-panel > summary').click();
+  const facet = page.locator('fieldset[data-facet="source"]');
+  await facet.locator('label').first().waitFor();
+  const options = (await facet.locator('label').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+  assert.deepEqual(options.sort(), ['Red de Innovación Urbana (11)', 'Unidad de Innovación Urbana de Cluj (3)']);
+  await facet.locator('label', { hasText: 'Red de Innovación Urbana' }).click();
+  await page.waitForURL(/source=network/);
+  await page.locator('.event').nth(11).waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.event .event-title', { hasText: evening }).count(), 8);
+
+  // A session's page names its partner.
+  await page.locator('.event .event-title a', { hasText: evening }).first().click();
+  await page.locator('.event-page .publisher').filter({ hasText: 'Publicado por Red de Innovación Urbana' }).waitFor();
+  await context.close();
+});
+
+// A partner's page on another origin, under a strict policy, embeds the
+// network's calendar: the reader comes from Citycal's origin, as the app's
+// own files do (docs/embedding.md, "Headers").
+test('a script embed on a partner page reads the network\'s .ics source too, with no policy violation', async () => {
+  // The failing partner's server answers without CORS headers, as many do.
+  const failing = /missing\.json' from origin .* blocked by CORS policy|Failed to load resource: net::ERR_FAILED/;
+  allowConsole(failing);
+  await env.ready;
+  const citycal = await serve(new URL('../../dist', import.meta.url).pathname, {
+    headers: DEPLOYMENT_HEADERS,
+    pages: {
+      '/config.json': JSON.stringify({ ...MIXED, feeds: MIXED.feeds.map((f) => ({ ...f, url: f.url.replace('torino.json', 'missing.json') })) }),
+      '/network/cluj.json': CLUJ,
+      '/network/google.ics': GOOGLE,
+    },
+  });
+  const origin = citycal.url.replace(/\/$/, '');
+  const partner = await serve(new URL('../../dist', import.meta.url).pathname, {
+    host: '127.0.0.2',
+    headers: { 'content-security-policy': `default-src 'self'; script-src 'self' ${origin} 'wasm-unsafe-eval'; style-src 'self' ${origin}; connect-src ${origin}; img-src 'self' data:; base-uri 'none'; object-src 'none'` },
+    pages: { '/': `<!doctype html><html lang="ro"><head><meta charset="utf-8"><title>Primăria</title><link rel="icon" href="data:,">
+<script type="module" src="${citycal.url}embed.js"></script></head>
+<body><h1>Evenimentele rețelei</h1><div id="calendar" data-citycal data-lang="ro" data-view="list"></div></body></html>` },
+  });
+  const context = await env.browser.newContext({ timezoneId: 'Europe/Bucharest', locale: 'ro-RO', viewport: { width: 375, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => m.type() === 'error' && !failing.test(m.text()) && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const files = [];
+    page.on('request', (r) => r.url().includes('/calendar/') && files.push(new URL(r.url()).pathname));
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.clock.install({ time: new Date(NOW) });
+    await page.goto(partner.url);
+    const embed = page.locator('#calendar');
+    await embed.locator('.feed-quiet').filter({ hasText: 'Torino' }).waitFor();
+    const titles = await embed.locator('.event .event-title').allTextContents();
+    assert.equal(titles.filter((t) => t === 'Civic tech evening').length, 8, titles.join(' | '));
+    // In the visitor's zone, Bucharest: 18:00 on both sides of the change.
+    assert.match(await embed.locator('.event').nth(5).locator('time').first().textContent(), /18:00/);
+    assert.deepEqual(files.sort(), ['/calendar/calendar.js', '/calendar/calendar_bg.wasm', '/calendar/load.js']);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await partner.close();
+    await citycal.close();
+  }
 });
 
 // --- citycal merge: a JSON feed, an .ics export and a source answering 500 ---

@@ -401,6 +401,16 @@ impl ImportOptions {
     }
 }
 
+/// The options a visitor's browser reads a network's iCalendar source with
+/// (`crates/calendar`) on `today`: recurrences from the first day of last
+/// month, so the month on screen has its earlier sessions too (single events
+/// come whatever their date), over [`DEFAULT_MONTHS`].
+pub fn browser_options(today: NaiveDate) -> ImportOptions {
+    let first = today.with_day(1).unwrap_or(today);
+    let from = first.pred_opt().and_then(|d| d.with_day(1)).unwrap_or(first);
+    ImportOptions::new(from)
+}
+
 /// Reads a category mapping, a JSON object `{"Category": "theme-id"}`.
 pub fn category_map(json: &str) -> Result<Vec<(String, String)>, String> {
     let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
@@ -1857,6 +1867,21 @@ mod tests {
         assert_eq!(p.texts(), vec!["Housing", "Learning, cities"]);
         assert!(parse_line("no colon here", 1).is_none());
         assert_eq!(import(b"<html></html>", &Tzdb, &options()).unwrap_err(), ImportError::NotICalendar);
+    }
+
+    #[test]
+    fn the_browser_expands_recurrences_from_last_months_first_day() {
+        let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        for (today, from) in [
+            ("2026-12-06", "2026-11-01"),
+            ("2026-12-01", "2026-11-01"),
+            ("2027-01-31", "2026-12-01"),
+            ("2027-03-31", "2027-02-01"),
+            ("2028-03-01", "2028-02-01"),
+        ] {
+            let options = browser_options(day(today));
+            assert_eq!((options.from, options.months), (day(from), DEFAULT_MONTHS), "{today}");
+        }
     }
 
     #[test]

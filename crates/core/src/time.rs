@@ -169,6 +169,26 @@ pub fn gmt_offset(secs: i32) -> String {
     }
 }
 
+/// Seconds east of UTC in a time ending "…GMT+05:30", as `Intl.DateTimeFormat`
+/// writes it with `timeZoneName: "longOffset"` ("…GMT" alone is UTC): the
+/// inverse of [`gmt_offset`], for the [`ZoneRules`] that ask the browser.
+pub fn parse_gmt_offset(text: &str) -> Option<i32> {
+    let offset = &text[text.rfind("GMT")? + 3..];
+    if offset.is_empty() {
+        return Some(0);
+    }
+    let sign = match offset.as_bytes()[0] {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let mut parts = offset[1..].split(':').map(|n| n.parse::<i32>().ok());
+    let hours = parts.next()??;
+    let minutes = parts.next().unwrap_or(Some(0))?;
+    let seconds = parts.next().unwrap_or(Some(0))?;
+    Some(sign * (hours * 3600 + minutes * 60 + seconds))
+}
+
 /// The current IANA name for a zone a browser may report by an older one
 /// (Chromium's ICU still says "Asia/Calcutta" for Asia/Kolkata); other names
 /// unchanged.
@@ -312,6 +332,23 @@ mod tests {
         assert_eq!(gmt_offset(-10_800), "GMT-3");
         assert_eq!(gmt_offset(-34_200), "GMT-9:30");
         assert_eq!(gmt_offset(0), "GMT");
+    }
+
+    #[test]
+    fn offsets_as_intl_writes_them() {
+        for (text, secs) in [
+            ("11/24/2026, GMT+02:00", Some(7200)),
+            ("3/29/2026, GMT+05:30", Some(19_800)),
+            ("1/1/2027, GMT-03:00", Some(-10_800)),
+            ("1/1/2027, GMT-09:30", Some(-34_200)),
+            ("1/1/1900, GMT+00:19:32", Some(1172)),
+            ("6/1/2026, GMT", Some(0)),
+            ("6/1/2026, UTC", None),
+            ("6/1/2026, GMT?03", None),
+            ("6/1/2026, GMT+x", None),
+        ] {
+            assert_eq!(parse_gmt_offset(text), secs, "{text}");
+        }
         assert_eq!(zone_city("America/Port_of_Spain"), "Port of Spain");
         assert_eq!(zone_city("America/Argentina/Buenos_Aires"), "Buenos Aires");
         assert_eq!(zone_city("UTC"), "UTC");

@@ -1,0 +1,62 @@
+//! Core's iCalendar reader (`citycal_core::ical::import`) for the browser,
+//! as a wasm of its own: a network whose `config.json` lists an `.ics`
+//! source loads it (`src/ui/network.rs`, through `dist/calendar/load.js`);
+//! the app's own download never carries it (it would not fit the size
+//! budget), and a site without such a source never fetches it.
+//!
+//! Zone offsets come from the browser's `Intl`, as in the app
+//! (`src/platform/intl.rs`): no zone database is shipped.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use citycal_core::ical::{browser_options, import};
+use citycal_core::time::{parse_gmt_offset, OffsetCache, ZoneRules};
+use wasm_bindgen::prelude::*;
+
+/// The feed v1 JSON that `citycal import` would write for the iCalendar
+/// document `ics`, read on `today` (`YYYY-MM-DD`, the visitor's): its
+/// recurrences expanded over the window of `ical::browser_options`. What the import met on the
+/// way is for organizers (`citycal import`, `citycal check`), not visitors:
+/// left out. Fails, with the reason in English, only for a document that is
+/// not iCalendar or a `today` that is not a date.
+#[wasm_bindgen]
+pub fn ics_to_feed(ics: &[u8], today: &str) -> Result<String, String> {
+    let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|e| format!("today: {e}"))?;
+    let (feed, _issues) = import(ics, &IntlOffsets::default(), &browser_options(today)).map_err(|e| e.to_string())?;
+    Ok(feed.to_string())
+}
+
+// The same three declarations as the app's (`src/platform/intl.rs`): each
+// wasm binds the JS it calls; sharing them would put browser code in core.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    type DateTimeFormat;
+    // `catch`: an unknown zone throws a RangeError.
+    #[wasm_bindgen(catch, constructor, js_namespace = Intl, js_class = "DateTimeFormat")]
+    fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
+    #[wasm_bindgen(method)]
+    fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
+}
+
+/// [`ZoneRules`] asked of `Intl.DateTimeFormat` ("…GMT+02:00"), one
+/// formatter per zone, each offset asked once ([`OffsetCache`]).
+#[derive(Default)]
+struct IntlOffsets {
+    formatters: std::cell::RefCell<std::collections::HashMap<String, Option<DateTimeFormat>>>,
+    offsets: OffsetCache,
+}
+
+impl ZoneRules for IntlOffsets {
+    fn offset_at(&self, zone: &str, instant: DateTime<Utc>) -> Option<i32> {
+        self.offsets.offset_at(zone, instant, |secs| {
+            let mut formatters = self.formatters.borrow_mut();
+            let formatter = formatters.entry(zone.to_owned()).or_insert_with(|| {
+                let options = js_sys::Object::new();
+                js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
+                js_sys::Reflect::set(&options, &"timeZoneName".into(), &"longOffset".into()).ok()?;
+                DateTimeFormat::new("en-US", &options).ok()
+            });
+            parse_gmt_offset(&formatter.as_ref()?.format(secs as f64 * 1000.0))
+        })
+    }
+}
