@@ -91,6 +91,8 @@ sources-failed = The events of { $names } could not be loaded.
 feed-broken = The file with this calendar’s events has errors, so no event can be shown.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = For organizers: what to fix
+# A network: before the links to the check page of each partner with something to fix (their names, comma-separated).
+feed-check-in = For organizers: what to fix in
 problem-missing = the field “{ $field }” is missing
 problem-wrong-type = the value does not have the expected type
 problem-empty = the value is empty

@@ -88,6 +88,7 @@ sources-failed = No se pudieron cargar los eventos de { $names }.
 feed-broken = El archivo con los eventos de este calendario tiene errores, así que no se puede mostrar ningún evento.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Para organizadores: qué corregir
+feed-check-in = Para organizadores: qué corregir en
 problem-missing = falta el campo «{ $field }»
 problem-wrong-type = el valor no tiene el tipo esperado
 problem-empty = el valor está vacío

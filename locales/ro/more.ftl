@@ -91,6 +91,7 @@ sources-failed = Evenimentele de la { $names } nu au putut fi încărcate.
 feed-broken = Fișierul cu evenimentele acestui calendar are erori, așa că niciun eveniment nu poate fi afișat.
 # The link after skipped-notice, to the feed check page (check.html).
 feed-check-link = Pentru organizatori: ce trebuie corectat
+feed-check-in = Pentru organizatori: ce trebuie corectat la
 problem-missing = lipsește câmpul „{ $field }”
 problem-wrong-type = valoarea nu are tipul așteptat
 problem-empty = valoarea este goală

@@ -14,16 +14,20 @@ use wasm_bindgen_futures::JsFuture;
 const GLOBAL: &str = "citycalCalendar";
 
 /// The feed v1 JSON of the iCalendar document `ics` as read on `today`
-/// (the window its recurrences are expanded over: `ical::browser_options`). `base`: the app's address in a script embed (the module is
+/// (the window its recurrences are expanded over: `ical::browser_options`),
+/// and where the events it left out were (`ical::skipped_paths`). `base`: the app's address in a script embed (the module is
 /// the app's, not the partner page's). Fails with a reason in English (for
 /// the console of whoever debugs a source, never for visitors).
-pub async fn ics_to_feed(ics: &[u8], today: NaiveDate, base: Option<&str>) -> Result<Vec<u8>, String> {
+pub async fn ics_to_feed(ics: &[u8], today: NaiveDate, base: Option<&str>) -> Result<(Vec<u8>, Vec<String>), String> {
     let reader = reader(base).await.map_err(|_| "the iCalendar reader did not load".to_owned())?;
     let today = JsValue::from_str(&today.format("%Y-%m-%d").to_string());
-    let feed = reader.call2(&JsValue::NULL, &js_sys::Uint8Array::from(ics), &today).map_err(|e| {
-        e.as_string().unwrap_or_else(|| "not an iCalendar file".to_owned())
-    })?;
-    feed.as_string().map(String::into_bytes).ok_or_else(|| "no feed".to_owned())
+    let feed = reader
+        .call2(&JsValue::NULL, &js_sys::Uint8Array::from(ics), &today)
+        .map_err(|e| e.as_string().unwrap_or_else(|| "not an iCalendar file".to_owned()))?;
+    let read = feed.as_string().unwrap_or_default();
+    let (skipped, feed) = read.split_once('\n').ok_or_else(|| "no feed".to_owned())?;
+    let skipped = skipped.split(',').filter(|path| !path.is_empty()).map(str::to_owned).collect();
+    Ok((feed.as_bytes().to_vec(), skipped))
 }
 
 /// `ics_to_feed`, once its module has run.

@@ -14,9 +14,13 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// GETs `url` (relative to the page) and returns the body bytes.
-pub async fn get_bytes(url: &str) -> Result<Vec<u8>> {
-    let response = Request::get(url).send().await.map_err(|_| Error::Network)?;
+/// GETs `url` (relative to the page) and returns the body bytes, giving up
+/// after `timeout_ms` (`Error::Network`; `AbortSignal.timeout`, no timer of
+/// ours): a server that never answers gets the page's "could not load" and
+/// its retry, and a network's slow partner does not hold the others back.
+pub async fn get_bytes(url: &str, timeout_ms: u32) -> Result<Vec<u8>> {
+    let request = Request::get(url).abort_signal(Some(&web_sys::AbortSignal::timeout_with_u32(timeout_ms)));
+    let response = request.send().await.map_err(|_| Error::Network)?;
     if !response.ok() {
         return Err(Error::Status(response.status()));
     }

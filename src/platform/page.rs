@@ -126,7 +126,9 @@ pub fn replace_param(name: &str, value: Option<&str>) {
 /// `page` (a relative or absolute address without a query) with the query
 /// parameters `params`, each value percent-encoded.
 pub fn with_params(page: &str, params: &[(&str, &str)]) -> String {
-    let query: Vec<String> =
-        params.iter().map(|(name, value)| format!("{name}={}", String::from(js_sys::encode_uri_component(value)))).collect();
+    let query: Vec<String> = params
+        .iter()
+        .map(|(name, value)| format!("{name}={}", String::from(js_sys::encode_uri_component(value))))
+        .collect();
     format!("{page}?{}", query.join("&"))
 }

@@ -84,7 +84,7 @@ pub fn FeedCheck() -> impl IntoView {
         let mine = next();
         outcome.set(Outcome::Checking(typed.clone()));
         leptos::task::spawn_local(async move {
-            let result = match get_bytes(&typed).await {
+            let result = match get_bytes(&typed, 60_000).await {
                 Ok(bytes) => outcome_of(typed, &bytes),
                 Err(http::Error::Status(status)) => Outcome::HttpStatus(typed, status),
                 Err(_) => Outcome::NoAnswer(typed),
@@ -178,7 +178,9 @@ fn result(words: &Localizer, lang: Lang, outcome: &Outcome) -> AnyView {
             let args = [("url", url.clone().into()), ("status", usize::from(*status).into())];
             message(words.t_args("check-page-http-status", &args))
         }
-        Outcome::FileUnreadable(name) => message(words.t_args("check-page-file-unreadable", &[("name", name.clone().into())])),
+        Outcome::FileUnreadable(name) => {
+            message(words.t_args("check-page-file-unreadable", &[("name", name.clone().into())]))
+        }
         Outcome::Calendar(name) => message(words.t_args("check-page-ics", &[("name", name.clone().into())])),
         Outcome::Checked(source, report) => {
             let lines = check::lines(report, lang);

@@ -84,7 +84,7 @@ pub fn event_facts(ctx: AppCtx, view: EventView, duration: Option<String>) -> Ve
         .child(view.status.map(|s| el("span").class("badge status").child(s)))
         .child(view.languages.map(|l| el("span").class("languages").child(l)))
         .child(view.registration.map(|r| el("span").class(format!("badge {}", view.registration_class)).child(r)))
-        .child(el("span").class(format!("badge format {}", view.format_class)).child(view.format))
+        .child(view.format.map(|f| el("span").class(format!("badge format {}", view.format_class)).child(f)))
         .child(view.place.map(|p| el("span").class("place").child(p)))
         .child(view.themes.map(|(t, ..)| el("span").class("themes").child(t)));
     let actions = el("p")

@@ -243,11 +243,13 @@ in_chunk!(
         let offered = {
             let id = id.clone();
             Memo::new(move |_| match ctx.load.get() {
-                Load::Ready(loaded) => loaded.feed.event(&id).map_or(Offer::None, |e| match offer(e, ctx.now(), live.get().as_ref()) {
-                    Offer::Register { .. } => Offer::Register { places_left: None },
-                    Offer::JoinWaitlist { .. } => Offer::JoinWaitlist { waitlisted: 0 },
-                    Offer::None => Offer::None,
-                }),
+                Load::Ready(loaded) => {
+                    loaded.feed.event(&id).map_or(Offer::None, |e| match offer(e, ctx.now(), live.get().as_ref()) {
+                        Offer::Register { .. } => Offer::Register { places_left: None },
+                        Offer::JoinWaitlist { .. } => Offer::JoinWaitlist { waitlisted: 0 },
+                        Offer::None => Offer::None,
+                    })
+                }
                 _ => Offer::None,
             })
         };
@@ -298,7 +300,9 @@ in_chunk!(
                 .filter(|_| loaded.feed.sources.len() > 1)
                 .and_then(|id| loaded.feed.source(id))
                 .and_then(|s| s.name.pick(ctx.lang.get().tag(), &[]))
-                .map(|name| el("p").class("publisher").child(ctx.t_args("published-by", &[("name", name.text.into())])));
+                .map(|name| {
+                    el("p").class("publisher").child(ctx.t_args("published-by", &[("name", name.text.into())]))
+                });
             let (card, duration) = (d.card.clone(), d.duration.clone());
             let id = d.card.id.clone();
             let form = loaded.registration_endpoint.clone().map(|endpoint| {
@@ -379,7 +383,7 @@ fn live_availability(ctx: AppCtx, id: String) -> RwSignal<Option<Availability>> 
         asked.set_value(true);
         let url = availability_url(endpoint, &id);
         leptos::task::spawn_local(async move {
-            if let Ok(bytes) = http::get_bytes(&url).await {
+            if let Ok(bytes) = http::get_bytes(&url, 10_000).await {
                 live.try_set(Availability::from_json(&String::from_utf8_lossy(&bytes)));
             }
         });

@@ -6,8 +6,8 @@
 use citycal_core::agenda::count_upcoming;
 use citycal_core::feed::Format;
 use citycal_core::filter::{
-    active, facet_counts, format_from_name, lists_past, remove, Active, End, Facet, FieldPair, Filters,
-    PairError, Period, Viewer,
+    active, facet_counts, format_from_name, lists_past, remove, Active, End, Facet, FieldPair, Filters, PairError,
+    Period, Viewer,
 };
 use citycal_core::i18n::msg;
 use citycal_core::layout::first_weekday;

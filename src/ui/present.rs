@@ -43,7 +43,7 @@ pub struct EventView {
     /// "16:00–18:00 (Brussels time)" for in-person and hybrid events elsewhere.
     pub venue_time: Option<String>,
     pub status: Option<String>,
-    pub format: String,
+    pub format: Option<String>,
     pub format_class: &'static str,
     pub languages: Option<String>,
     pub place: Option<String>,
@@ -108,10 +108,12 @@ pub fn event_view(ctx: &AppCtx, feed: &Feed, event: &Event, now: DateTime<Utc>) 
         }),
         venue_time: venue_time(ctx, event, &zone),
         status: status_label(ctx, event.status),
-        format: ctx.t(match event.format {
-            Format::Online => msg("format-online"),
-            Format::InPerson => msg("format-in-person"),
-            Format::Hybrid => msg("format-hybrid"),
+        format: event.shown_format().map(|format| {
+            ctx.t(match format {
+                Format::Online => msg("format-online"),
+                Format::InPerson => msg("format-in-person"),
+                Format::Hybrid => msg("format-hybrid"),
+            })
         }),
         format_class: format_class(event.format),
         languages: (!event.languages.is_empty()).then(|| {

@@ -187,7 +187,11 @@ pub fn registration_form(
             matches!(status.get(), Sending::Done { .. } | Sending::Waitlisted { .. }).then(String::new)
         })
         .attr("aria-labelledby", "reg-heading")
-        .child(el("h3").attr("id", "reg-heading").child(text(if waitlist { "reg-waitlist-heading" } else { "reg-form-heading" })))
+        .child(el("h3").attr("id", "reg-heading").child(text(if waitlist {
+            "reg-waitlist-heading"
+        } else {
+            "reg-form-heading"
+        })))
         .child(waitlist.then(|| el("p").class("waitlist-note").child(text("reg-waitlist-note"))))
         .child(el("p").class("muted").child(text("reg-required-note")))
         .child(fields)
@@ -417,7 +421,10 @@ fn waitlisted(ctx: AppCtx, id: String, position: Option<u32>) -> Node {
         .attr("role", "status")
         .attr("tabindex", "-1")
         .child(el("h3").child(ctx.t("reg-waitlisted-heading")))
-        .child(position.map(|p| el("p").child(ctx.t_args("reg-waitlisted-position", &[("position", (p as usize).into())]))))
+        .child(
+            position
+                .map(|p| el("p").child(ctx.t_args("reg-waitlisted-position", &[("position", (p as usize).into())]))),
+        )
         .child((!id.is_empty()).then(|| el("p").child(ctx.t_args("reg-done-id", &[("id", id.into())]))))
         .child(el("p").child(ctx.t("reg-waitlisted-next")))
         .into()

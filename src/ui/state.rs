@@ -62,8 +62,19 @@ pub struct Loaded {
     /// feeds): the quiet line about skipped events links to the check page
     /// (`check.html` next to the app) with it.
     pub feed_url: Option<String>,
-    /// A network's sources that gave no feed (`ui::network`), named in the quiet line.
-    pub failed_sources: Vec<citycal_core::feed::Source>,
+    /// A network's sources that gave no feed or left events out
+    /// (`ui::network`): named in the quiet line, each linked to the check.
+    pub source_troubles: Vec<SourceTrouble>,
+}
+
+/// A network's source with something for its organizer to fix.
+#[derive(Clone, Debug)]
+pub struct SourceTrouble {
+    pub source: citycal_core::feed::Source,
+    /// Its address as fetched, for the check page.
+    pub url: String,
+    /// It gave no feed (else: some of its events could not be shown).
+    pub failed: bool,
 }
 
 impl Loaded {
@@ -79,7 +90,7 @@ impl Loaded {
             subscribable: false,
             calendar: None,
             feed_url: None,
-            failed_sources: Vec::new(),
+            source_troubles: Vec::new(),
         }
     }
 
@@ -565,7 +576,7 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
         (None, Vec::new())
     } else {
         let url = page::resolve(CONFIG_URL, base.as_deref());
-        let bytes = get_bytes(&url).await.map_err(|_| LoadError::Config)?;
+        let bytes = get_bytes(&url, 30_000).await.map_err(|_| LoadError::Config)?;
         let config = parse_site(&bytes).map_err(|_| LoadError::Config)?;
         if ctx.load.is_disposed() {
             return Err(LoadError::Config);
@@ -585,7 +596,8 @@ async fn load(ctx: AppCtx) -> Result<Loaded, LoadError> {
     let mut loaded = if feed_url.is_empty() {
         crate::ui::network::load(config_bytes, base.clone()).await?
     } else {
-        let bytes = get_bytes(&feed_url).await.map_err(LoadError::Http)?;
+        // A minute: a large feed on a slow phone connection takes its time.
+        let bytes = get_bytes(&feed_url, 60_000).await.map_err(LoadError::Http)?;
         let (parsed, issues) = parse(&bytes, &IntlZones).map_err(|e| LoadError::Feed(e, feed_url.clone()))?;
         Loaded { feed_url: Some(feed_url), ..Loaded::new(parsed, issues) }
     };

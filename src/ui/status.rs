@@ -3,8 +3,8 @@
 use citycal_core::validate::skipped_count;
 use leptos::prelude::*;
 
-use crate::platform::{http, page};
 use crate::platform::tree::{dynamic, el, Node};
+use crate::platform::{http, page};
 use crate::ui::catalog;
 use crate::ui::chunk::{chunk, in_chunk, lazy, now};
 use crate::ui::state::{start_loading, AppCtx, Host, Load, LoadError, Loaded, CHECK_PAGE};
@@ -39,7 +39,9 @@ fn current_status(ctx: AppCtx) -> Node {
                 LoadError::Feed(_, url) => {
                     let url = url.clone();
                     untrack(|| {
-                        lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Failed(url.clone()))))
+                        lazy(ctx, chunk!(load_issues_notice), move || {
+                            now(feed_notice(ctx, Notice::Failed(url.clone())))
+                        })
                     })
                 }
             };
@@ -53,9 +55,11 @@ fn current_status(ctx: AppCtx) -> Node {
         }
         // The line about events left out is a chunk of its own: a feed
         // without any (the usual case) never fetches its words.
-        Load::Ready(loaded) if skipped_count(&loaded.issues) > 0 || !loaded.failed_sources.is_empty() => untrack(|| {
-            lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Issues(loaded.clone()))))
-        }),
+        Load::Ready(loaded) if skipped_count(&loaded.issues) > 0 || !loaded.source_troubles.is_empty() => {
+            untrack(|| {
+                lazy(ctx, chunk!(load_issues_notice), move || now(feed_notice(ctx, Notice::Issues(loaded.clone()))))
+            })
+        }
         Load::Ready(_) => Node::Empty,
     }
 }
@@ -77,7 +81,8 @@ in_chunk!(
         ctx.use_more_words(catalog::more_source);
         match notice {
             Notice::Failed(url) => {
-                el("p").child(ctx.t("feed-broken")).child(" ").child(check_link(ctx, Some(&url))).into()
+                let link = check_link(ctx, Some(&url), ctx.t("feed-check-link"));
+                el("p").child(ctx.t("feed-broken")).child(" ").child(link).into()
             }
             Notice::Issues(loaded) => issues_notice(ctx, &loaded),
         }
@@ -90,28 +95,31 @@ in_chunk!(
 fn issues_notice(ctx: AppCtx, loaded: &Loaded) -> Node {
     let skipped = skipped_count(&loaded.issues);
     let lang = ctx.lang.get_untracked().tag();
+    let name = |source: &citycal_core::feed::Source| {
+        source.name.pick(lang, &[]).map_or(source.id.clone(), |p| p.text.to_owned())
+    };
     // A network's partners whose feed could not be had, by name.
-    let failed: Vec<String> = loaded
-        .failed_sources
-        .iter()
-        .map(|s| s.name.pick(lang, &[]).map_or(s.id.clone(), |p| p.text.to_owned()))
-        .collect();
+    let failed: Vec<String> = loaded.source_troubles.iter().filter(|t| t.failed).map(|t| name(&t.source)).collect();
     if skipped == 0 && failed.is_empty() {
         return Node::Empty;
     }
-    let failed = (!failed.is_empty()).then(|| {
-        Node::from(format!("{} ", ctx.t_args("sources-failed", &[("names", failed.join(", ").into())])))
-    });
-    let skipped = (skipped > 0).then(|| Node::from(ctx.t_args("skipped-notice", &[("count", skipped.into())])));
-    let link = check_link(ctx, loaded.feed_url.as_deref());
-    el("p")
-        .class("feed-quiet")
-        .attr("role", "status")
-        .child(failed)
-        .child(skipped)
-        .child(" ")
-        .child(link)
-        .into()
+    let failed = (!failed.is_empty()).then(|| ctx.t_args("sources-failed", &[("names", failed.join(", ").into())]));
+    let skipped = (skipped > 0).then(|| ctx.t_args("skipped-notice", &[("count", skipped.into())]));
+    let said = failed.into_iter().chain(skipped).collect::<Vec<_>>().join(" ");
+    // One feed: its check. A network: each partner's, by name.
+    let links = if loaded.source_troubles.is_empty() {
+        vec![" ".into(), check_link(ctx, loaded.feed_url.as_deref(), ctx.t("feed-check-link")).into()]
+    } else {
+        let mut links = vec![format!(" {} ", ctx.t("feed-check-in")).into()];
+        for (i, trouble) in loaded.source_troubles.iter().enumerate() {
+            if i > 0 {
+                links.push(", ".into());
+            }
+            links.push(check_link(ctx, Some(&trouble.url), name(&trouble.source)).into());
+        }
+        links
+    };
+    el("p").class("feed-quiet").attr("role", "status").child(said).children(links).into()
 }
 
 fn button(text: String) -> crate::platform::tree::El {
@@ -121,7 +129,7 @@ fn button(text: String) -> crate::platform::tree::El {
 /// The organizers' way to the reasons: the feed check page (`check.html`
 /// next to the app), in the page's language, with the feed's address (a
 /// network's feeds are checked one by one there); a new tab in an embed.
-fn check_link(ctx: AppCtx, feed_url: Option<&str>) -> crate::platform::tree::El {
+fn check_link(ctx: AppCtx, feed_url: Option<&str>, text: String) -> crate::platform::tree::El {
     let base = match ctx.host.get_value() {
         Host::Element { base, .. } => Some(base),
         _ => None,
@@ -135,7 +143,7 @@ fn check_link(ctx: AppCtx, feed_url: Option<&str>) -> crate::platform::tree::El 
         }
         None => page::with_params(&check_page, &[("lang", lang.tag())]),
     };
-    let link = el("a").attr("href", url).child(ctx.t("feed-check-link"));
+    let link = el("a").attr("href", url).child(text);
     if matches!(ctx.host.get_value(), Host::Page) {
         link
     } else {

@@ -54,6 +54,7 @@ test('three partners, one failing: each event once with its partner, the partner
   const { context, page } = await open({ config: CONFIG, routes: { ...ROUTES, ...reader(files) }, clock: NOW, query: '?view=list' });
   const quiet = page.locator('.feed-quiet');
   await quiet.filter({ hasText: 'The events of Gdańsk could not be loaded.' }).waitFor();
+  assert.equal(await quiet.textContent(), 'The events of Gdańsk could not be loaded. For organizers: what to fix in Gdańsk');
   const titles = await page.locator('.event .event-title').allTextContents();
   // Cluj's three, Torino's own lab; the kickoff and the webinar once each.
   assert.deepEqual(titles, ['Network kickoff', 'Torino living lab', 'Open Data  Webinar', 'Mobility roundtable']);
@@ -87,6 +88,20 @@ test('a partner embed pre-filtered by source= shows that partner\'s events only'
   await context.close();
 });
 
+test('a partner that never answers is named after 10 s, and the others show', async () => {
+  let asked;
+  const askedTorino = new Promise((ok) => (asked = ok));
+  // Torino's server takes the request and never answers.
+  const routes = { ...ROUTES, '**/network/torino.json': () => asked(), '**/network/gdansk.json': json(JSON.stringify({ version: 1, events: [] })) };
+  const { context, page } = await open({ config: CONFIG, routes, clock: NOW, query: '?view=list' });
+  await askedTorino;
+  // The page's clock is Playwright's: ten seconds pass at once.
+  await page.clock.fastForward(10_001);
+  await page.locator('.feed-quiet').filter({ hasText: 'The events of Torino could not be loaded.' }).waitFor();
+  assert.deepEqual(await page.locator('.event .event-title').allTextContents(), ['Network kickoff', 'Open Data  Webinar', 'Mobility roundtable']);
+  await context.close();
+});
+
 // --- in the browser: a JSON feed, an .ics export and a source answering 500 ---
 
 // Google Calendar's export of the network's own calendar: a weekly evening
@@ -95,6 +110,8 @@ test('a partner embed pre-filtered by source= shows that partner\'s events only'
 // roundtable under Cluj's id (its UID); read by the iCalendar reader, a wasm
 // of its own that only such a page fetches.
 const GOOGLE = readFileSync(new URL('ics/google.ics', FIXTURES), 'utf8');
+// …and an event whose start was lost in an edit: counted, not shown.
+const GOOGLE_EDITED = GOOGLE.replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:lost-start@google.com\r\nSUMMARY:Lost start\r\nEND:VEVENT\r\nEND:VCALENDAR');
 const MIXED = {
   defaultLanguage: 'en',
   feeds: [
@@ -105,7 +122,7 @@ const MIXED = {
 };
 const MIXED_ROUTES = {
   '**/network/cluj.json': json(CLUJ),
-  '**/network/google.ics': (route) => route.fulfill({ status: 200, contentType: 'text/calendar; charset=utf-8', body: GOOGLE }),
+  '**/network/google.ics': (route) => route.fulfill({ status: 200, contentType: 'text/calendar; charset=utf-8', body: GOOGLE_EDITED }),
   '**/network/torino.json': (route) => route.fulfill({ status: 500, body: 'down' }),
 };
 
@@ -121,7 +138,14 @@ test('in the browser: a JSON feed, an .ics export and a failing source: both wor
   allowConsole(/Failed to load resource: the server responded with a status of 500/);
   const files = [];
   const { context, page } = await open({ config: MIXED, routes: { ...MIXED_ROUTES, ...reader(files) }, clock: NOW, query: '?view=list&lang=es' });
-  await page.locator('.feed-quiet').filter({ hasText: 'No se pudieron cargar los eventos de Torino.' }).waitFor();
+  const quiet = page.locator('.feed-quiet');
+  await quiet.filter({ hasText: 'No se pudieron cargar los eventos de Torino.' }).waitFor();
+  // The partner that failed, the event the export lost, and a way for each
+  // partner's organizers to the check, that partner's address filled in.
+  assert.equal(await quiet.textContent(), 'No se pudieron cargar los eventos de Torino. Un evento no se puede mostrar por errores en el feed. ' +
+    'Para organizadores: qué corregir en Red de Innovación Urbana, Torino');
+  const checks = await quiet.locator('a').evaluateAll((links) => links.map((a) => new URL(a.href)).map((u) => [u.pathname, u.searchParams.get('lang'), new URL(u.searchParams.get('feed')).pathname]));
+  assert.deepEqual(checks, [['/check.html', 'es', '/network/google.ics'], ['/check.html', 'es', '/network/torino.json']]);
   const titles = await page.locator('.event .event-title').allTextContents();
   // The Google export's weekly evening: 4 March to 29 April but 1 April (its
   // EXDATE); the webinar and the roundtable once, as Cluj lists them.

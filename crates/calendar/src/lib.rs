@@ -8,21 +8,25 @@
 //! (`src/platform/intl.rs`): no zone database is shipped.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use citycal_core::ical::{browser_options, import};
+use citycal_core::ical::{browser_options, import, skipped_paths};
 use citycal_core::time::{parse_gmt_offset, OffsetCache, ZoneRules};
 use wasm_bindgen::prelude::*;
 
 /// The feed v1 JSON that `citycal import` would write for the iCalendar
 /// document `ics`, read on `today` (`YYYY-MM-DD`, the visitor's): its
-/// recurrences expanded over the window of `ical::browser_options`. What the import met on the
-/// way is for organizers (`citycal import`, `citycal check`), not visitors:
-/// left out. Fails, with the reason in English, only for a document that is
-/// not iCalendar or a `today` that is not a date.
+/// recurrences expanded over the window of `ical::browser_options`, after a
+/// first line with where the events it had to leave out were
+/// (`ical::skipped_paths`, comma-separated), which the quiet line counts:
+/// `"VEVENT[line 12],VEVENT[line 40]\n{…}"` (one string, and no number to
+/// read: the app's side stays small). The rest of what the import met is for organizers
+/// (`citycal import`). Fails, with the reason in English, only for a
+/// document that is not iCalendar or a `today` that is not a date.
 #[wasm_bindgen]
 pub fn ics_to_feed(ics: &[u8], today: &str) -> Result<String, String> {
     let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|e| format!("today: {e}"))?;
-    let (feed, _issues) = import(ics, &IntlOffsets::default(), &browser_options(today)).map_err(|e| e.to_string())?;
-    Ok(feed.to_string())
+    let (feed, issues) = import(ics, &IntlOffsets::default(), &browser_options(today)).map_err(|e| e.to_string())?;
+    // serde_json's compact writing has no line break.
+    Ok(format!("{}\n{feed}", skipped_paths(&issues).join(",")))
 }
 
 // The same three declarations as the app's (`src/platform/intl.rs`): each

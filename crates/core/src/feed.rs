@@ -160,6 +160,12 @@ impl Event {
     pub fn is_approximate(&self, fact: &str) -> bool {
         self.approximate.iter().any(|f| f == fact)
     }
+    /// The format to show: none when the publisher only chose it (an
+    /// imported event with neither a place nor an online address is
+    /// `in_person`, marked approximate): no "In person" with no place.
+    pub fn shown_format(&self) -> Option<Format> {
+        (!self.is_approximate("format")).then_some(self.format)
+    }
 }
 
 /// When an event happens.
@@ -351,6 +357,22 @@ mod tests {
 
     fn text(pairs: &[(&str, &str)]) -> Text {
         Text(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn a_chosen_format_is_not_shown() {
+        let at = DateTime::UNIX_EPOCH;
+        for (format, approximate, shown) in [
+            (Format::InPerson, vec![], Some(Format::InPerson)),
+            (Format::Online, vec!["time"], Some(Format::Online)),
+            (Format::InPerson, vec!["format"], None),
+            (Format::Hybrid, vec!["end", "format"], None),
+        ] {
+            let mut e = Event::new("e", "E", When::Timed { start: at, end: at });
+            e.format = format;
+            e.approximate = approximate.into_iter().map(str::to_owned).collect();
+            assert_eq!(e.shown_format(), shown, "{format:?} {:?}", e.approximate);
+        }
     }
 
     #[test]

@@ -107,8 +107,19 @@ pub fn unfold(input: &[u8]) -> Vec<(usize, String)> {
     lines
         .into_iter()
         .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
-        .map(|(n, l)| (n, String::from_utf8_lossy(&l).into_owned()))
+        .map(|(n, l)| (n, String::from_utf8(l).unwrap_or_else(|e| windows_1252(e.as_bytes()))))
         .collect()
+}
+
+/// A line that is not UTF-8 read as Windows-1252, what older Outlook and
+/// Windows tools write ("Caf\xE9" → "Café"): Latin-1, with 0x80–0x9F as
+/// Windows has them (€, quotes, dashes, Š, Ž, Œ…).
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    bytes.iter().map(|&b| if (0x80..0xa0).contains(&b) { HIGH[usize::from(b - 0x80)] } else { char::from(b) }).collect()
 }
 
 /// One unfolded content line, or `None` when it has no `:` after a name.
@@ -196,6 +207,9 @@ impl fmt::Display for ImportError {
 /// components left open at the end are closed.
 pub fn read(input: &[u8]) -> Result<(Vec<Component>, Vec<ImportIssue>), ImportError> {
     let mut issues = Vec::new();
+    if std::str::from_utf8(input).is_err() {
+        issues.push(ImportIssue::new(None, None, IssueCode::NotUtf8, String::new()));
+    }
     let mut stack: Vec<Component> = Vec::new();
     let mut calendars = Vec::new();
     for (number, line) in unfold(input) {
@@ -281,6 +295,8 @@ pub enum IssueCode {
     NoTitle,
     /// More occurrences in the window than [`MAX_OCCURRENCES`]; the rest left out.
     TooManyOccurrences,
+    /// Text that is not UTF-8: read as Windows-1252.
+    NotUtf8,
 }
 
 impl IssueCode {
@@ -301,6 +317,7 @@ impl IssueCode {
             IssueCode::ThisAndFuture => "this-and-future",
             IssueCode::NoTitle => "no-title",
             IssueCode::TooManyOccurrences => "too-many-occurrences",
+            IssueCode::NotUtf8 => "not-utf8",
         }
     }
 
@@ -321,6 +338,7 @@ impl IssueCode {
             IssueCode::ThisAndFuture => "RANGE=THISANDFUTURE is not supported; only this occurrence changed",
             IssueCode::NoTitle => "no SUMMARY; titled \"Untitled event\"",
             IssueCode::TooManyOccurrences => "more occurrences than the importer keeps; the rest left out",
+            IssueCode::NotUtf8 => "the file is not UTF-8; read as Windows-1252 (export it as UTF-8 to be sure)",
         }
     }
 }
@@ -365,6 +383,31 @@ impl fmt::Display for ImportIssue {
     }
 }
 
+/// Where the events `import` left out (no readable `DTSTART`) were, as
+/// skipped-event paths ("VEVENT[line 12]"): the app counts them with a
+/// feed's skipped events ([`skipped_issues`]).
+pub fn skipped_paths(issues: &[ImportIssue]) -> Vec<String> {
+    issues
+        .iter()
+        .filter(|i| i.code == IssueCode::NoStart)
+        .map(|i| format!("VEVENT[line {}]", i.line.unwrap_or(0)))
+        .collect()
+}
+
+/// One skipped-event issue for each path of [`skipped_paths`], so that a
+/// network's quiet line counts an `.ics` partner's lost events as it counts
+/// a feed's ("2 events could not be shown").
+pub fn skipped_issues<'a>(paths: impl IntoIterator<Item = &'a str>) -> Vec<crate::validate::FeedIssue> {
+    paths
+        .into_iter()
+        .map(|path| crate::validate::FeedIssue {
+            path: path.to_owned(),
+            severity: crate::validate::Severity::Skipped,
+            problem: crate::validate::Problem::Missing { field: "DTSTART" },
+        })
+        .collect()
+}
+
 fn shorten(s: &str) -> String {
     if s.chars().count() <= 60 {
         s.to_owned()
@@ -402,14 +445,19 @@ impl ImportOptions {
 }
 
 /// The options a visitor's browser reads a network's iCalendar source with
-/// (`crates/calendar`) on `today`: recurrences from the first day of last
-/// month, so the month on screen has its earlier sessions too (single events
-/// come whatever their date), over [`DEFAULT_MONTHS`].
+/// (`crates/calendar`) on `today`: recurrences from the first day of the
+/// month a year back, so a visitor who browses back finds the sessions of
+/// recurring events as they find single events (imported whatever their
+/// date), up to [`DEFAULT_MONTHS`] ahead of this month.
 pub fn browser_options(today: NaiveDate) -> ImportOptions {
     let first = today.with_day(1).unwrap_or(today);
-    let from = first.pred_opt().and_then(|d| d.with_day(1)).unwrap_or(first);
-    ImportOptions::new(from)
+    let mut options = ImportOptions::new(first.checked_sub_months(Months::new(BROWSER_MONTHS_BACK)).unwrap_or(first));
+    options.months = DEFAULT_MONTHS + BROWSER_MONTHS_BACK;
+    options
 }
+
+/// How far back [`browser_options`] expands recurrences, in months.
+pub const BROWSER_MONTHS_BACK: u32 = 12;
 
 /// Reads a category mapping, a JSON object `{"Category": "theme-id"}`.
 pub fn category_map(json: &str) -> Result<Vec<(String, String)>, String> {
@@ -1856,6 +1904,14 @@ mod tests {
     fn lines_unfold_params_unquote_and_text_unescapes() {
         let lines = unfold(b"SUMMARY:Caf\xC3\r\n \xA9 talk\r\nDESCRIPTION:a\r\n\tb\n");
         assert_eq!(lines, vec![(1, "SUMMARY:Café talk".to_owned()), (3, "DESCRIPTION:ab".to_owned())]);
+        // Windows-1252, as older Outlook writes it.
+        let lines = unfold(b"SUMMARY:Caf\xE9 urbain \x96 Gda\xF1sk \x80 5\r\nLOCATION:\x93Rynek\x94 \x8Aibenik\r\n");
+        assert_eq!(
+            lines,
+            vec![(1, "SUMMARY:Café urbain – Gdañsk € 5".to_owned()), (2, "LOCATION:“Rynek” Šibenik".to_owned())]
+        );
+        let (_, issues) = read(b"BEGIN:VCALENDAR\r\nX-WR-CALNAME:Caf\xE9\r\nEND:VCALENDAR\r\n").unwrap();
+        assert_eq!(issues.iter().map(|i| i.code).collect::<Vec<_>>(), [IssueCode::NotUtf8]);
         let p = parse_line(r#"DTSTART;TZID="W. Europe Standard Time";X-A=1,"b:c":20270309T143000"#, 1).unwrap();
         assert_eq!(p.name, "DTSTART");
         assert_eq!(p.param("tzid"), Some("W. Europe Standard Time"));
@@ -1870,17 +1926,31 @@ mod tests {
     }
 
     #[test]
-    fn the_browser_expands_recurrences_from_last_months_first_day() {
+    fn events_without_a_start_are_counted_as_skipped() {
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:No start\r\nEND:VEVENT\r\n\
+                   BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Fine\r\nDTSTART:20270101T100000Z\r\nDTEND:20270101T110000Z\r\nEND:VEVENT\r\n\
+                   BEGIN:VEVENT\r\nUID:c\r\nDTSTART:soon\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let (_, issues) =
+            import(ics.as_bytes(), &Tzdb, &ImportOptions::new(NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())).unwrap();
+        let paths = skipped_paths(&issues);
+        assert_eq!(paths, ["VEVENT[line 2]", "VEVENT[line 12]"]);
+        let skipped = skipped_issues(paths.iter().map(String::as_str));
+        assert_eq!(crate::validate::skipped_count(&skipped), 2);
+        assert_eq!(skipped[1].problem, crate::validate::Problem::Missing { field: "DTSTART" });
+    }
+
+    #[test]
+    fn the_browser_expands_recurrences_from_a_year_back() {
         let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
         for (today, from) in [
-            ("2026-12-06", "2026-11-01"),
-            ("2026-12-01", "2026-11-01"),
-            ("2027-01-31", "2026-12-01"),
-            ("2027-03-31", "2027-02-01"),
-            ("2028-03-01", "2028-02-01"),
+            ("2026-12-06", "2025-12-01"),
+            ("2026-12-01", "2025-12-01"),
+            ("2027-01-31", "2026-01-01"),
+            ("2028-02-29", "2027-02-01"),
+            ("2028-03-01", "2027-03-01"),
         ] {
             let options = browser_options(day(today));
-            assert_eq!((options.from, options.months), (day(from), DEFAULT_MONTHS), "{today}");
+            assert_eq!((options.from, options.months), (day(from), 30), "{today}");
         }
     }
 

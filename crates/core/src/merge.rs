@@ -91,6 +91,12 @@ impl Merged {
     pub fn failed(&self) -> impl Iterator<Item = &Outcome> {
         self.outcomes.iter().filter(|o| o.failure.is_some())
     }
+    /// The sources an organizer has something to fix in: those that gave
+    /// no feed, and those with events their feed could not show (the quiet
+    /// line links each to the feed check).
+    pub fn to_check(&self) -> impl Iterator<Item = &Outcome> {
+        self.outcomes.iter().filter(|o| o.failure.is_some() || o.skipped > 0)
+    }
 }
 
 /// Merges the parts into one feed, in the order given (the first source
@@ -421,6 +427,12 @@ mod tests {
             ]
         );
         assert_eq!(merged.failed().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["down", "gone"]);
+        assert_eq!(merged.to_check().map(|o| o.id.as_str()).collect::<Vec<_>>(), ["down", "cluj", "gone"]);
+        let fine = merge(vec![SourcePart {
+            source: source("ok"),
+            result: Ok(parse(br#"{"version": 1, "events": []}"#, &Tzdb).unwrap()),
+        }]);
+        assert_eq!(fine.to_check().count(), 0);
         assert_eq!(merged.feed.sources, [source("cluj")]);
         assert_eq!(SourceFailure::Status { status: 500 }.to_string(), "HTTP status 500");
         assert!(matches!(merged.issues[0].problem, Problem::BadDate { .. }));

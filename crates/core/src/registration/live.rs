@@ -61,7 +61,9 @@ pub fn availability_url(endpoint: &str, event_id: &str) -> String {
     let dir = match path.rfind('/') {
         // Not the `//` of `https://`: a bare origin has no segment to replace.
         Some(i) if !path[..i].ends_with('/') && !path[..=i].ends_with("//") => &path[..=i],
-        _ if path.contains("//") => return format!("{}/events/{}/availability", path.trim_end_matches('/'), encode(event_id)),
+        _ if path.contains("//") => {
+            return format!("{}/events/{}/availability", path.trim_end_matches('/'), encode(event_id))
+        }
         _ => "",
     };
     format!("{dir}events/{}/availability", encode(event_id))
@@ -122,7 +124,9 @@ pub fn offer(event: &Event, now: DateTime<Utc>, live: Option<&Availability>) -> 
 pub enum Places {
     Left(u32),
     /// Full, and the waitlist takes names (`waiting` people on it).
-    Waitlist { waiting: u32 },
+    Waitlist {
+        waiting: u32,
+    },
 }
 
 /// The places to show for `event`: the receiver's count when it answered,
@@ -161,7 +165,9 @@ mod tests {
     fn the_receivers_answer_is_read_and_anything_else_refused() {
         let read = Availability::from_json;
         assert_eq!(
-            read(r#"{"eventId":"e","status":"open","capacity":100,"placesLeft":12,"waitlist":{"enabled":true,"length":0}}"#),
+            read(
+                r#"{"eventId":"e","status":"open","capacity":100,"placesLeft":12,"waitlist":{"enabled":true,"length":0}}"#
+            ),
             Some(Availability { status: LiveStatus::Open, places_left: Some(12), waitlisted: 0 })
         );
         assert_eq!(
@@ -172,14 +178,13 @@ mod tests {
             read(r#"{"status":"open","capacity":null,"placesLeft":null}"#),
             Some(Availability { status: LiveStatus::Open, places_left: None, waitlisted: 0 })
         );
-        for (status, expected) in [
-            ("full", LiveStatus::Full),
-            ("not_open", LiveStatus::NotOpen),
-            ("closed", LiveStatus::Closed),
-        ] {
+        for (status, expected) in
+            [("full", LiveStatus::Full), ("not_open", LiveStatus::NotOpen), ("closed", LiveStatus::Closed)]
+        {
             assert_eq!(read(&format!(r#"{{"status":"{status}"}}"#)).map(|a| a.status), Some(expected));
         }
-        for bad in ["", "<html>", "[]", r#"{"status":"maybe"}"#, r#"{"status":"open","placesLeft":-1}"#, r#"{"placesLeft":3}"#]
+        for bad in
+            ["", "<html>", "[]", r#"{"status":"maybe"}"#, r#"{"status":"open","placesLeft":-1}"#, r#"{"placesLeft":3}"#]
         {
             assert_eq!(read(bad), None, "{bad}");
         }
@@ -195,7 +200,11 @@ mod tests {
             ("https://city.example", "e-1", "https://city.example/events/e-1/availability"),
             ("registrations", "e-1", "events/e-1/availability"),
             ("/api/registrations", "e-1", "/api/events/e-1/availability"),
-            ("http://127.0.0.1:8081/registrations", "día 1/2?", "http://127.0.0.1:8081/events/d%C3%ADa%201%2F2%3F/availability"),
+            (
+                "http://127.0.0.1:8081/registrations",
+                "día 1/2?",
+                "http://127.0.0.1:8081/events/d%C3%ADa%201%2F2%3F/availability",
+            ),
         ] {
             assert_eq!(availability_url(endpoint, id), expected, "{endpoint} {id}");
         }
@@ -214,7 +223,10 @@ mod tests {
             offer(&open, before, Some(&live(LiveStatus::Open, Some(3), 0))),
             Offer::Register { places_left: Some(3) }
         );
-        assert_eq!(offer(&open, before, Some(&live(LiveStatus::Waitlist, Some(0), 4))), Offer::JoinWaitlist { waitlisted: 4 });
+        assert_eq!(
+            offer(&open, before, Some(&live(LiveStatus::Waitlist, Some(0), 4))),
+            Offer::JoinWaitlist { waitlisted: 4 }
+        );
         assert_eq!(offer(&open, before, Some(&live(LiveStatus::Full, Some(0), 0))), Offer::None);
         assert_eq!(offer(&open, before, Some(&live(LiveStatus::Closed, None, 0))), Offer::None);
         assert_eq!(offer(&open, before, Some(&live(LiveStatus::NotOpen, Some(60), 0))), Offer::None);
@@ -243,7 +255,10 @@ mod tests {
         let e = event(reg(Some(100), Some(40), true));
         assert_eq!(places(&e, before, None), Some(Places::Left(60)));
         assert_eq!(places(&e, before, Some(&live(LiveStatus::Open, Some(3), 0))), Some(Places::Left(3)));
-        assert_eq!(places(&e, before, Some(&live(LiveStatus::Waitlist, Some(0), 5))), Some(Places::Waitlist { waiting: 5 }));
+        assert_eq!(
+            places(&e, before, Some(&live(LiveStatus::Waitlist, Some(0), 5))),
+            Some(Places::Waitlist { waiting: 5 })
+        );
         assert_eq!(places(&e, before, Some(&live(LiveStatus::Closed, None, 0))), None);
         assert_eq!(places(&e, before, Some(&live(LiveStatus::Open, None, 0))), None);
         assert_eq!(places(&event(reg(Some(10), Some(10), true)), before, None), Some(Places::Waitlist { waiting: 0 }));

@@ -299,7 +299,11 @@ mod tests {
             (422, invalid, Invalid { errors: vec![email] }),
             (422, r#"{"errors":[]}"#, Failed { status: Some(422) }),
             (422, "<html>", Failed { status: Some(422) }),
-            (202, r#"{"registrationId":"r-7","status":"waitlisted","position":3}"#, Waitlisted { id: "r-7".into(), position: Some(3) }),
+            (
+                202,
+                r#"{"registrationId":"r-7","status":"waitlisted","position":3}"#,
+                Waitlisted { id: "r-7".into(), position: Some(3) },
+            ),
             // A waitlist answer without a (sensible) position: on the list, no number rather than a wrong one.
             (202, r#"{"registrationId":"r-7","position":0}"#, Waitlisted { id: "r-7".into(), position: None }),
             (202, "", Waitlisted { id: String::new(), position: None }),
@@ -352,7 +356,13 @@ mod tests {
         assert_eq!(waited[2], (Paused, Do::Stop));
         assert_eq!(waited[3], (Paused, Do::Nothing));
         // Leaving when nothing is under way does nothing.
-        for state in [Idle, Done { id: "x".into() }, Waitlisted { id: "x".into(), position: Some(1) }, Failed { status: None }, AlreadyRegistered] {
+        for state in [
+            Idle,
+            Done { id: "x".into() },
+            Waitlisted { id: "x".into(), position: Some(1) },
+            Failed { status: None },
+            AlreadyRegistered,
+        ] {
             assert_eq!(state.next(Left), (state.clone(), Do::Nothing));
         }
     }
