@@ -129,10 +129,58 @@ check-too-long-fix = Check the end’s month and year. For a period of whole day
 check-past-registration-open = The event is over (it ended { $end }), but its registration says it is open.
 check-past-registration-open-fix = Set registration.status to "closed", or give registration.closes a time before the event, or remove registration.
 
+
+## The document is not a feed
+
+check-empty-document = The file is empty.
+check-empty-document-fix = A feed is a JSON object with at least "version": 1 and "events": []. If it came from an address, the server sent nothing: open the address in a browser and check that it shows the file.
+check-web-page = This is a web page (HTML), not a feed.
+check-web-page-fix = The address leads to a page (a sign-in page, an error, a preview of the file) rather than to the file itself: open it in a browser and copy the address of the file (on GitHub, the “Raw” button).
+
+## An iCalendar (.ics) file: what reading it met, before the feed it becomes is checked.
+## $detail: the value concerned as the file has it; $title: the event’s SUMMARY.
+
+# $line: a line number of the file.
+check-line = line { $line }
+check-ics-event = “{ $title }”
+check-ics-bad-line = “{ $detail }” is not an iCalendar line (NAME:value), so it was skipped.
+check-ics-bad-line-fix = A line that goes on must start with a space. Mail programs and editors sometimes break long lines: export the file again instead of copying it.
+check-ics-unknown-zone = There is no time zone “{ $detail }”: the calendar’s own zone (or UTC) was used, so the times may be wrong.
+check-ics-unknown-zone-fix = Give the event an IANA zone (Region/City, such as Europe/Bucharest), or set the calendar’s time zone in its settings and export again.
+check-ics-unknown-zone-fix-nearest = Did you mean { $suggestion }? Write that as the TZID, or set the calendar’s time zone in its settings and export again.
+check-ics-floating-time = A time without a zone, in a calendar without one: read as UTC.
+check-ics-floating-time-fix = Set the calendar’s time zone in its settings (X-WR-TIMEZONE) and export again, or give the times a TZID.
+check-ics-no-start = The event has no start that can be read (DTSTART), so it is not shown.
+check-ics-no-start-fix = Give it a start date and time in the calendar, and export again.
+check-ics-bad-value = “{ $detail }” cannot be read as a date or time, so it was ignored.
+check-ics-bad-value-fix = Dates are written 20270320, times 20270320T183000 (or …Z for UTC); export the file again from the calendar rather than editing it.
+check-ics-no-end = The event has no end (DTEND or DURATION): one hour is assumed, and shown as “to be confirmed”.
+check-ics-no-end-fix = Give the event an end time in the calendar.
+check-ics-unsupported-rule = This repeat rule cannot be expanded (“{ $detail }”): only the first date and any extra dates (RDATE) are shown.
+check-ics-unsupported-rule-fix = Use a simpler repeat (daily, weekly, monthly or yearly, with days or dates), or list the dates one by one.
+check-ics-time-in-gap = “{ $detail }” does not exist there (the clocks go forward): it is shown at the first time after the change.
+check-ics-time-in-gap-fix = Move the event out of the hour the clocks skip.
+check-ics-private = A private event (CLASS:PRIVATE or CONFIDENTIAL): not published.
+check-ics-private-fix = Nothing to do if it is meant to be private; otherwise make it public in the calendar.
+check-ics-unmapped-category = The category “{ $detail }” has no theme in the mapping, so it was left out.
+check-ics-unmapped-category-fix = Add it to the categories file (citycal import --categories), or remove the category.
+check-ics-bad-url = “{ $detail }” is not a web address (http or https), so it was left out.
+check-ics-bad-url-fix = Write the full address, starting with https://.
+check-ics-orphan-override = A changed date of a repeating event whose series is not in the file: shown on its own.
+check-ics-orphan-override-fix = Export the whole calendar, not a part of it, so the series comes with its changes.
+check-ics-this-and-future = A change made “for this and the following events”: only this one is changed here.
+check-ics-this-and-future-fix = Split the series in the calendar (end the old one, start a new one) instead.
+check-ics-no-title = The event has no title (SUMMARY): it is shown as “Untitled event”.
+check-ics-no-title-fix = Give the event a title in the calendar.
+check-ics-too-many-occurrences = The event repeats more often than the calendar keeps: only the first { $detail } dates are shown.
+check-ics-too-many-occurrences-fix = End the repetition sooner, or split it into shorter series.
+check-ics-not-utf8 = The file is not UTF-8: it was read as Windows-1252 (Western European), which may garble some letters.
+check-ics-not-utf8-fix = Export the calendar as UTF-8 (most programs offer it when saving).
+
 ## The check page (check.html; src/ui/check.rs)
 
 check-page-title = Check a feed
-check-page-intro = For organizers: give your feed’s address or choose the file, and read every problem with the event it is in, where it is and how to fix it. Visitors never see this list: the calendar shows the events it could read and one quiet line.
+check-page-intro = For organizers: give your feed’s address (or your calendar’s .ics export) or choose the file, and read every problem with the event it is in, where it is and how to fix it. Visitors never see this list: the calendar shows the events it could read and one quiet line.
 check-page-language = Language
 check-page-url = Feed address
 check-page-run = Check
@@ -144,5 +192,4 @@ check-page-checked = Checked: { $source }
 check-page-no-answer = { $url } did not answer, or does not let this page read it (CORS). Download the file and choose it here, or run: citycal check { $url }
 check-page-http-status = { $url } answered with HTTP status { $status }.
 check-page-file-unreadable = The file { $name } could not be read.
-check-page-ics = This is an iCalendar file, not a feed. Turn it into a feed with: citycal import { $name } -o events.json
 check-page-cli = The same check runs in a terminal or in a publisher’s CI: citycal check FEED (see docs/feed-check.md).

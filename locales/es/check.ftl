@@ -123,10 +123,56 @@ check-too-long-fix = Compruebe el mes y el año del final. Para un periodo de d�
 check-past-registration-open = El evento ya pasó (terminó { $end }), pero su inscripción dice que está abierta.
 check-past-registration-open-fix = Ponga registration.status en "closed", dé a registration.closes una hora anterior al evento, o quite registration.
 
+
+## The document is not a feed
+
+check-empty-document = El archivo está vacío.
+check-empty-document-fix = Un feed es un objeto JSON con al menos "version": 1 y "events": []. Si viene de una dirección, el servidor no envió nada: abra la dirección en un navegador y compruebe que muestra el archivo.
+check-web-page = Es una página web (HTML), no un feed.
+check-web-page-fix = La dirección lleva a una página (de inicio de sesión, de error, una vista previa del archivo) y no al archivo: ábrala en un navegador y copie la dirección del archivo (en GitHub, el botón «Raw»).
+
+## An iCalendar (.ics) file
+
+check-line = línea { $line }
+check-ics-event = «{ $title }»
+check-ics-bad-line = “{ $detail }” no es una línea iCalendar (NOMBRE:valor), así que se omitió.
+check-ics-bad-line-fix = Una línea que continúa debe empezar con un espacio. Los programas de correo y los editores a veces cortan las líneas largas: exporte el archivo de nuevo en vez de copiarlo.
+check-ics-unknown-zone = No existe la zona horaria “{ $detail }”: se usó la zona del calendario (o UTC), así que las horas pueden estar mal.
+check-ics-unknown-zone-fix = Dé al evento una zona IANA (Región/Ciudad, como Europe/Madrid), o fije la zona horaria del calendario en su configuración y exporte de nuevo.
+check-ics-unknown-zone-fix-nearest = ¿Quería decir { $suggestion }? Escríbala como TZID, o fije la zona horaria del calendario en su configuración y exporte de nuevo.
+check-ics-floating-time = Una hora sin zona, en un calendario sin zona: se leyó como UTC.
+check-ics-floating-time-fix = Fije la zona horaria del calendario en su configuración (X-WR-TIMEZONE) y exporte de nuevo, o dé a las horas un TZID.
+check-ics-no-start = El evento no tiene un inicio legible (DTSTART), así que no se muestra.
+check-ics-no-start-fix = Dele una fecha y hora de inicio en el calendario y exporte de nuevo.
+check-ics-bad-value = “{ $detail }” no se puede leer como fecha u hora, así que se ignoró.
+check-ics-bad-value-fix = Las fechas se escriben 20270320 y las horas 20270320T183000 (o …Z para UTC); exporte el archivo de nuevo desde el calendario en vez de editarlo.
+check-ics-no-end = El evento no tiene final (DTEND ni DURATION): se supone una hora, mostrada como «por confirmar».
+check-ics-no-end-fix = Dé al evento una hora de final en el calendario.
+check-ics-unsupported-rule = Esta regla de repetición no se puede desarrollar (“{ $detail }”): solo se muestran la primera fecha y las fechas añadidas (RDATE).
+check-ics-unsupported-rule-fix = Use una repetición más sencilla (diaria, semanal, mensual o anual, con días o fechas), o indique las fechas una a una.
+check-ics-time-in-gap = “{ $detail }” no existe allí (los relojes se adelantan): se muestra en la primera hora después del cambio.
+check-ics-time-in-gap-fix = Saque el evento de la hora que los relojes se saltan.
+check-ics-private = Un evento privado (CLASS:PRIVATE o CONFIDENTIAL): no se publica.
+check-ics-private-fix = Nada que hacer si debe ser privado; si no, hágalo público en el calendario.
+check-ics-unmapped-category = La categoría “{ $detail }” no tiene tema en la correspondencia, así que se omitió.
+check-ics-unmapped-category-fix = Añádala al archivo de categorías (citycal import --categories), o quite la categoría.
+check-ics-bad-url = “{ $detail }” no es una dirección web (http o https), así que se omitió.
+check-ics-bad-url-fix = Escriba la dirección completa, empezando por https://.
+check-ics-orphan-override = Una fecha cambiada de un evento periódico cuya serie no está en el archivo: se muestra sola.
+check-ics-orphan-override-fix = Exporte el calendario entero, no una parte, para que la serie venga con sus cambios.
+check-ics-this-and-future = Un cambio hecho «para este evento y los siguientes»: aquí solo cambia este.
+check-ics-this-and-future-fix = Divida la serie en el calendario (termine la antigua y empiece una nueva).
+check-ics-no-title = El evento no tiene título (SUMMARY): se muestra como «Evento sin título».
+check-ics-no-title-fix = Dé un título al evento en el calendario.
+check-ics-too-many-occurrences = El evento se repite más veces de las que guarda el calendario: solo se muestran las primeras { $detail } fechas.
+check-ics-too-many-occurrences-fix = Termine la repetición antes, o divídala en series más cortas.
+check-ics-not-utf8 = El archivo no está en UTF-8: se leyó como Windows-1252 (Europa occidental), lo que puede estropear algunas letras.
+check-ics-not-utf8-fix = Exporte el calendario en UTF-8 (la mayoría de los programas lo ofrecen al guardar).
+
 ## The check page (check.html; src/ui/check.rs)
 
 check-page-title = Comprobar un feed
-check-page-intro = Para organizadores: indique la dirección de su feed o elija el archivo, y lea cada problema con el evento en que está, dónde está y cómo corregirlo. Los visitantes nunca ven esta lista: el calendario muestra los eventos que pudo leer y una línea discreta.
+check-page-intro = Para organizadores: indique la dirección de su feed (o del .ics exportado de su calendario) o elija el archivo, y lea cada problema con el evento en que está, dónde está y cómo corregirlo. Los visitantes nunca ven esta lista: el calendario muestra los eventos que pudo leer y una línea discreta.
 check-page-language = Idioma
 check-page-url = Dirección del feed
 check-page-run = Comprobar
@@ -137,5 +183,4 @@ check-page-checked = Comprobado: { $source }
 check-page-no-answer = { $url } no respondió, o no deja que esta página lo lea (CORS). Descargue el archivo y elíjalo aquí, o ejecute: citycal check { $url }
 check-page-http-status = { $url } respondió con el estado HTTP { $status }.
 check-page-file-unreadable = No se pudo leer el archivo { $name }.
-check-page-ics = Es un archivo iCalendar, no un feed. Conviértalo en un feed con: citycal import { $name } -o events.json
 check-page-cli = La misma comprobación se ejecuta en un terminal o en la CI de quien publica: citycal check FEED (vea docs/feed-check.md).

@@ -127,10 +127,56 @@ check-too-long-fix = Verificați luna și anul sfârșitului. Pentru o perioadă
 check-past-registration-open = Evenimentul a trecut (s-a încheiat { $end }), dar înscrierea lui spune că este deschisă.
 check-past-registration-open-fix = Puneți registration.status pe "closed", dați lui registration.closes o oră dinaintea evenimentului sau scoateți registration.
 
+
+## The document is not a feed
+
+check-empty-document = Fișierul este gol.
+check-empty-document-fix = Un flux este un obiect JSON cu cel puțin "version": 1 și "events": []. Dacă vine de la o adresă, serverul nu a trimis nimic: deschideți adresa într-un browser și verificați că arată fișierul.
+check-web-page = Aceasta este o pagină web (HTML), nu un flux.
+check-web-page-fix = Adresa duce la o pagină (de autentificare, de eroare, o previzualizare a fișierului), nu la fișierul propriu-zis: deschideți-o într-un browser și copiați adresa fișierului (pe GitHub, butonul „Raw”).
+
+## An iCalendar (.ics) file
+
+check-line = linia { $line }
+check-ics-event = „{ $title }”
+check-ics-bad-line = „{ $detail }” nu este o linie iCalendar (NUME:valoare), așa că a fost omisă.
+check-ics-bad-line-fix = O linie care continuă trebuie să înceapă cu un spațiu. Programele de e-mail și editoarele rup uneori liniile lungi: exportați fișierul din nou în loc să-l copiați.
+check-ics-unknown-zone = Nu există fusul orar „{ $detail }”: s-a folosit fusul calendarului (sau UTC), deci orele pot fi greșite.
+check-ics-unknown-zone-fix = Dați evenimentului un fus IANA (Regiune/Oraș, de exemplu Europe/Bucharest) sau setați fusul orar al calendarului în setările lui și exportați din nou.
+check-ics-unknown-zone-fix-nearest = Ați vrut să scrieți { $suggestion }? Scrieți-l ca TZID sau setați fusul orar al calendarului în setările lui și exportați din nou.
+check-ics-floating-time = O oră fără fus orar, într-un calendar fără fus: a fost citită ca UTC.
+check-ics-floating-time-fix = Setați fusul orar al calendarului în setările lui (X-WR-TIMEZONE) și exportați din nou, sau dați orelor un TZID.
+check-ics-no-start = Evenimentul nu are un început care să poată fi citit (DTSTART), așa că nu este afișat.
+check-ics-no-start-fix = Dați-i o dată și o oră de început în calendar și exportați din nou.
+check-ics-bad-value = „{ $detail }” nu poate fi citit ca dată sau oră, așa că a fost ignorat.
+check-ics-bad-value-fix = Datele se scriu 20270320, orele 20270320T183000 (sau …Z pentru UTC); exportați fișierul din nou din calendar în loc să-l editați.
+check-ics-no-end = Evenimentul nu are sfârșit (DTEND sau DURATION): se presupune o oră, afișată ca „de confirmat”.
+check-ics-no-end-fix = Dați evenimentului o oră de sfârșit în calendar.
+check-ics-unsupported-rule = Această regulă de repetare nu poate fi desfășurată („{ $detail }”): sunt afișate doar prima dată și datele adăugate (RDATE).
+check-ics-unsupported-rule-fix = Folosiți o repetare mai simplă (zilnică, săptămânală, lunară sau anuală, cu zile sau date) sau enumerați datele una câte una.
+check-ics-time-in-gap = „{ $detail }” nu există acolo (ceasurile se dau înainte): este afișat la prima oră de după schimbare.
+check-ics-time-in-gap-fix = Mutați evenimentul în afara orei pe care ceasurile o sar.
+check-ics-private = Un eveniment privat (CLASS:PRIVATE sau CONFIDENTIAL): nu este publicat.
+check-ics-private-fix = Nimic de făcut dacă trebuie să fie privat; altfel, faceți-l public în calendar.
+check-ics-unmapped-category = Categoria „{ $detail }” nu are o temă în corespondență, așa că a fost omisă.
+check-ics-unmapped-category-fix = Adăugați-o în fișierul de categorii (citycal import --categories) sau eliminați categoria.
+check-ics-bad-url = „{ $detail }” nu este o adresă web (http sau https), așa că a fost omisă.
+check-ics-bad-url-fix = Scrieți adresa completă, începând cu https://.
+check-ics-orphan-override = O dată schimbată a unui eveniment repetat a cărui serie nu este în fișier: afișată singură.
+check-ics-orphan-override-fix = Exportați întregul calendar, nu o parte, ca seria să vină împreună cu schimbările ei.
+check-ics-this-and-future = O schimbare făcută „pentru acesta și următoarele”: aici se schimbă doar acesta.
+check-ics-this-and-future-fix = Împărțiți seria în calendar (încheiați-o pe cea veche, începeți una nouă).
+check-ics-no-title = Evenimentul nu are titlu (SUMMARY): este afișat ca „Eveniment fără titlu”.
+check-ics-no-title-fix = Dați evenimentului un titlu în calendar.
+check-ics-too-many-occurrences = Evenimentul se repetă mai des decât păstrează calendarul: sunt afișate doar primele { $detail } date.
+check-ics-too-many-occurrences-fix = Încheiați repetarea mai devreme sau împărțiți-o în serii mai scurte.
+check-ics-not-utf8 = Fișierul nu este UTF-8: a fost citit ca Windows-1252 (Europa de Vest), ceea ce poate strica unele litere.
+check-ics-not-utf8-fix = Exportați calendarul ca UTF-8 (majoritatea programelor oferă asta la salvare).
+
 ## The check page (check.html; src/ui/check.rs)
 
 check-page-title = Verificarea unui flux
-check-page-intro = Pentru organizatori: dați adresa fluxului sau alegeți fișierul și citiți fiecare problemă, cu evenimentul în care se află, locul ei și cum se corectează. Vizitatorii nu văd niciodată această listă: calendarul arată evenimentele pe care le-a putut citi și un singur rând discret.
+check-page-intro = Pentru organizatori: dați adresa fluxului (sau a exportului .ics al calendarului) ori alegeți fișierul și citiți fiecare problemă, cu evenimentul în care se află, locul ei și cum se corectează. Vizitatorii nu văd niciodată această listă: calendarul arată evenimentele pe care le-a putut citi și un singur rând discret.
 check-page-language = Limba
 check-page-url = Adresa fluxului
 check-page-run = Verifică
@@ -141,5 +187,4 @@ check-page-checked = Verificat: { $source }
 check-page-no-answer = { $url } nu a răspuns sau nu permite acestei pagini să-l citească (CORS). Descărcați fișierul și alegeți-l aici sau rulați: citycal check { $url }
 check-page-http-status = { $url } a răspuns cu starea HTTP { $status }.
 check-page-file-unreadable = Fișierul { $name } nu a putut fi citit.
-check-page-ics = Acesta este un fișier iCalendar, nu un flux. Transformați-l într-un flux cu: citycal import { $name } -o events.json
 check-page-cli = Aceeași verificare rulează într-un terminal sau în CI-ul celui care publică: citycal check FLUX (vedeți docs/feed-check.md).

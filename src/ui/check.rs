@@ -24,8 +24,6 @@ enum Outcome {
     NoAnswer(String),
     HttpStatus(String, u16),
     FileUnreadable(String),
-    /// An iCalendar file: `citycal import` first.
-    Calendar(String),
     Checked(String, Arc<Report>),
 }
 
@@ -41,16 +39,9 @@ fn first_lang() -> Lang {
         .unwrap_or_default()
 }
 
-/// Whether `bytes` is an iCalendar document rather than JSON.
-fn is_calendar(bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
-    text.trim_start_matches('\u{feff}').trim_start().to_ascii_uppercase().starts_with("BEGIN:VCALENDAR")
-}
-
+/// The check of a feed, or of an iCalendar file as the calendar reads it
+/// (`check::check` tells them apart).
 fn outcome_of(source: String, bytes: &[u8]) -> Outcome {
-    if is_calendar(bytes) {
-        return Outcome::Calendar(source);
-    }
     let zones = supported_zones();
     Outcome::Checked(source, Arc::new(check::check(bytes, &IntlZones, &zones, now())))
 }
@@ -181,7 +172,6 @@ fn result(words: &Localizer, lang: Lang, outcome: &Outcome) -> AnyView {
         Outcome::FileUnreadable(name) => {
             message(words.t_args("check-page-file-unreadable", &[("name", name.clone().into())]))
         }
-        Outcome::Calendar(name) => message(words.t_args("check-page-ics", &[("name", name.clone().into())])),
         Outcome::Checked(source, report) => {
             let lines = check::lines(report, lang);
             let findings = report.findings.iter().zip(lines).map(|(finding, line)| {

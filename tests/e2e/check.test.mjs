@@ -85,7 +85,7 @@ test('a feed with mistakes: visitors see one quiet line and no paths; its link o
   await context.close();
 });
 
-test('the check page reads a chosen file, says what an .ics file needs, and explains an address that fails, in the page language', async () => {
+test('the check page reads a chosen file, checks an .ics file as the calendar reads it, and explains an address that fails, in the page language', async () => {
   allowConsole(/Failed to load resource: the server responded with a status of 404/);
   const { context, page } = await open({ query: 'check.html?lang=es', clock: NOW, width: 375, height: 800 });
   await page.locator('h1').filter({ hasText: WORDS.es.title }).waitFor();
@@ -93,11 +93,21 @@ test('the check page reads a chosen file, says what an .ics file needs, and expl
   await assertListed(page, 'es');
   assert.equal(await page.locator('.check-source-name').textContent(), 'Comprobado: eventos.json');
 
-  const ics = readFileSync(new URL('ics/google.ics', FIXTURES));
-  await page.locator('.check-file input').setInputFiles({ name: 'google.ics', mimeType: 'text/calendar', buffer: ics });
+  // A Google export with two ordinary mistakes: a zone mistyped by hand,
+  // and an event whose start was lost in an edit.
+  const ics = readFileSync(new URL('ics/google.ics', FIXTURES), 'utf8')
+    .replace('DTSTART;TZID=Europe/Bucharest:20270922T100000', 'DTSTART;TZID=Europe/Bucuresti:20270922T100000')
+    .replace('END:VCALENDAR', 'BEGIN:VEVENT\r\nUID:lost@google.com\r\nSUMMARY:Lost start\r\nEND:VEVENT\r\nEND:VCALENDAR');
+  await page.locator('.check-file input').setInputFiles({ name: 'google.ics', mimeType: 'text/calendar', buffer: Buffer.from(ics) });
+  await page.locator('.check-source-name').filter({ hasText: 'Comprobado: google.ics' }).waitFor();
+  const found = await page.locator('.finding').evaluateAll((items) => items.map((li) => [li.dataset.code, li.querySelector('.finding-where').textContent.replace(/\s+/g, ' ').trim(), li.querySelector('.finding-fix').textContent]));
+  assert.deepEqual(found.map(([code, where]) => [code, where]), [
+    ['ics-unknown-zone', 'aviso «Mobility roundtable» línea 76'],
+    ['ics-no-start', 'error «Lost start» línea 89'],
+  ]);
+  assert.match(found[0][2], /¿Quería decir Europe\/Bucharest\?/);
+  assert.match(await page.locator('.check-summary').textContent(), /1 error, 1 aviso/);
   const message = page.locator('.check-message');
-  await message.filter({ hasText: 'citycal import google.ics -o events.json' }).waitFor();
-  assert.match(await message.textContent(), /^Es un archivo iCalendar/);
 
   await page.locator('.check-url input').fill('no-such-feed.json');
   await page.locator('.check-source button[type=submit]').click();

@@ -67,6 +67,10 @@ pub enum Severity {
 #[serde(tag = "code", content = "data", rename_all = "kebab-case")]
 pub enum Code {
     // The whole document (exit status 2 in `citycal check`).
+    /// Nothing in it (or only spaces).
+    EmptyDocument,
+    /// A web page (HTML): an address that leads to a page, not the file.
+    WebPage,
     TooLarge {
         bytes: usize,
         max: usize,
@@ -191,11 +195,27 @@ pub enum Code {
     PastRegistrationOpen {
         end: String,
     },
+
+    /// What reading an iCalendar file met (`ical::IssueCode`, its name in
+    /// `issue`): at `line` of the file, in the event titled `event`, about
+    /// `detail` (a zone, a rule, a line); `suggestion`: for an unknown zone,
+    /// the nearest name.
+    Calendar {
+        issue: &'static str,
+        line: Option<usize>,
+        event: Option<String>,
+        detail: String,
+        suggestion: Option<String>,
+    },
 }
 
 impl Code {
-    /// The machine-readable name: `unknown-value`, `time-in-gap`...
+    /// The machine-readable name: `unknown-value`, `time-in-gap`...; an
+    /// iCalendar file's, `ics-` and the import's (`ics-no-start`).
     pub fn name(&self) -> String {
+        if let Code::Calendar { issue, .. } = self {
+            return format!("ics-{issue}");
+        }
         match serde_json::to_value(self) {
             Ok(serde_json::Value::Object(map)) => map.get("code").and_then(|c| c.as_str()).unwrap_or("").to_owned(),
             _ => String::new(),
@@ -206,7 +226,9 @@ impl Code {
     pub fn is_fatal(&self) -> bool {
         matches!(
             self,
-            Code::TooLarge { .. }
+            Code::EmptyDocument
+                | Code::WebPage
+                | Code::TooLarge { .. }
                 | Code::NotUtf8
                 | Code::NotJson { .. }
                 | Code::NotAFeed
@@ -270,12 +292,73 @@ impl Report {
         };
         Report { findings: vec![Finding { severity: Severity::Error, path, event: None, code }], events: 0, shown: 0 }
     }
+
+    /// A document that is not a feed at all.
+    fn fatal(code: Code) -> Report {
+        Report {
+            findings: vec![Finding { severity: Severity::Error, path: String::new(), event: None, code }],
+            events: 0,
+            shown: 0,
+        }
+    }
 }
 
 /// Checks the feed `input`. `rules` places wall-clock times and says which
 /// zones exist; `zones` lists the zone names to suggest from; `now` decides
 /// which events are over.
+///
+/// An iCalendar file is read as `citycal import` and a network's calendar
+/// read it ([`check_calendar`]); an empty file and a web page are said to be
+/// what they are, not "not valid JSON".
 pub fn check(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
+    let text = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let text = &text[text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len())..];
+    if text.is_empty() {
+        return Report::fatal(Code::EmptyDocument);
+    }
+    if crate::ical::looks_like_calendar(text) {
+        return check_calendar(input, rules, zones, now);
+    }
+    if is_web_page(text) {
+        return Report::fatal(Code::WebPage);
+    }
+    check_feed(input, rules, zones, now)
+}
+
+/// `<!doctype html>`, `<html`, or a `<head>`/`<body>` near the start.
+fn is_web_page(text: &[u8]) -> bool {
+    let start = String::from_utf8_lossy(&text[..text.len().min(1024)]).to_ascii_lowercase();
+    start.starts_with('<') && ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| start.contains(tag))
+}
+
+/// An iCalendar file: what importing it met (with the nearest zone name for
+/// an unknown `TZID`), then the check of the feed it becomes, recurrences
+/// expanded from `now`'s day as `citycal import` does by default.
+pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
+    let options = crate::ical::ImportOptions::new(now.date_naive());
+    let Ok((feed, issues)) = crate::ical::import(input, rules, &options) else {
+        return Report::fatal(Code::NotJson { line: 1, column: 1 });
+    };
+    let json = serde_json::to_vec(&feed).unwrap_or_default();
+    let mut report = check_feed(&json, rules, zones, now);
+    let lost = issues.iter().filter(|i| i.code.loses_event()).count();
+    let read = issues.into_iter().map(|i| {
+        let suggestion = (i.code == crate::ical::IssueCode::UnknownZone)
+            .then(|| nearest_zones(&i.detail, zones).into_iter().next())
+            .flatten();
+        Finding {
+            severity: if i.code.loses_event() { Severity::Error } else { Severity::Warning },
+            path: String::new(),
+            event: None,
+            code: Code::Calendar { issue: i.code.name(), line: i.line, event: i.event, detail: i.detail, suggestion },
+        }
+    });
+    report.findings = read.chain(report.findings).collect();
+    report.events += lost;
+    report
+}
+
+fn check_feed(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
     let (feed, issues) = match validate::parse(input, rules) {
         Ok(read) => read,
         Err(error) => return Report::failed(error),
@@ -1321,6 +1404,8 @@ fn message(code: &Code) -> (&'static str, &'static str, Vec<(&'static str, Arg)>
                 ("max", Arg::Num((*max / 1_048_576) as f64)),
             ],
         ),
+        Code::EmptyDocument => (msg("check-empty-document"), msg("check-empty-document-fix"), vec![]),
+        Code::WebPage => (msg("check-web-page"), msg("check-web-page-fix"), vec![]),
         Code::NotUtf8 => (msg("check-not-utf8"), msg("check-not-utf8-fix"), vec![]),
         Code::NotJson { line, column } => (
             msg("check-not-json"),
@@ -1421,6 +1506,35 @@ fn message(code: &Code) -> (&'static str, &'static str, Vec<(&'static str, Arg)>
         Code::PastRegistrationOpen { end } => {
             (msg("check-past-registration-open"), msg("check-past-registration-open-fix"), vec![("end", s(end))])
         }
+        Code::Calendar { issue, detail, suggestion, .. } => {
+            let (what, fix) = calendar_message(issue, suggestion.is_some());
+            let mut args = vec![("detail", s(detail))];
+            args.extend(suggestion.as_deref().map(|n| ("suggestion", s(n))));
+            (what, fix, args)
+        }
+    }
+}
+
+/// The words for an iCalendar issue (`ical::IssueCode::name`).
+fn calendar_message(issue: &str, suggestion: bool) -> (&'static str, &'static str) {
+    match issue {
+        "bad-line" => (msg("check-ics-bad-line"), msg("check-ics-bad-line-fix")),
+        "unknown-zone" if suggestion => (msg("check-ics-unknown-zone"), msg("check-ics-unknown-zone-fix-nearest")),
+        "unknown-zone" => (msg("check-ics-unknown-zone"), msg("check-ics-unknown-zone-fix")),
+        "floating-time" => (msg("check-ics-floating-time"), msg("check-ics-floating-time-fix")),
+        "no-start" => (msg("check-ics-no-start"), msg("check-ics-no-start-fix")),
+        "bad-value" => (msg("check-ics-bad-value"), msg("check-ics-bad-value-fix")),
+        "no-end" => (msg("check-ics-no-end"), msg("check-ics-no-end-fix")),
+        "unsupported-rule" => (msg("check-ics-unsupported-rule"), msg("check-ics-unsupported-rule-fix")),
+        "time-in-gap" => (msg("check-ics-time-in-gap"), msg("check-ics-time-in-gap-fix")),
+        "private" => (msg("check-ics-private"), msg("check-ics-private-fix")),
+        "unmapped-category" => (msg("check-ics-unmapped-category"), msg("check-ics-unmapped-category-fix")),
+        "bad-url" => (msg("check-ics-bad-url"), msg("check-ics-bad-url-fix")),
+        "orphan-override" => (msg("check-ics-orphan-override"), msg("check-ics-orphan-override-fix")),
+        "this-and-future" => (msg("check-ics-this-and-future"), msg("check-ics-this-and-future-fix")),
+        "no-title" => (msg("check-ics-no-title"), msg("check-ics-no-title-fix")),
+        "too-many-occurrences" => (msg("check-ics-too-many-occurrences"), msg("check-ics-too-many-occurrences-fix")),
+        _ => (msg("check-ics-not-utf8"), msg("check-ics-not-utf8-fix")),
     }
 }
 
@@ -1444,11 +1558,19 @@ pub fn lines(report: &Report, lang: Lang) -> Vec<Line> {
         .iter()
         .map(|f| {
             let (what, fix, args) = message(&f.code);
+            // An iCalendar file's place is a line, and its event a title.
+            let (path, event) = match &f.code {
+                Code::Calendar { line, event, .. } => (
+                    line.map(|n| words.t_args("check-line", &[("line", n.into())])).unwrap_or_default(),
+                    event.as_ref().map(|title| words.t_args("check-ics-event", &[("title", title.as_str().into())])),
+                ),
+                _ => (f.path.clone(), f.event.as_ref().map(|e| event_words(&words, e))),
+            };
             Line {
                 severity: f.severity,
                 code: f.code.name(),
-                path: f.path.clone(),
-                event: f.event.as_ref().map(|e| event_words(&words, e)),
+                path,
+                event,
                 what: words.t_args(what, &args),
                 fix: words.t_args(fix, &args),
             }
@@ -1516,7 +1638,7 @@ pub fn to_json(report: &Report, lang: Lang) -> String {
             });
             serde_json::json!({
                 "severity": f.severity,
-                "code": tagged.get("code").cloned().unwrap_or_default(),
+                "code": f.code.name(),
                 "path": f.path,
                 "event": event,
                 "data": tagged.get("data").cloned().unwrap_or(serde_json::json!({})),
@@ -1573,6 +1695,64 @@ mod tests {
     const TIMED: &str = r#""start": "2027-09-02T10:00", "end": "2027-09-02T12:00", "timeZone": "Europe/Madrid""#;
 
     use Severity::{Error, Warning};
+
+    #[test]
+    fn what_is_not_a_feed_is_named() {
+        for (input, code) in [
+            (&b""[..], Code::EmptyDocument),
+            (&b"\xEF\xBB\xBF \r\n\t"[..], Code::EmptyDocument),
+            (&b"<!DOCTYPE html>\n<html><head><title>Sign in</title>"[..], Code::WebPage),
+            (&b"\n  <html lang=\"en\"><body>404</body></html>"[..], Code::WebPage),
+            (&b"<events><event/></events>"[..], Code::NotJson { line: 1, column: 1 }),
+            (&b"version: 1"[..], Code::NotJson { line: 1, column: 1 }),
+        ] {
+            let report = check(input, &Tzdb, &zones(), now());
+            let codes: Vec<_> = report.findings.iter().map(|f| f.code.clone()).collect();
+            assert_eq!(codes, std::slice::from_ref(&code), "{}", String::from_utf8_lossy(input));
+            assert!(report.unusable());
+            let line = &lines(&report, Lang::Es)[0];
+            assert!(!line.what.contains("check-") && !line.fix.contains("check-"), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn an_icalendar_file_is_read_as_the_calendar_reads_it_then_checked() {
+        let ics = "BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:Europe/Bucharest\r\n\
+            BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Mobility lab\r\nDTSTART;TZID=Europe/Bucuresti:20270910T180000\r\nDTEND;TZID=Europe/Bucuresti:20270910T190000\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Lost start\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:<b>Open</b> day\r\nDTSTART:20270911T100000Z\r\nEND:VEVENT\r\n\
+            END:VCALENDAR\r\n";
+        let report = check(ics.as_bytes(), &Tzdb, &zones(), now());
+        let found: Vec<_> = report.findings.iter().map(|f| (f.severity, f.code.name(), f.code.clone())).collect();
+        let calendar = |issue, line, event: &str, detail: &str, suggestion: Option<&str>| Code::Calendar {
+            issue,
+            line: Some(line),
+            event: Some(event.to_owned()),
+            detail: detail.to_owned(),
+            suggestion: suggestion.map(str::to_owned),
+        };
+        assert_eq!(
+            found,
+            [
+                (
+                    Severity::Warning,
+                    "ics-unknown-zone".to_owned(),
+                    calendar("unknown-zone", 6, "Mobility lab", "Europe/Bucuresti", Some("Europe/Bucharest"))
+                ),
+                (Severity::Error, "ics-no-start".to_owned(), calendar("no-start", 9, "Lost start", "", None)),
+                (Severity::Warning, "ics-no-end".to_owned(), calendar("no-end", 13, "<b>Open</b> day", "", None)),
+                // Then the feed it becomes: HTML in the title.
+                (Severity::Warning, "html".to_owned(), Code::Html { tags: vec!["<b>".to_owned()] }),
+            ]
+        );
+        // Three events in the file, two shown.
+        assert_eq!((report.events, report.shown), (3, 2));
+        let ro = lines(&report, Lang::Ro);
+        assert_eq!(ro[0].path, "linia 6");
+        assert_eq!(ro[0].event.as_deref(), Some("„Mobility lab”"));
+        assert!(ro[0].fix.contains("Europe/Bucharest"), "{}", ro[0].fix);
+        assert!(lines(&report, Lang::En)[1].what.contains("no start"));
+    }
 
     #[test]
     fn a_good_feed_has_no_findings() {

@@ -321,6 +321,11 @@ impl IssueCode {
         }
     }
 
+    /// The event was left out (the feed check reports it as an error).
+    pub fn loses_event(self) -> bool {
+        self == IssueCode::NoStart
+    }
+
     fn says(self) -> &'static str {
         match self {
             IssueCode::BadLine => "not an iCalendar content line; skipped",
@@ -387,11 +392,7 @@ impl fmt::Display for ImportIssue {
 /// skipped-event paths ("VEVENT[line 12]"): the app counts them with a
 /// feed's skipped events ([`skipped_issues`]).
 pub fn skipped_paths(issues: &[ImportIssue]) -> Vec<String> {
-    issues
-        .iter()
-        .filter(|i| i.code == IssueCode::NoStart)
-        .map(|i| format!("VEVENT[line {}]", i.line.unwrap_or(0)))
-        .collect()
+    issues.iter().filter(|i| i.code.loses_event()).map(|i| format!("VEVENT[line {}]", i.line.unwrap_or(0))).collect()
 }
 
 /// One skipped-event issue for each path of [`skipped_paths`], so that a
@@ -1230,6 +1231,14 @@ fn month_day(d: NaiveDate, n: i32) -> Option<NaiveDate> {
 
 // ------------------------------------------------------------- import
 
+/// Whether `input` is an iCalendar document (it starts `BEGIN:VCALENDAR`,
+/// after a byte order mark or blank lines), not a feed.
+pub fn looks_like_calendar(input: &[u8]) -> bool {
+    let start = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
+    let start = &start[start.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(start.len())..];
+    start.len() >= 15 && start[..15].eq_ignore_ascii_case(b"BEGIN:VCALENDAR")
+}
+
 /// Reads an iCalendar document into a feed v1 JSON document, with what it
 /// met on the way. Only a document with no `VCALENDAR` at all is an error.
 pub fn import(
@@ -1315,7 +1324,12 @@ pub fn import(
                 };
                 let starts = rule.expand(start_local, end, MAX_OCCURRENCES + 1, until_ok);
                 if starts.len() > MAX_OCCURRENCES {
-                    importer.issue(Some(master.comp.line), master.label(), IssueCode::TooManyOccurrences, "");
+                    importer.issue(
+                        Some(master.comp.line),
+                        master.label(),
+                        IssueCode::TooManyOccurrences,
+                        MAX_OCCURRENCES.to_string(),
+                    );
                 }
                 starts
             }
