@@ -14,6 +14,13 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIR=${CITYCAL_PG_DIR:-$ROOT/target/pg}
+# As root, the cluster's owner (`postgres`) must reach it: a checkout under
+# a private folder (mktemp -d makes them 0700) gets its cluster under /tmp
+# instead, named after the checkout so that start, url and stop agree.
+if [ -z "${CITYCAL_PG_DIR:-}" ] && [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 &&
+  ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+  DIR=/tmp/citycal-pg-$(printf %s "$ROOT" | cksum | cut -d' ' -f1)
+fi
 
 pg_bin() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
@@ -31,7 +38,7 @@ install() {
 # Runs a PostgreSQL command as the cluster's owner.
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
