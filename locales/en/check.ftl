@@ -133,9 +133,9 @@ check-past-registration-open-fix = Set registration.status to "closed", or give 
 ## The document is not a feed
 
 check-empty-document = The file is empty.
-check-empty-document-fix = A feed is a JSON object with at least "version": 1 and "events": []. If it came from an address, the server sent nothing: open the address in a browser and check that it shows the file.
+check-empty-document-fix = If it came from an address, the server sent nothing: open the address in a browser and check that it shows the file. A feed is a JSON object with at least "version": 1 and "events": []; a calendar export starts with BEGIN:VCALENDAR.
 check-web-page = This is a web page (HTML), not a feed.
-check-web-page-fix = The address leads to a page (a sign-in page, an error, a preview of the file) rather than to the file itself: open it in a browser and copy the address of the file (on GitHub, the “Raw” button).
+check-web-page-fix = The address leads to a page (a sign-in page, an error, a preview of the file) rather than to the file itself: open it in a browser and copy the address of the file (for a calendar, its public iCal or .ics address; on GitHub, the “Raw” button).
 
 ## An iCalendar (.ics) file: what reading it met, before the feed it becomes is checked.
 ## $detail: the value concerned as the file has it; $title: the event’s SUMMARY.
@@ -176,6 +176,8 @@ check-ics-too-many-occurrences = The event repeats more often than the calendar 
 check-ics-too-many-occurrences-fix = End the repetition sooner, or split it into shorter series.
 check-ics-not-utf8 = The file is not UTF-8: it was read as Windows-1252 (Western European), which may garble some letters.
 check-ics-not-utf8-fix = Export the calendar as UTF-8 (most programs offer it when saving).
+check-ics-unknown-property = “{ $detail }” is not something iCalendar has: probably the rest of a long line that a mail program or an editor broke, so that part of the text is lost.
+check-ics-unknown-property-fix = Export the file again from the calendar instead of copying it through mail; a line that goes on must start with a space.
 
 ## The check page (check.html; src/ui/check.rs)
 

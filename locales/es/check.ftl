@@ -127,9 +127,9 @@ check-past-registration-open-fix = Ponga registration.status en "closed", dé a 
 ## The document is not a feed
 
 check-empty-document = El archivo está vacío.
-check-empty-document-fix = Un feed es un objeto JSON con al menos "version": 1 y "events": []. Si viene de una dirección, el servidor no envió nada: abra la dirección en un navegador y compruebe que muestra el archivo.
+check-empty-document-fix = Si viene de una dirección, el servidor no envió nada: abra la dirección en un navegador y compruebe que muestra el archivo. Un feed es un objeto JSON con al menos "version": 1 y "events": []; un calendario exportado empieza por BEGIN:VCALENDAR.
 check-web-page = Es una página web (HTML), no un feed.
-check-web-page-fix = La dirección lleva a una página (de inicio de sesión, de error, una vista previa del archivo) y no al archivo: ábrala en un navegador y copie la dirección del archivo (en GitHub, el botón «Raw»).
+check-web-page-fix = La dirección lleva a una página (de inicio de sesión, de error, una vista previa del archivo) y no al archivo: ábrala en un navegador y copie la dirección del archivo (para un calendario, su dirección pública iCal o .ics; en GitHub, el botón «Raw»).
 
 ## An iCalendar (.ics) file
 
@@ -168,6 +168,8 @@ check-ics-too-many-occurrences = El evento se repite más veces de las que guard
 check-ics-too-many-occurrences-fix = Termine la repetición antes, o divídala en series más cortas.
 check-ics-not-utf8 = El archivo no está en UTF-8: se leyó como Windows-1252 (Europa occidental), lo que puede estropear algunas letras.
 check-ics-not-utf8-fix = Exporte el calendario en UTF-8 (la mayoría de los programas lo ofrecen al guardar).
+check-ics-unknown-property = “{ $detail }” no es algo que iCalendar tenga: probablemente el resto de una línea larga que un programa de correo o un editor cortó, así que esa parte del texto se pierde.
+check-ics-unknown-property-fix = Exporte el archivo de nuevo desde el calendario en vez de copiarlo por correo; una línea que continúa debe empezar con un espacio.
 
 ## The check page (check.html; src/ui/check.rs)
 

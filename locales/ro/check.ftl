@@ -131,9 +131,9 @@ check-past-registration-open-fix = Puneți registration.status pe "closed", daț
 ## The document is not a feed
 
 check-empty-document = Fișierul este gol.
-check-empty-document-fix = Un flux este un obiect JSON cu cel puțin "version": 1 și "events": []. Dacă vine de la o adresă, serverul nu a trimis nimic: deschideți adresa într-un browser și verificați că arată fișierul.
+check-empty-document-fix = Dacă vine de la o adresă, serverul nu a trimis nimic: deschideți adresa într-un browser și verificați că arată fișierul. Un flux este un obiect JSON cu cel puțin "version": 1 și "events": []; un calendar exportat începe cu BEGIN:VCALENDAR.
 check-web-page = Aceasta este o pagină web (HTML), nu un flux.
-check-web-page-fix = Adresa duce la o pagină (de autentificare, de eroare, o previzualizare a fișierului), nu la fișierul propriu-zis: deschideți-o într-un browser și copiați adresa fișierului (pe GitHub, butonul „Raw”).
+check-web-page-fix = Adresa duce la o pagină (de autentificare, de eroare, o previzualizare a fișierului), nu la fișierul propriu-zis: deschideți-o într-un browser și copiați adresa fișierului (pentru un calendar, adresa lui publică iCal sau .ics; pe GitHub, butonul „Raw”).
 
 ## An iCalendar (.ics) file
 
@@ -172,6 +172,8 @@ check-ics-too-many-occurrences = Evenimentul se repetă mai des decât păstreaz
 check-ics-too-many-occurrences-fix = Încheiați repetarea mai devreme sau împărțiți-o în serii mai scurte.
 check-ics-not-utf8 = Fișierul nu este UTF-8: a fost citit ca Windows-1252 (Europa de Vest), ceea ce poate strica unele litere.
 check-ics-not-utf8-fix = Exportați calendarul ca UTF-8 (majoritatea programelor oferă asta la salvare).
+check-ics-unknown-property = „{ $detail }” nu este ceva ce iCalendar are: probabil restul unei linii lungi pe care un program de e-mail sau un editor a rupt-o, așa că acea parte a textului se pierde.
+check-ics-unknown-property-fix = Exportați fișierul din nou din calendar în loc să-l copiați prin e-mail; o linie care continuă trebuie să înceapă cu un spațiu.
 
 ## The check page (check.html; src/ui/check.rs)
 

@@ -341,11 +341,16 @@ pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now
     };
     let json = serde_json::to_vec(&feed).unwrap_or_default();
     let mut report = check_feed(&json, rules, zones, now);
+    // A recurring event's sessions share its text: one finding says it.
+    let mut said = HashSet::new();
+    report.findings.retain(|f| {
+        let title = f.event.as_ref().and_then(|e| e.title.pick("en", &[]).map(|p| p.text.to_owned()));
+        said.insert((serde_json::to_string(&f.code).unwrap_or_default(), title))
+    });
     let lost = issues.iter().filter(|i| i.code.loses_event()).count();
     let read = issues.into_iter().map(|i| {
-        let suggestion = (i.code == crate::ical::IssueCode::UnknownZone)
-            .then(|| nearest_zones(&i.detail, zones).into_iter().next())
-            .flatten();
+        let suggestion =
+            (i.code == crate::ical::IssueCode::UnknownZone).then(|| nearest_calendar_zone(&i.detail, zones)).flatten();
         Finding {
             severity: if i.code.loses_event() { Severity::Error } else { Severity::Warning },
             path: String::new(),
@@ -356,6 +361,16 @@ pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now
     report.findings = read.chain(report.findings).collect();
     report.events += lost;
     report
+}
+
+/// The zone a calendar's unknown `TZID` likely meant: an IANA name, else a
+/// Windows name as Outlook writes them ("Romance Standard Tme" → "Romance
+/// Standard Time").
+fn nearest_calendar_zone(tzid: &str, zones: &[String]) -> Option<String> {
+    nearest_zones(tzid, zones).into_iter().next().or_else(|| {
+        let windows = crate::ical::WINDOWS_ZONES.iter().map(|(name, _)| *name);
+        nearest(tzid.trim(), windows, 3).first().map(|name| (*name).to_owned())
+    })
 }
 
 fn check_feed(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
@@ -1534,7 +1549,10 @@ fn calendar_message(issue: &str, suggestion: bool) -> (&'static str, &'static st
         "this-and-future" => (msg("check-ics-this-and-future"), msg("check-ics-this-and-future-fix")),
         "no-title" => (msg("check-ics-no-title"), msg("check-ics-no-title-fix")),
         "too-many-occurrences" => (msg("check-ics-too-many-occurrences"), msg("check-ics-too-many-occurrences-fix")),
-        _ => (msg("check-ics-not-utf8"), msg("check-ics-not-utf8-fix")),
+        "not-utf8" => (msg("check-ics-not-utf8"), msg("check-ics-not-utf8-fix")),
+        "unknown-property" => (msg("check-ics-unknown-property"), msg("check-ics-unknown-property-fix")),
+        // Every code is listed (a test holds `ical::IssueCode::ALL` to it).
+        _ => (msg("check-ics-bad-line"), msg("check-ics-bad-line-fix")),
     }
 }
 
@@ -1697,6 +1715,23 @@ mod tests {
     use Severity::{Error, Warning};
 
     #[test]
+    fn every_icalendar_issue_has_its_own_words() {
+        for code in crate::ical::IssueCode::ALL {
+            let (what, fix) = calendar_message(code.name(), false);
+            assert_eq!(
+                (what, fix),
+                (&*format!("check-ics-{}", code.name()), &*format!("check-ics-{}-fix", code.name()))
+            );
+            for lang in [Lang::En, Lang::Es, Lang::Ro] {
+                let words = words(lang);
+                let said = words.t_args(what, &[("detail", Arg::Str("x".into()))]);
+                assert!(!said.starts_with("check-"), "{lang:?} {what}: {said}");
+                assert!(!words.t(fix).starts_with("check-"), "{lang:?} {fix}");
+            }
+        }
+    }
+
+    #[test]
     fn what_is_not_a_feed_is_named() {
         for (input, code) in [
             (&b""[..], Code::EmptyDocument),
@@ -1752,6 +1787,17 @@ mod tests {
         assert_eq!(ro[0].event.as_deref(), Some("„Mobility lab”"));
         assert!(ro[0].fix.contains("Europe/Bucharest"), "{}", ro[0].fix);
         assert!(lines(&report, Lang::En)[1].what.contains("no start"));
+
+        // Outlook's zone names, mistyped; a weekly event's HTML title said once.
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Lab <br>weekly\r\n\
+            DTSTART;TZID=Romance Standard Tme:20270910T180000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\n\
+            END:VEVENT\r\nEND:VCALENDAR\r\n";
+        let report = check(ics.as_bytes(), &Tzdb, &zones(), now());
+        let codes: Vec<_> = report.findings.iter().map(|f| f.code.name()).collect();
+        assert_eq!(codes, ["ics-unknown-zone", "html", "html"], "{:?}", report.findings);
+        assert!(
+            matches!(&report.findings[0].code, Code::Calendar { suggestion: Some(s), .. } if s == "Romance Standard Time")
+        );
     }
 
     #[test]

@@ -236,6 +236,10 @@ pub fn read(input: &[u8]) -> Result<(Vec<Component>, Vec<ImportIssue>), ImportEr
             }
             _ => {
                 if let Some(current) = stack.last_mut() {
+                    if !is_known_property(&property.name) {
+                        let label = current.get("SUMMARY").map(|p| shorten(&p.text()));
+                        issues.push(ImportIssue::new(Some(number), label, IssueCode::UnknownProperty, shorten(&line)));
+                    }
                     current.properties.push(property);
                 }
             }
@@ -248,6 +252,70 @@ pub fn read(input: &[u8]) -> Result<(Vec<Component>, Vec<ImportIssue>), ImportEr
         return Err(ImportError::NotICalendar);
     }
     Ok((calendars, issues))
+}
+
+/// The properties of RFC 5545 (with RFC 7986's and RFC 9074's), and any
+/// `X-` or `IANA`-registered-looking vendor name: anything else inside a
+/// component is reported ([`IssueCode::UnknownProperty`]).
+fn is_known_property(name: &str) -> bool {
+    const KNOWN: &[&str] = &[
+        "ACTION",
+        "ACKNOWLEDGED",
+        "ATTACH",
+        "ATTENDEE",
+        "CALSCALE",
+        "CATEGORIES",
+        "CLASS",
+        "COLOR",
+        "COMMENT",
+        "COMPLETED",
+        "CONFERENCE",
+        "CONTACT",
+        "CREATED",
+        "DESCRIPTION",
+        "DTEND",
+        "DTSTAMP",
+        "DTSTART",
+        "DUE",
+        "DURATION",
+        "EXDATE",
+        "EXRULE",
+        "FREEBUSY",
+        "GEO",
+        "IMAGE",
+        "LAST-MODIFIED",
+        "LOCATION",
+        "METHOD",
+        "NAME",
+        "ORGANIZER",
+        "PERCENT-COMPLETE",
+        "PRIORITY",
+        "PRODID",
+        "PROXIMITY",
+        "RDATE",
+        "RECURRENCE-ID",
+        "REFRESH-INTERVAL",
+        "RELATED-TO",
+        "REPEAT",
+        "REQUEST-STATUS",
+        "RESOURCES",
+        "RRULE",
+        "SEQUENCE",
+        "SOURCE",
+        "STATUS",
+        "SUMMARY",
+        "TRANSP",
+        "TRIGGER",
+        "TZID",
+        "TZNAME",
+        "TZOFFSETFROM",
+        "TZOFFSETTO",
+        "TZURL",
+        "UID",
+        "URL",
+        "VERSION",
+    ];
+    name.starts_with("X-") || KNOWN.contains(&name)
 }
 
 fn close(stack: &mut Vec<Component>, calendars: &mut Vec<Component>) {
@@ -297,9 +365,33 @@ pub enum IssueCode {
     TooManyOccurrences,
     /// Text that is not UTF-8: read as Windows-1252.
     NotUtf8,
+    /// A property no standard names (and not `X-`): most often the rest of
+    /// a long line a mail program broke ("register: https://…"); ignored.
+    UnknownProperty,
 }
 
 impl IssueCode {
+    /// Every code, for the tables that word them (`check`).
+    pub const ALL: [IssueCode; 17] = [
+        IssueCode::BadLine,
+        IssueCode::UnknownZone,
+        IssueCode::FloatingTime,
+        IssueCode::NoStart,
+        IssueCode::BadValue,
+        IssueCode::NoEnd,
+        IssueCode::UnsupportedRule,
+        IssueCode::TimeInGap,
+        IssueCode::Private,
+        IssueCode::UnmappedCategory,
+        IssueCode::BadUrl,
+        IssueCode::OrphanOverride,
+        IssueCode::ThisAndFuture,
+        IssueCode::NoTitle,
+        IssueCode::TooManyOccurrences,
+        IssueCode::NotUtf8,
+        IssueCode::UnknownProperty,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             IssueCode::BadLine => "bad-line",
@@ -318,6 +410,7 @@ impl IssueCode {
             IssueCode::NoTitle => "no-title",
             IssueCode::TooManyOccurrences => "too-many-occurrences",
             IssueCode::NotUtf8 => "not-utf8",
+            IssueCode::UnknownProperty => "unknown-property",
         }
     }
 
@@ -344,6 +437,7 @@ impl IssueCode {
             IssueCode::NoTitle => "no SUMMARY; titled \"Untitled event\"",
             IssueCode::TooManyOccurrences => "more occurrences than the importer keeps; the rest left out",
             IssueCode::NotUtf8 => "the file is not UTF-8; read as Windows-1252 (export it as UTF-8 to be sure)",
+            IssueCode::UnknownProperty => "not a property iCalendar has: the rest of a broken line? ignored",
         }
     }
 }
@@ -1951,6 +2045,16 @@ mod tests {
         let skipped = skipped_issues(paths.iter().map(String::as_str));
         assert_eq!(crate::validate::skipped_count(&skipped), 2);
         assert_eq!(skipped[1].problem, crate::validate::Problem::Missing { field: "DTSTART" });
+    }
+
+    #[test]
+    fn the_rest_of_a_broken_line_is_reported() {
+        // A mail program broke DESCRIPTION's line without the leading space.
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Lab\r\nDTSTART:20270101T100000Z\r\n\
+                   DESCRIPTION:Bring a laptop and\r\nregister: https://example.org/lab\r\nX-VENDOR:kept quiet\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let (_, issues) = read(ics.as_bytes()).unwrap();
+        let found: Vec<_> = issues.iter().map(|i| (i.line, i.event.as_deref(), i.code)).collect();
+        assert_eq!(found, [(Some(7), Some("Lab"), IssueCode::UnknownProperty)]);
     }
 
     #[test]
