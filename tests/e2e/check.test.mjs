@@ -102,10 +102,10 @@ test('the check page reads a chosen file, checks an .ics file as the calendar re
   await page.locator('.check-source-name').filter({ hasText: 'Comprobado: google.ics' }).waitFor();
   const found = await page.locator('.finding').evaluateAll((items) => items.map((li) => [li.dataset.code, li.querySelector('.finding-where').textContent.replace(/\s+/g, ' ').trim(), li.querySelector('.finding-fix').textContent]));
   assert.deepEqual(found.map(([code, where]) => [code, where]), [
-    ['ics-unknown-zone', 'aviso «Mobility roundtable» línea 76'],
+    ['ics-guessed-zone', 'aviso «Mobility roundtable» línea 76'],
     ['ics-no-start', 'error «Lost start» línea 89'],
   ]);
-  assert.match(found[0][2], /¿Quería decir Europe\/Bucharest\?/);
+  assert.match(found[0][2], /Si Europe\/Bucharest es la zona que quería/);
   assert.match(await page.locator('.check-summary').textContent(), /1 error, 1 aviso/);
   const message = page.locator('.check-message');
 

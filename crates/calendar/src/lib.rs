@@ -24,12 +24,17 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn ics_to_feed(ics: &[u8], today: &str) -> Result<String, String> {
     let today = NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|e| format!("today: {e}"))?;
-    let (feed, issues) = import(ics, &IntlOffsets::default(), &browser_options(today)).map_err(|e| e.to_string())?;
+    let mut options = browser_options(today);
+    // A mistyped TZID is read as the nearest zone the browser knows.
+    options.zone_names = supported_values_of("timeZone")
+        .map(|zones| zones.iter().filter_map(|z| z.as_string()).collect())
+        .unwrap_or_default();
+    let (feed, issues) = import(ics, &IntlOffsets::default(), &options).map_err(|e| e.to_string())?;
     // serde_json's compact writing has no line break.
     Ok(format!("{}\n{feed}", skipped_paths(&issues).join(",")))
 }
 
-// The same three declarations as the app's (`src/platform/intl.rs`): each
+// The same declarations as the app's (`src/platform/intl.rs`): each
 // wasm binds the JS it calls; sharing them would put browser code in core.
 #[wasm_bindgen]
 extern "C" {
@@ -40,6 +45,9 @@ extern "C" {
     fn new(locale: &str, options: &js_sys::Object) -> Result<DateTimeFormat, JsValue>;
     #[wasm_bindgen(method)]
     fn format(this: &DateTimeFormat, epoch_ms: f64) -> String;
+    // `catch`: older browsers lack `supportedValuesOf` (then no guess).
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = supportedValuesOf)]
+    fn supported_values_of(key: &str) -> Result<js_sys::Array, JsValue>;
 }
 
 /// [`ZoneRules`] asked of `Intl.DateTimeFormat` ("…GMT+02:00"), one

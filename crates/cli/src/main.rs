@@ -343,6 +343,8 @@ fn read_import_options(args: &[String], input: &str) -> Result<ImportArgs, Strin
     options.months = months.unwrap_or(ical::DEFAULT_MONTHS);
     options.zone = zone;
     options.categories = categories;
+    // A mistyped TZID is read as the nearest zone name, and reported.
+    options.zone_names = citycal_core::tzdb::zone_names().map(str::to_owned).collect();
     Ok(ImportArgs { source: source.ok_or(format!("no {input} given"))?, output, options })
 }
 

@@ -26,10 +26,13 @@ use serde::Serialize;
 
 use crate::feed::{EventStatus, Feed, RegistrationStatus, Text, When};
 use crate::i18n::{msg, Arg, Lang, Localizer};
+use crate::ical::IssueCode;
 use crate::json::{self, Json, Member};
 use crate::registration::{self, Phase, COUNTRY_CODES};
 use crate::time::{resolve_local, Resolution, ZoneRules};
 use crate::validate::{self, FeedError, FeedIssue, Problem, MAX_FEED_BYTES};
+use crate::zone_search::nearest;
+pub use crate::zone_search::nearest_zones;
 
 /// Timed events longer than this many days are reported ([`Code::TooLong`]):
 /// a conference lasts days, not weeks, so a longer one is usually a wrong
@@ -44,10 +47,6 @@ const MAX_REREADS: usize = 8;
 
 /// Longest value quoted in a finding, in characters.
 const MAX_QUOTE_CHARS: usize = 80;
-
-/// Longer values get no "did you mean": an edit distance costs the product
-/// of the lengths, and nothing that long was a typo of a short name.
-const MAX_SUGGEST_CHARS: usize = 64;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -335,7 +334,8 @@ fn is_web_page(text: &[u8]) -> bool {
 /// an unknown `TZID`), then the check of the feed it becomes, recurrences
 /// expanded from `now`'s day as `citycal import` does by default.
 pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
-    let options = crate::ical::ImportOptions::new(now.date_naive());
+    let mut options = crate::ical::ImportOptions::new(now.date_naive());
+    options.zone_names = zones.to_vec();
     let Ok((feed, issues)) = crate::ical::import(input, rules, &options) else {
         return Report::fatal(Code::NotJson { line: 1, column: 1 });
     };
@@ -349,8 +349,9 @@ pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now
     });
     let lost = issues.iter().filter(|i| i.code.loses_event()).count();
     let read = issues.into_iter().map(|i| {
-        let suggestion =
-            (i.code == crate::ical::IssueCode::UnknownZone).then(|| nearest_calendar_zone(&i.detail, zones)).flatten();
+        let suggestion = matches!(i.code, IssueCode::UnknownZone | IssueCode::GuessedZone)
+            .then(|| crate::ical::nearest_zone(&i.detail, zones))
+            .flatten();
         Finding {
             severity: if i.code.loses_event() { Severity::Error } else { Severity::Warning },
             path: String::new(),
@@ -361,16 +362,6 @@ pub fn check_calendar(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now
     report.findings = read.chain(report.findings).collect();
     report.events += lost;
     report
-}
-
-/// The zone a calendar's unknown `TZID` likely meant: an IANA name, else a
-/// Windows name as Outlook writes them ("Romance Standard Tme" → "Romance
-/// Standard Time").
-fn nearest_calendar_zone(tzid: &str, zones: &[String]) -> Option<String> {
-    nearest_zones(tzid, zones).into_iter().next().or_else(|| {
-        let windows = crate::ical::WINDOWS_ZONES.iter().map(|(name, _)| *name);
-        nearest(tzid.trim(), windows, 3).first().map(|name| (*name).to_owned())
-    })
 }
 
 fn check_feed(input: &[u8], rules: &dyn ZoneRules, zones: &[String], now: DateTime<Utc>) -> Report {
@@ -1271,36 +1262,6 @@ fn country_problem(value: &str) -> Option<Code> {
     })
 }
 
-/// Optimal string alignment distance (edits, adjacent swaps counted once), by characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
-    for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
-            }
-        }
-        rows.push(row);
-    }
-    rows[a.len()][b.len()]
-}
-
-/// The candidates within `max` edits of `typed` (case aside), nearest first.
-fn nearest<'c>(typed: &str, candidates: impl Iterator<Item = &'c str>, max: usize) -> Vec<&'c str> {
-    if typed.chars().count() > MAX_SUGGEST_CHARS {
-        return Vec::new();
-    }
-    let typed = typed.to_lowercase();
-    let mut found: Vec<(usize, &str)> =
-        candidates.map(|c| (edit_distance(&typed, &c.to_lowercase()), c)).filter(|(d, _)| *d <= max).collect();
-    found.sort();
-    found.into_iter().map(|(_, c)| c).collect()
-}
-
 /// The allowed value someone who wrote `typed` meant: the same in other
 /// case or spacing ("In person"), a near spelling ("canceled"), or, for a
 /// format, a word for it ("webinar").
@@ -1315,44 +1276,6 @@ fn nearest_value(typed: &str, allowed: &'static [&'static str], format: bool) ->
         }
     }
     nearest(&key, allowed.iter().copied(), 2).into_iter().next()
-}
-
-/// A zone name folded for comparison, `_`, `-` and spaces alike.
-fn zone_key(name: &str) -> String {
-    crate::filter::fold(name).chars().map(|c| if c == '_' || c == '-' { ' ' } else { c }).collect()
-}
-
-/// Up to three names of `zones` nearest to the unknown `zone`: the one it
-/// names in another case or by its city alone (`zone_search::find_zone`),
-/// else the nearest within a few edits of it or of its city
-/// ("Europe/Bucuresti" → "Europe/Bucharest"). None for offsets ("UTC+2"),
-/// which no name is near.
-pub fn nearest_zones(zone: &str, zones: &[String]) -> Vec<String> {
-    if let Some(found) = crate::zone_search::find_zone(zone, zones) {
-        return vec![found.to_owned()];
-    }
-    if zone.chars().any(|c| c.is_ascii_digit()) || zone.chars().count() > MAX_SUGGEST_CHARS {
-        return Vec::new();
-    }
-    let typed = zone_key(zone.trim());
-    let typed_city = typed.rsplit('/').next().unwrap_or(&typed).to_owned();
-    let max = (typed_city.chars().count() / 3).clamp(1, 3);
-    let region = typed.split_once('/').map(|(r, _)| r.to_owned());
-    let mut found: Vec<(usize, bool, &String)> = zones
-        .iter()
-        .filter_map(|z| {
-            let key = zone_key(z);
-            let city = key.rsplit('/').next().unwrap_or(&key);
-            let d = edit_distance(&typed, &key).min(edit_distance(&typed_city, city));
-            let other_region = region.as_deref().is_some_and(|r| !key.starts_with(&format!("{r}/")));
-            (d <= max).then_some((d, other_region, z))
-        })
-        .collect();
-    found.sort();
-    found.dedup_by(|a, b| a.2 == b.2);
-    // Only the nearest: a farther name is rarely what was meant.
-    let best = found.first().map(|f| f.0);
-    found.into_iter().filter(|f| Some(f.0) == best).take(3).map(|(_, _, z)| z.clone()).collect()
 }
 
 // Words.
@@ -1536,6 +1459,7 @@ fn calendar_message(issue: &str, suggestion: bool) -> (&'static str, &'static st
         "bad-line" => (msg("check-ics-bad-line"), msg("check-ics-bad-line-fix")),
         "unknown-zone" if suggestion => (msg("check-ics-unknown-zone"), msg("check-ics-unknown-zone-fix-nearest")),
         "unknown-zone" => (msg("check-ics-unknown-zone"), msg("check-ics-unknown-zone-fix")),
+        "guessed-zone" => (msg("check-ics-guessed-zone"), msg("check-ics-guessed-zone-fix")),
         "floating-time" => (msg("check-ics-floating-time"), msg("check-ics-floating-time-fix")),
         "no-start" => (msg("check-ics-no-start"), msg("check-ics-no-start-fix")),
         "bad-value" => (msg("check-ics-bad-value"), msg("check-ics-bad-value-fix")),
@@ -1771,8 +1695,8 @@ mod tests {
             [
                 (
                     Severity::Warning,
-                    "ics-unknown-zone".to_owned(),
-                    calendar("unknown-zone", 6, "Mobility lab", "Europe/Bucuresti", Some("Europe/Bucharest"))
+                    "ics-guessed-zone".to_owned(),
+                    calendar("guessed-zone", 6, "Mobility lab", "Europe/Bucuresti", Some("Europe/Bucharest"))
                 ),
                 (Severity::Error, "ics-no-start".to_owned(), calendar("no-start", 9, "Lost start", "", None)),
                 (Severity::Warning, "ics-no-end".to_owned(), calendar("no-end", 13, "<b>Open</b> day", "", None)),
@@ -1794,7 +1718,7 @@ mod tests {
             END:VEVENT\r\nEND:VCALENDAR\r\n";
         let report = check(ics.as_bytes(), &Tzdb, &zones(), now());
         let codes: Vec<_> = report.findings.iter().map(|f| f.code.name()).collect();
-        assert_eq!(codes, ["ics-unknown-zone", "html", "html"], "{:?}", report.findings);
+        assert_eq!(codes, ["ics-guessed-zone", "html", "html"], "{:?}", report.findings);
         assert!(
             matches!(&report.findings[0].code, Code::Calendar { suggestion: Some(s), .. } if s == "Romance Standard Time")
         );

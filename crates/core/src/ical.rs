@@ -336,6 +336,9 @@ pub enum IssueCode {
     BadLine,
     /// A `TZID` no zone could be found for; the calendar's zone (or UTC) was used.
     UnknownZone,
+    /// A `TZID` no zone has, read as the nearest name
+    /// ([`ImportOptions::zone_names`]): "Europe/Bucuresti" as Europe/Bucharest.
+    GuessedZone,
     /// A floating time with no calendar zone (`X-WR-TIMEZONE`, `--zone`): read as UTC.
     FloatingTime,
     /// A `VEVENT` without a readable `DTSTART`; skipped.
@@ -372,9 +375,10 @@ pub enum IssueCode {
 
 impl IssueCode {
     /// Every code, for the tables that word them (`check`).
-    pub const ALL: [IssueCode; 17] = [
+    pub const ALL: [IssueCode; 18] = [
         IssueCode::BadLine,
         IssueCode::UnknownZone,
+        IssueCode::GuessedZone,
         IssueCode::FloatingTime,
         IssueCode::NoStart,
         IssueCode::BadValue,
@@ -396,6 +400,7 @@ impl IssueCode {
         match self {
             IssueCode::BadLine => "bad-line",
             IssueCode::UnknownZone => "unknown-zone",
+            IssueCode::GuessedZone => "guessed-zone",
             IssueCode::FloatingTime => "floating-time",
             IssueCode::NoStart => "no-start",
             IssueCode::BadValue => "bad-value",
@@ -423,6 +428,7 @@ impl IssueCode {
         match self {
             IssueCode::BadLine => "not an iCalendar content line; skipped",
             IssueCode::UnknownZone => "unknown time zone; the calendar's zone (else UTC) was used",
+            IssueCode::GuessedZone => "unknown time zone; read as the nearest name (check it)",
             IssueCode::FloatingTime => "a time without zone and no calendar zone (give --zone); read as UTC",
             IssueCode::NoStart => "no readable DTSTART; the event was skipped",
             IssueCode::BadValue => "a value that cannot be read; ignored",
@@ -531,11 +537,15 @@ pub struct ImportOptions {
     /// Category → theme id (matched ignoring case). `None`: each category
     /// becomes a theme of its own (its name, lower case, as id).
     pub categories: Option<Vec<(String, String)>>,
+    /// The zone names a mistyped `TZID` may be read as ([`nearest_zone`]):
+    /// "Europe/Bucuresti" as Europe/Bucharest, "Romance Standard Tme" as
+    /// Europe/Paris, reported ([`IssueCode::GuessedZone`]). Empty: no guess.
+    pub zone_names: Vec<String>,
 }
 
 impl ImportOptions {
     pub fn new(from: NaiveDate) -> ImportOptions {
-        ImportOptions { from, months: DEFAULT_MONTHS, zone: None, categories: None }
+        ImportOptions { from, months: DEFAULT_MONTHS, zone: None, categories: None, zone_names: Vec::new() }
     }
 }
 
@@ -718,6 +728,17 @@ pub const WINDOWS_ZONES: &[(&str, &str)] = &[
 ];
 
 /// The IANA zone a Windows zone name stands for (ignoring case).
+/// The zone name a mistyped `tzid` most likely meant: one of `zones` (IANA,
+/// `zone_search::nearest_zones`), else a Windows name as Outlook writes
+/// them, within two edits ("Romance Standard Tme"; they all end alike, so
+/// three would read "Mars Standard Time" as Arab).
+pub fn nearest_zone(tzid: &str, zones: &[String]) -> Option<String> {
+    crate::zone_search::nearest_zones(tzid, zones).into_iter().next().or_else(|| {
+        let windows = WINDOWS_ZONES.iter().map(|(name, _)| *name);
+        crate::zone_search::nearest(tzid.trim(), windows, 2).first().map(|name| (*name).to_owned())
+    })
+}
+
 pub fn windows_zone(name: &str) -> Option<&'static str> {
     let name = name.trim();
     WINDOWS_ZONES.iter().find(|(w, _)| w.eq_ignore_ascii_case(name)).map(|(_, iana)| time::canonical_zone(iana))
@@ -729,6 +750,8 @@ struct Zones<'a> {
     locations: Vec<(String, String)>,
     /// For floating times and as the fallback: `--zone`, else `X-WR-TIMEZONE`.
     default: Option<String>,
+    /// Names a mistyped `TZID` may be read as (`ImportOptions::zone_names`).
+    names: &'a [String],
 }
 
 impl Zones<'_> {
@@ -752,6 +775,16 @@ impl Zones<'_> {
         }
         let location = self.locations.iter().find(|(id, _)| id == tzid).map(|(_, l)| l.as_str())?;
         known(location).or_else(|| windows_zone(location).and_then(known))
+    }
+
+    /// The zone a `TZID` that [`Zones::resolve`] does not know was likely
+    /// meant as (`nearest_zone`), when names to guess from were given.
+    fn guess(&self, tzid: &str) -> Option<String> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let name = nearest_zone(tzid.trim().trim_matches('"'), self.names)?;
+        self.resolve(&name)
     }
 }
 
@@ -925,8 +958,13 @@ impl<'a> Importer<'a> {
             if let Some(zone) = self.zones.resolve(tzid) {
                 return Time::Local(local, zone);
             }
-            if !self.issues.iter().any(|i| i.code == IssueCode::UnknownZone && i.detail == tzid) {
-                self.issue(Some(line), label.clone(), IssueCode::UnknownZone, tzid);
+            let guess = self.zones.guess(tzid);
+            let code = if guess.is_some() { IssueCode::GuessedZone } else { IssueCode::UnknownZone };
+            if !self.issues.iter().any(|i| i.code == code && i.detail == tzid) {
+                self.issue(Some(line), label.clone(), code, tzid);
+            }
+            if let Some(zone) = guess {
+                return Time::Local(local, zone);
             }
         }
         match &self.zones.default {
@@ -1357,7 +1395,7 @@ pub fn import(
         .collect();
     let mut importer = Importer {
         rules,
-        zones: Zones { rules, locations, default: None },
+        zones: Zones { rules, locations, default: None, names: &options.zone_names },
         options,
         issues: read_issues,
         themes: Vec::new(),
@@ -1369,8 +1407,10 @@ pub fn import(
         Some(zone) => match importer.zones.resolve(&zone) {
             Some(zone) => Some(zone),
             None => {
-                importer.issue(None, None, IssueCode::UnknownZone, zone);
-                None
+                let guess = importer.zones.guess(&zone);
+                let code = if guess.is_some() { IssueCode::GuessedZone } else { IssueCode::UnknownZone };
+                importer.issue(None, None, code, zone);
+                guess
             }
         },
         None => None,
@@ -2048,6 +2088,34 @@ mod tests {
     }
 
     #[test]
+    fn a_mistyped_zone_is_read_as_the_nearest_name_given() {
+        let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Lab\r\n\
+                   DTSTART;TZID=Europe/Bucuresti:20270910T180000\r\nDTEND;TZID=Romance Standard Tme:20270910T190000\r\n\
+                   END:VEVENT\r\nEND:VCALENDAR\r\n";
+        let from = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        // Without names to guess from: UTC, as before.
+        let (feed, issues) = import(ics.as_bytes(), &Tzdb, &ImportOptions::new(from)).unwrap();
+        assert_eq!(feed["events"][0]["start"], "2027-09-10T18:00:00Z");
+        assert!(issues.iter().all(|i| i.code == IssueCode::UnknownZone), "{issues:?}");
+        let mut options = ImportOptions::new(from);
+        options.zone_names = crate::tzdb::zone_names().map(str::to_owned).collect();
+        let (feed, issues) = import(ics.as_bytes(), &Tzdb, &options).unwrap();
+        assert_eq!(
+            (&feed["events"][0]["start"], &feed["events"][0]["timeZone"]),
+            (&json!("2027-09-10T18:00:00"), &json!("Europe/Bucharest"))
+        );
+        // The end, in Paris's zone: 19:00 there is 20:00 in Bucharest.
+        assert_eq!(feed["events"][0]["end"], "2027-09-10T20:00:00");
+        let found: Vec<_> = issues.iter().map(|i| (i.code, i.detail.as_str())).collect();
+        assert_eq!(
+            found,
+            [(IssueCode::GuessedZone, "Europe/Bucuresti"), (IssueCode::GuessedZone, "Romance Standard Tme")]
+        );
+        assert_eq!(nearest_zone("Europe/Bucuresti", &options.zone_names).as_deref(), Some("Europe/Bucharest"));
+        assert_eq!(nearest_zone("Mars Standard Time", &options.zone_names), None);
+    }
+
+    #[test]
     fn the_rest_of_a_broken_line_is_reported() {
         // A mail program broke DESCRIPTION's line without the leading space.
         let ics = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Lab\r\nDTSTART:20270101T100000Z\r\n\
@@ -2089,7 +2157,12 @@ mod tests {
         for (_, iana) in WINDOWS_ZONES {
             assert!(Tzdb.is_known(time::canonical_zone(iana)), "{iana}");
         }
-        let zones = Zones { rules: &Tzdb, locations: vec![("Custom".into(), "Europe/Madrid".into())], default: None };
+        let zones = Zones {
+            rules: &Tzdb,
+            locations: vec![("Custom".into(), "Europe/Madrid".into())],
+            default: None,
+            names: &[],
+        };
         assert_eq!(zones.resolve("/mozilla.org/20050126_1/Europe/Berlin").as_deref(), Some("Europe/Berlin"));
         assert_eq!(zones.resolve("\"Europe/Paris\"").as_deref(), Some("Europe/Paris"));
         assert_eq!(zones.resolve("Custom").as_deref(), Some("Europe/Madrid"));

@@ -54,6 +54,82 @@ pub fn find_zone<'a>(typed: &str, zones: &'a [String]) -> Option<&'a str> {
     one(zones.iter().filter(|z| city(z).starts_with(&wanted)).collect())
 }
 
+// ------------------------------------------------------ nearest names
+// For a name written wrong in a feed or a calendar file (the feed check's
+// "did you mean", the importer's guess at a mistyped TZID).
+
+/// Longer values get no "did you mean": an edit distance costs the product
+/// of the lengths, and nothing that long was a typo of a short name.
+pub const MAX_SUGGEST_CHARS: usize = 64;
+
+/// Optimal string alignment distance (edits, adjacent swaps counted once), by characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+/// The candidates within `max` edits of `typed` (case aside), nearest first.
+pub fn nearest<'c>(typed: &str, candidates: impl Iterator<Item = &'c str>, max: usize) -> Vec<&'c str> {
+    if typed.chars().count() > MAX_SUGGEST_CHARS {
+        return Vec::new();
+    }
+    let typed = typed.to_lowercase();
+    let mut found: Vec<(usize, &str)> =
+        candidates.map(|c| (edit_distance(&typed, &c.to_lowercase()), c)).filter(|(d, _)| *d <= max).collect();
+    found.sort();
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A zone name folded for comparison, `_`, `-` and spaces alike.
+fn zone_key(name: &str) -> String {
+    crate::filter::fold(name).chars().map(|c| if c == '_' || c == '-' { ' ' } else { c }).collect()
+}
+
+/// Up to three names of `zones` nearest to the unknown `zone`: the one it
+/// names in another case or by its city alone (`zone_search::find_zone`),
+/// else the nearest within a few edits of it or of its city
+/// ("Europe/Bucuresti" → "Europe/Bucharest"). None for offsets ("UTC+2"),
+/// which no name is near.
+pub fn nearest_zones(zone: &str, zones: &[String]) -> Vec<String> {
+    if let Some(found) = find_zone(zone, zones) {
+        return vec![found.to_owned()];
+    }
+    if zone.chars().any(|c| c.is_ascii_digit()) || zone.chars().count() > MAX_SUGGEST_CHARS {
+        return Vec::new();
+    }
+    let typed = zone_key(zone.trim());
+    let typed_city = typed.rsplit('/').next().unwrap_or(&typed).to_owned();
+    let max = (typed_city.chars().count() / 3).clamp(1, 3);
+    let region = typed.split_once('/').map(|(r, _)| r.to_owned());
+    let mut found: Vec<(usize, bool, &String)> = zones
+        .iter()
+        .filter_map(|z| {
+            let key = zone_key(z);
+            let city = key.rsplit('/').next().unwrap_or(&key);
+            let d = edit_distance(&typed, &key).min(edit_distance(&typed_city, city));
+            let other_region = region.as_deref().is_some_and(|r| !key.starts_with(&format!("{r}/")));
+            (d <= max).then_some((d, other_region, z))
+        })
+        .collect();
+    found.sort();
+    found.dedup_by(|a, b| a.2 == b.2);
+    // Only the nearest: a farther name is rarely what was meant.
+    let best = found.first().map(|f| f.0);
+    found.into_iter().filter(|f| Some(f.0) == best).take(3).map(|(_, _, z)| z.clone()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
