@@ -8,6 +8,7 @@ pub mod intl;
 pub mod page;
 pub mod storage;
 pub mod tree;
+pub mod zones;
 
 use chrono::{DateTime, Utc};
 

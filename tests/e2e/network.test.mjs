@@ -48,11 +48,25 @@ const ROUTES = {
   '**/network/gdansk.json': (route) => route.fulfill({ status: 500, body: 'down' }),
 };
 
-test('three partners, one failing: each event once with its partner, the partner as a filter, the failing one named', async () => {
+// Records the files fetched from dist/calendar/ (the iCalendar reader) into `files`.
+const reader = (files) => ({
+  '**/calendar/*': (route) => {
+    files.push(new URL(route.request().url()).pathname);
+    return route.fallback();
+  },
+});
+
+// A network's page on the list, its clock at NOW, one partner answering 500:
+// the page, the reader's files it fetched, and its quiet line.
+async function openNetwork(config, routes, query) {
   allowConsole(/Failed to load resource: the server responded with a status of 500/);
   const files = [];
-  const { context, page } = await open({ config: CONFIG, routes: { ...ROUTES, ...reader(files) }, clock: NOW, query: '?view=list' });
-  const quiet = page.locator('.feed-quiet');
+  const { context, page } = await open({ config, routes: { ...routes, ...reader(files) }, clock: NOW, query });
+  return { context, page, files, quiet: page.locator('.feed-quiet') };
+}
+
+test('three partners, one failing: each event once with its partner, the partner as a filter, the failing one named', async () => {
+  const { context, page, files, quiet } = await openNetwork(CONFIG, ROUTES, '?view=list');
   await quiet.filter({ hasText: 'The events of Gdańsk could not be loaded.' }).waitFor();
   assert.equal(await quiet.textContent(), 'The events of Gdańsk could not be loaded. For organizers: what to fix in Gdańsk');
   const titles = await page.locator('.event .event-title').allTextContents();
@@ -135,19 +149,9 @@ const MIXED_ROUTES = {
   '**/network/torino.json': (route) => route.fulfill({ status: 500, body: 'down' }),
 };
 
-// Records the files fetched from dist/calendar/ (the iCalendar reader) into `files`.
-const reader = (files) => ({
-  '**/calendar/*': (route) => {
-    files.push(new URL(route.request().url()).pathname);
-    return route.fallback();
-  },
-});
 
 test('in the browser: a JSON feed, an .ics export and a failing source: both working partners\' events, labelled, the shared ones once, the failing one named', async () => {
-  allowConsole(/Failed to load resource: the server responded with a status of 500/);
-  const files = [];
-  const { context, page } = await open({ config: MIXED, routes: { ...MIXED_ROUTES, ...reader(files) }, clock: NOW, query: '?view=list&lang=es' });
-  const quiet = page.locator('.feed-quiet');
+  const { context, page, files, quiet } = await openNetwork(MIXED, MIXED_ROUTES, '?view=list&lang=es');
   await quiet.filter({ hasText: 'No se pudieron cargar los eventos de Torino.' }).waitFor();
   // The partner that failed, the event the export lost, and a way for each
   // partner's organizers to the check, that partner's address filled in.
